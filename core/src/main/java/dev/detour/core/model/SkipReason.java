@@ -1,0 +1,24 @@
+package dev.detour.core.model;
+
+/** Why a chain did not even try a model. */
+public enum SkipReason {
+    /** The model's circuit breaker is open after repeated failures: no request was sent. */
+    CIRCUIT_OPEN("circuit open"),
+    /** The call's deadline passed before this model's turn. */
+    DEADLINE_REACHED("deadline reached"),
+    /** The run's budget ran out before this model's turn. */
+    BUDGET_EXHAUSTED("budget exhausted"),
+    /** The run was cancelled before this model's turn. */
+    CANCELLED("cancelled");
+
+    private final String description;
+
+    SkipReason(String description) {
+        this.description = description;
+    }
+
+    /** The reason in a few words, such as {@code circuit open}. */
+    public String description() {
+        return description;
+    }
+}

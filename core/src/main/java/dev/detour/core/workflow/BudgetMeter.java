@@ -1,0 +1,111 @@
+package dev.detour.core.workflow;
+
+import dev.detour.core.model.TokenUsage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts what one run consumes against its budget; safe to use from parallel steps. */
+final class BudgetMeter {
+
+    private final Budget budget;
+    private final Clock clock;
+    private final Instant start;
+    private final AtomicLong tokens = new AtomicLong();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicBoolean exhaustionReported = new AtomicBoolean();
+
+    BudgetMeter(Budget budget, Clock clock, Instant start) {
+        this.budget = budget;
+        this.clock = clock;
+        this.start = start;
+    }
+
+    Optional<Instant> deadline() {
+        return budget.timeLimit().map(start::plus);
+    }
+
+    /**
+     * Reserves one model call, or returns the limit that is used up. A reservation is counted even if
+     * the call then fails, because the call was made.
+     */
+    Optional<BudgetExhaustion> tryStartCall() {
+        Optional<BudgetExhaustion> exhausted = exhaustion();
+        if (exhausted.isPresent()) {
+            return exhausted;
+        }
+        if (budget.maxModelCalls().isPresent()) {
+            int limit = budget.maxModelCalls().getAsInt();
+            int before = calls.getAndUpdate(used -> used < limit ? used + 1 : used);
+            if (before >= limit) {
+                return Optional.of(new BudgetExhaustion(BudgetExhaustion.Resource.MODEL_CALLS, limit, before));
+            }
+        } else {
+            calls.incrementAndGet();
+        }
+        return Optional.empty();
+    }
+
+    void charge(TokenUsage usage) {
+        tokens.addAndGet(usage.totalTokens());
+    }
+
+    Optional<BudgetExhaustion> exhaustion() {
+        if (budget.maxTokens().isPresent() && tokens.get() >= budget.maxTokens().getAsLong()) {
+            return Optional.of(new BudgetExhaustion(
+                    BudgetExhaustion.Resource.TOKENS, budget.maxTokens().getAsLong(), tokens.get()));
+        }
+        if (budget.maxModelCalls().isPresent() && calls.get() >= budget.maxModelCalls().getAsInt()) {
+            return Optional.of(new BudgetExhaustion(
+                    BudgetExhaustion.Resource.MODEL_CALLS, budget.maxModelCalls().getAsInt(), calls.get()));
+        }
+        if (budget.timeLimit().isPresent()) {
+            Duration elapsed = elapsed();
+            if (elapsed.compareTo(budget.timeLimit().get()) >= 0) {
+                return Optional.of(new BudgetExhaustion(
+                        BudgetExhaustion.Resource.TIME, budget.timeLimit().get().toMillis(), elapsed.toMillis()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True the first time it is called for a run whose budget is exhausted, so the event is published once. */
+    boolean firstReportOfExhaustion() {
+        return exhaustionReported.compareAndSet(false, true);
+    }
+
+    BudgetStatus status() {
+        Duration elapsed = elapsed();
+        return new BudgetStatus(
+                tokens.get(),
+                calls.get(),
+                elapsed,
+                budget.maxTokens().isPresent()
+                        ? OptionalLong.of(Math.max(0, budget.maxTokens().getAsLong() - tokens.get()))
+                        : OptionalLong.empty(),
+                budget.maxModelCalls().isPresent()
+                        ? OptionalInt.of(Math.max(0, budget.maxModelCalls().getAsInt() - calls.get()))
+                        : OptionalInt.empty(),
+                budget.timeLimit().map(limit -> limit.minus(elapsed).isNegative() ? Duration.ZERO : limit.minus(elapsed)),
+                exhaustion());
+    }
+
+    long tokensUsed() {
+        return tokens.get();
+    }
+
+    int callsUsed() {
+        return calls.get();
+    }
+
+    private Duration elapsed() {
+        Duration elapsed = Duration.between(start, clock.instant());
+        return elapsed.isNegative() ? Duration.ZERO : elapsed;
+    }
+}

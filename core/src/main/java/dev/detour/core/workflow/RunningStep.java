@@ -1,0 +1,199 @@
+package dev.detour.core.workflow;
+
+import dev.detour.core.Require;
+import dev.detour.core.model.AllModelsFailedError;
+import dev.detour.core.model.Attempt;
+import dev.detour.core.model.AttemptListener;
+import dev.detour.core.model.CallContext;
+import dev.detour.core.model.ChatRequest;
+import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.ModelCallException;
+import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.StreamListener;
+import dev.detour.core.model.TokenUsage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/** The context of one executing step: meters, records and announces its model calls. */
+final class RunningStep implements StepContext {
+
+    private final RunState run;
+    private final String path;
+    private final List<Attempt> attempts = new ArrayList<>();
+    private TokenUsage tokens = TokenUsage.NONE;
+
+    RunningStep(RunState run, String path) {
+        this.run = run;
+        this.path = path;
+    }
+
+    @Override
+    public String runId() {
+        return run.runId();
+    }
+
+    @Override
+    public String stepPath() {
+        return path;
+    }
+
+    @Override
+    public ChatResponse call(ChatRequest request) {
+        return callModels(Require.nonNull(request, "request"), StreamListener.NONE);
+    }
+
+    @Override
+    public ChatResponse stream(ChatRequest request, StreamListener listener) {
+        Require.nonNull(request, "request");
+        Require.nonNull(listener, "listener");
+        return callModels(request.withStream(true), listener);
+    }
+
+    @Override
+    public BudgetStatus budget() {
+        return run.meter().status();
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return run.isCancelled();
+    }
+
+    @Override
+    public void throwIfCancelled() {
+        if (run.isCancelled()) {
+            throw new CancellationException("run " + run.runId() + " was cancelled during step " + path);
+        }
+    }
+
+    synchronized TokenUsage tokens() {
+        return tokens;
+    }
+
+    synchronized List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    private ChatResponse callModels(ChatRequest request, StreamListener streamListener) {
+        throwIfCancelled();
+        Optional<BudgetExhaustion> exhausted = run.meter().tryStartCall();
+        if (exhausted.isPresent()) {
+            run.reportExhaustion(exhausted.get());
+            throw new BudgetExhaustedException(exhausted.get());
+        }
+        Announcer announcer = new Announcer();
+        CallContext context = new CallContext(new ResettingListener(streamListener), announcer, run.meter().deadline());
+        Instant start = run.now();
+        long startNanos = System.nanoTime();
+        ChatResponse response;
+        try {
+            response = run.models().chat(request, context);
+            if (response == null) {
+                throw new IllegalStateException("the ModelPort " + run.models().getClass().getName() + " returned null");
+            }
+        } catch (AllModelsFailedError failure) {
+            announcer.replayIfSilent(failure.attempts());
+            throw failure;
+        } catch (ModelCallException failure) {
+            announcer.replayIfSilent(List.of(
+                    Attempt.failed(failure, 0, start, Duration.ofNanos(System.nanoTime() - startNanos))));
+            throw cancellationIfCancelled(failure);
+        } catch (RuntimeException failure) {
+            throw cancellationIfCancelled(failure);
+        }
+        announcer.replayIfSilent(response.attempts().isEmpty()
+                ? List.of(Attempt.succeeded(response.model(), response.inferenceProvider().orElse(null), 0, start,
+                        Duration.ofNanos(System.nanoTime() - startNanos)))
+                : response.attempts());
+        synchronized (this) {
+            tokens = tokens.plus(response.usage());
+        }
+        run.meter().charge(response.usage());
+        run.exhaustion();
+        return response;
+    }
+
+    private RuntimeException cancellationIfCancelled(RuntimeException failure) {
+        if (!run.isCancelled() || failure instanceof CancellationException) {
+            return failure;
+        }
+        CancellationException cancelled =
+                new CancellationException("run " + run.runId() + " was cancelled during step " + path);
+        cancelled.initCause(failure);
+        return cancelled;
+    }
+
+    private synchronized void keep(Attempt attempt) {
+        attempts.add(attempt);
+    }
+
+    /** Turns a chain's attempt notices into events and keeps the attempts for the step's record. */
+    private final class Announcer implements AttemptListener {
+
+        private volatile boolean heardAnything;
+
+        @Override
+        public void attemptStarted(ModelRef model, int retry) {
+            heardAnything = true;
+            run.publish((sequence, at) ->
+                    new WorkflowEvent.AttemptStarted(run.runId(), sequence, at, path, model, retry));
+        }
+
+        @Override
+        public void attemptFinished(Attempt attempt) {
+            heardAnything = true;
+            keep(attempt);
+            run.publish((sequence, at) -> switch (attempt.outcome()) {
+                case SUCCEEDED -> new WorkflowEvent.AttemptSucceeded(run.runId(), sequence, at, path, attempt);
+                case FAILED -> new WorkflowEvent.AttemptFailed(run.runId(), sequence, at, path, attempt);
+                case SKIPPED -> new WorkflowEvent.AttemptSkipped(run.runId(), sequence, at, path, attempt);
+            });
+        }
+
+        @Override
+        public void fallbackTaken(ModelRef from, ModelRef to, Attempt lastAttemptOfFrom) {
+            heardAnything = true;
+            run.publish((sequence, at) -> new WorkflowEvent.FallbackTaken(
+                    run.runId(), sequence, at, path, from, to, lastAttemptOfFrom.shortReason()));
+        }
+
+        /** For a port that reports no attempts as they happen: announces them after the fact. */
+        void replayIfSilent(List<Attempt> finished) {
+            if (heardAnything) {
+                return;
+            }
+            for (Attempt attempt : finished) {
+                if (attempt.outcome() != Attempt.Outcome.SKIPPED) {
+                    attemptStarted(attempt.model(), attempt.retry());
+                }
+                attemptFinished(attempt);
+            }
+        }
+    }
+
+    /** Passes text through and announces a reset before passing it on. */
+    private final class ResettingListener implements StreamListener {
+
+        private final StreamListener delegate;
+
+        ResettingListener(StreamListener delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void onText(String delta) {
+            delegate.onText(delta);
+        }
+
+        @Override
+        public void onReset(ModelRef failedModel, ModelRef nextModel) {
+            run.publish((sequence, at) ->
+                    new WorkflowEvent.StreamReset(run.runId(), sequence, at, path, failedModel, nextModel));
+            delegate.onReset(failedModel, nextModel);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.detour.core.workflow;
+
+import dev.detour.core.Require;
+import dev.detour.core.model.Attempt;
+import dev.detour.core.model.TokenUsage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one execution of one step did: its input and output, timing, tokens, every model attempt, and
+ * the failure if it had one.
+ *
+ * @param path where the step sits in the run, such as {@code investigate[2]}
+ * @param name the step's own name, such as {@code investigate}
+ * @param input what it was given
+ * @param output what it returned, if it completed
+ * @param start when it began
+ * @param duration how long it ran
+ * @param tokens tokens its model calls consumed
+ * @param attempts every model attempt it made, skips included, in order
+ * @param status how it ended
+ * @param failure why it ended without an output
+ */
+public record StepRecord(
+        String path,
+        String name,
+        Object input,
+        Optional<Object> output,
+        Instant start,
+        Duration duration,
+        TokenUsage tokens,
+        List<Attempt> attempts,
+        RunStatus status,
+        Optional<StepFailure> failure) {
+
+    public StepRecord {
+        Require.nonBlank(path, "path");
+        Require.nonBlank(name, "name");
+        Require.nonNull(output, "output");
+        Require.nonNull(start, "start");
+        Require.notNegative(duration, "duration");
+        Require.nonNull(tokens, "tokens");
+        attempts = List.copyOf(Require.nonNull(attempts, "attempts"));
+        Require.nonNull(status, "status");
+        Require.nonNull(failure, "failure");
+        if ((status == RunStatus.COMPLETED) == failure.isPresent()) {
+            throw new IllegalArgumentException("a step record has a failure exactly when it did not complete, was "
+                    + status + " with " + failure);
+        }
+    }
+
+    /** The output as {@code type}, if the step completed with a value of that type. */
+    public <T> Optional<T> output(Class<T> type) {
+        return output.filter(type::isInstance).map(type::cast);
+    }
+
+    /** The attempts that answered: which model and inference provider served this step. */
+    public List<Attempt> servedBy() {
+        return attempts.stream().filter(attempt -> attempt.outcome() == Attempt.Outcome.SUCCEEDED).toList();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.detour.core.workflow;
+
+import dev.detour.core.Require;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/** A single step, recorded and announced by events. */
+final class StepWorkflow<I, O> extends Workflow<I, O> {
+
+    private final Step<I, O> step;
+
+    StepWorkflow(String name, Step<I, O> step) {
+        super(name);
+        this.step = Require.nonNull(step, "step");
+    }
+
+    @Override
+    public Workflow<I, O> named(String name) {
+        return new StepWorkflow<>(name, step);
+    }
+
+    @Override
+    O run(I input, RunState run, String parentPath) throws Exception {
+        String path = path(parentPath, name());
+        if (run.isCancelled()) {
+            throw new CancellationException("run " + run.runId() + " was cancelled before step " + path);
+        }
+        long slot = run.reserveStepSlot();
+        RunningStep context = new RunningStep(run, path);
+        Instant start = run.now();
+        long startNanos = System.nanoTime();
+        run.publish((sequence, at) -> new WorkflowEvent.StepStarted(run.runId(), sequence, at, path));
+        O output;
+        try {
+            output = step.execute(input, context);
+        } catch (Throwable failure) {
+            Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+            RunStatus status = run.isCancelled()
+                    ? RunStatus.CANCELLED
+                    : failure instanceof BudgetExhaustedException ? RunStatus.BUDGET_EXHAUSTED : RunStatus.FAILED;
+            StepFailure stepFailure = StepFailure.of(status, failure);
+            run.record(slot, new StepRecord(path, name(), input, Optional.empty(), start, duration,
+                    context.tokens(), context.attempts(), status, Optional.of(stepFailure)));
+            run.publish((sequence, at) ->
+                    new WorkflowEvent.StepFailed(run.runId(), sequence, at, path, duration, stepFailure));
+            if (status == RunStatus.FAILED) {
+                run.noteFailedStep(path);
+            }
+            if (status == RunStatus.CANCELLED && !(failure instanceof CancellationException)) {
+                CancellationException cancelled =
+                        new CancellationException("run " + run.runId() + " was cancelled during step " + path);
+                cancelled.initCause(failure);
+                throw cancelled;
+            }
+            throw Throwables.asException(failure);
+        }
+        Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+        run.record(slot, new StepRecord(path, name(), input, Optional.ofNullable(output), start, duration,
+                context.tokens(), context.attempts(), RunStatus.COMPLETED, Optional.empty()));
+        run.publish((sequence, at) ->
+                new WorkflowEvent.StepCompleted(run.runId(), sequence, at, path, duration, context.tokens()));
+        return output;
+    }
+}

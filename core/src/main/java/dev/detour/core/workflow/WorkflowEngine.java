@@ -1,0 +1,117 @@
+package dev.detour.core.workflow;
+
+import dev.detour.core.Require;
+import dev.detour.core.model.ModelPort;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs workflows against a {@link ModelPort}, each run on its own virtual threads, under its own
+ * budget, with its own events and record.
+ *
+ * <p>One engine serves any number of concurrent runs. Give it the resilience chain as its port so that
+ * every model call of every step gets retries, fallback and circuit breaking.
+ */
+public final class WorkflowEngine {
+
+    private final ModelPort models;
+    private final Clock clock;
+
+    public WorkflowEngine(ModelPort models) {
+        this(models, Clock.systemUTC());
+    }
+
+    /** An engine that reads time from {@code clock} for budgets, records and events. */
+    public WorkflowEngine(ModelPort models, Clock clock) {
+        this.models = Require.nonNull(models, "models");
+        this.clock = Require.nonNull(clock, "clock");
+    }
+
+    /** Starts a run and returns at once. */
+    public <I, O> RunHandle<O> start(Workflow<I, O> workflow, I input, RunOptions options) {
+        Require.nonNull(workflow, "workflow");
+        Require.nonNull(input, "input");
+        Require.nonNull(options, "options");
+        String runId = options.runId().orElseGet(() -> UUID.randomUUID().toString());
+        RunState state = new RunState(runId, workflow.name(), models, clock, options.budget(), options.listeners());
+        CompletableFuture<RunResult<O>> result = new CompletableFuture<>();
+        state.publish((sequence, at) -> new WorkflowEvent.RunStarted(runId, sequence, at, workflow.name()));
+        state.startWorker("run", () -> {
+            try {
+                result.complete(execute(workflow, input, state));
+            } catch (Throwable unexpected) {
+                result.completeExceptionally(unexpected);
+            }
+        });
+        return new RunHandle<>(state, result);
+    }
+
+    /**
+     * Runs a workflow and waits for it to end. If the waiting thread is interrupted, the run is
+     * cancelled and its {@link RunResult.Cancelled} result returned, with the thread's interrupt flag set.
+     */
+    public <I, O> RunResult<O> run(Workflow<I, O> workflow, I input, RunOptions options) {
+        RunHandle<O> handle = start(workflow, input, options);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return handle.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    handle.cancel();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Runs a workflow with no budget limits and no listeners, and waits for it to end. */
+    public <I, O> RunResult<O> run(Workflow<I, O> workflow, I input) {
+        return run(workflow, input, RunOptions.defaults());
+    }
+
+    private static <I, O> RunResult<O> execute(Workflow<I, O> workflow, I input, RunState state) {
+        long startNanos = System.nanoTime();
+        String runId = state.runId();
+        try {
+            O output = workflow.run(input, state, "");
+            RunRecord record = state.snapshot();
+            Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+            state.publish((sequence, at) -> new WorkflowEvent.RunCompleted(
+                    runId, sequence, at, duration, record.tokens(), record.modelCalls()));
+            return new RunResult.Completed<>(output, record);
+        } catch (Throwable failure) {
+            Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+            if (state.isCancelled()) {
+                state.publish((sequence, at) -> new WorkflowEvent.RunFailed(
+                        runId, sequence, at, RunStatus.CANCELLED, "run cancelled", duration));
+                return new RunResult.Cancelled<>(state.snapshot());
+            }
+            if (failure instanceof BudgetExhaustedException budget) {
+                state.reportExhaustion(budget.exhaustion());
+                state.publish((sequence, at) -> new WorkflowEvent.RunFailed(
+                        runId, sequence, at, RunStatus.BUDGET_EXHAUSTED, budget.getMessage(), duration));
+                return new RunResult.BudgetExhausted<>(budget.exhaustion(), state.snapshot());
+            }
+            if (failure instanceof Error error && !(failure instanceof AssertionError)) {
+                throw error;
+            }
+            String failedStep = state.failedStep().orElse(workflow.name());
+            StepFailure summary = StepFailure.of(RunStatus.FAILED, failure);
+            state.publish((sequence, at) -> new WorkflowEvent.RunFailed(
+                    runId, sequence, at, RunStatus.FAILED, failedStep + ": " + summary.message(), duration));
+            return new RunResult.Failed<>(failure, failedStep, state.snapshot());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WorkflowEngine[models=" + models + "]";
+    }
+}
