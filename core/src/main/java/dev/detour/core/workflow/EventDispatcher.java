@@ -34,10 +34,9 @@ final class EventDispatcher {
                 try {
                     listener.onEvent(event);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING,
-                            "workflow listener " + listener.getClass().getName() + " failed on "
-                                    + event.getClass().getSimpleName() + "; the run goes on",
-                            e);
+                    LOG.log(System.Logger.Level.WARNING, () -> "workflow listener " + listener.getClass().getName()
+                            + " failed on " + event.getClass().getSimpleName() + " (" + e + "); the run goes on");
+                    LOG.log(System.Logger.Level.DEBUG, "listener failure", e);
                 }
             }
         } finally {

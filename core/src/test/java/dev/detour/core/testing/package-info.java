@@ -1,0 +1,5 @@
+/**
+ * Test doubles for code that depends on core, shipped in core's test-jar: a scripted in-memory
+ * {@link dev.detour.core.model.ModelPort} and a listener that collects workflow events.
+ */
+package dev.detour.core.testing;
