@@ -1,0 +1,5 @@
+package dev.detour.app.archfixture;
+
+/** An app class that adapters must not use. */
+public class AppWiring {
+}

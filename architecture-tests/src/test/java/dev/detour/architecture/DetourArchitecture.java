@@ -1,0 +1,108 @@
+package dev.detour.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.detour.core.model.ModelPort;
+import java.util.List;
+
+/**
+ * The layering rules of DESIGN.md §1 as ArchUnit rules, each a sentence. {@link LayeringTest} checks
+ * them against the compiled main classes of every module; {@link RulesCanFailTest} proves each one
+ * reports a deliberately violating fixture.
+ */
+final class DetourArchitecture {
+
+    static final String CORE = "dev.detour.core..";
+    static final String ADAPTERS = "dev.detour.adapters..";
+    static final String APP = "dev.detour.app..";
+
+    /** The libraries an adapter may use besides the JDK and core: HTTP and JSON, and what they are built on. */
+    static final List<String> ADAPTER_LIBRARIES =
+            List.of("retrofit2", "okhttp3", "okio", "com.fasterxml.jackson", "kotlin", "org.jetbrains.annotations");
+
+    private DetourArchitecture() {}
+
+    static final ArchRule core_depends_on_the_jdk_only = classes()
+            .that().resideInAPackage(CORE)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", CORE, "org.jspecify..")
+            .as("core depends on the JDK only");
+
+    static final ArchRule adapters_depend_only_on_core_and_their_http_and_json_libraries = classes()
+            .that().resideInAPackage(ADAPTERS)
+            .should(onlyDependOnCoreTheirOwnAdapterAndHttpJsonLibraries())
+            .as("adapters depend only on core, their own packages and their HTTP/JSON libraries");
+
+    static final ArchRule adapters_never_depend_on_app = noClasses()
+            .that().resideInAPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage(APP)
+            .as("adapters never depend on app");
+
+    static final ArchRule adapters_never_depend_on_each_other = slices()
+            .matching("dev.detour.adapters.(*)..")
+            .should().notDependOnEachOther()
+            .as("adapters never depend on each other");
+
+    static final ArchRule guice_and_failsafe_are_used_in_app_only = noClasses()
+            .that().resideOutsideOfPackage(APP)
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "dev.failsafe..")
+            .as("Guice and Failsafe are used in app only");
+
+    static final ArchRule retrofit_and_okhttp_are_used_in_adapters_only = noClasses()
+            .that().resideOutsideOfPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..")
+            .as("Retrofit and OkHttp are used in adapters only");
+
+    static final ArchRule packages_are_free_of_cycles = slices()
+            .matching("dev.detour.(**)")
+            .should().beFreeOfCycles()
+            .as("packages are free of cycles");
+
+    static final ArchRule model_ports_are_implemented_in_adapters_or_app = classes()
+            .that().implement(ModelPort.class)
+            .should().resideInAnyPackage(ADAPTERS, APP)
+            .as("ModelPort implementations live in an adapter or in app");
+
+    static final List<ArchRule> ALL = List.of(
+            core_depends_on_the_jdk_only,
+            adapters_depend_only_on_core_and_their_http_and_json_libraries,
+            adapters_never_depend_on_app,
+            adapters_never_depend_on_each_other,
+            guice_and_failsafe_are_used_in_app_only,
+            retrofit_and_okhttp_are_used_in_adapters_only,
+            packages_are_free_of_cycles,
+            model_ports_are_implemented_in_adapters_or_app);
+
+    private static ArchCondition<JavaClass> onlyDependOnCoreTheirOwnAdapterAndHttpJsonLibraries() {
+        return new ArchCondition<>("only depend on core, their own adapter and HTTP/JSON libraries") {
+            @Override
+            public void check(JavaClass adapterClass, ConditionEvents events) {
+                String ownAdapter = adapterPackage(adapterClass.getPackageName());
+                for (Dependency dependency : adapterClass.getDirectDependenciesFromSelf()) {
+                    String target = dependency.getTargetClass().getPackageName();
+                    boolean allowed = target.startsWith("java.")
+                            || target.equals("java")
+                            || target.equals("dev.detour.core") || target.startsWith("dev.detour.core.")
+                            || target.equals(ownAdapter) || target.startsWith(ownAdapter + ".")
+                            || ADAPTER_LIBRARIES.stream().anyMatch(library ->
+                                    target.equals(library) || target.startsWith(library + "."));
+                    if (!allowed) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static String adapterPackage(String packageName) {
+        String[] parts = packageName.split("\\.");
+        return parts.length >= 4 ? String.join(".", parts[0], parts[1], parts[2], parts[3]) : packageName;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.detour.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Checks DESIGN.md's layering rules against the compiled main classes of every module. */
+@AnalyzeClasses(packages = "dev.detour", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+    @ArchTest
+    static final ArchRule core_depends_on_the_jdk_only = DetourArchitecture.core_depends_on_the_jdk_only;
+
+    @ArchTest
+    static final ArchRule adapters_depend_only_on_core_and_their_http_and_json_libraries =
+            DetourArchitecture.adapters_depend_only_on_core_and_their_http_and_json_libraries.allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule adapters_never_depend_on_app = DetourArchitecture.adapters_never_depend_on_app.allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule adapters_never_depend_on_each_other =
+            DetourArchitecture.adapters_never_depend_on_each_other.allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule guice_and_failsafe_are_used_in_app_only = DetourArchitecture.guice_and_failsafe_are_used_in_app_only;
+
+    @ArchTest
+    static final ArchRule retrofit_and_okhttp_are_used_in_adapters_only =
+            DetourArchitecture.retrofit_and_okhttp_are_used_in_adapters_only;
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = DetourArchitecture.packages_are_free_of_cycles;
+
+    @ArchTest
+    static final ArchRule model_ports_are_implemented_in_adapters_or_app =
+            DetourArchitecture.model_ports_are_implemented_in_adapters_or_app.allowEmptyShould(true);
+}

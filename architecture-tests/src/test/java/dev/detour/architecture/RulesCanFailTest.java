@@ -1,0 +1,73 @@
+package dev.detour.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.detour.adapters.huggingface.archfixture.HuggingFaceAdapterUsingApp;
+import dev.detour.adapters.huggingface.archfixture.HuggingFaceWireFormat;
+import dev.detour.adapters.openai.archfixture.OpenAiAdapterUsingGuice;
+import dev.detour.adapters.openai.archfixture.OpenAiAdapterUsingHuggingFace;
+import dev.detour.app.archfixture.AppUsingRetrofit;
+import dev.detour.app.archfixture.AppWiring;
+import dev.detour.archfixture.cycle.a.CycleStart;
+import dev.detour.archfixture.cycle.b.CycleEnd;
+import dev.detour.core.archfixture.CoreModelPortImplementation;
+import dev.detour.core.archfixture.CoreUsingFailsafe;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proves that every layering rule can fail: each is evaluated against a fixture class (in these test
+ * sources) that breaks it on purpose, and must report that class.
+ */
+class RulesCanFailTest {
+
+    static Stream<Arguments> violations() {
+        return Stream.of(
+                Arguments.of(DetourArchitecture.core_depends_on_the_jdk_only, CoreUsingFailsafe.class, List.of()),
+                Arguments.of(DetourArchitecture.adapters_depend_only_on_core_and_their_http_and_json_libraries,
+                        OpenAiAdapterUsingHuggingFace.class, List.<Class<?>>of(HuggingFaceWireFormat.class)),
+                Arguments.of(DetourArchitecture.adapters_never_depend_on_app,
+                        HuggingFaceAdapterUsingApp.class, List.<Class<?>>of(AppWiring.class)),
+                Arguments.of(DetourArchitecture.adapters_never_depend_on_each_other,
+                        OpenAiAdapterUsingHuggingFace.class, List.<Class<?>>of(HuggingFaceWireFormat.class)),
+                Arguments.of(DetourArchitecture.guice_and_failsafe_are_used_in_app_only,
+                        OpenAiAdapterUsingGuice.class, List.of()),
+                Arguments.of(DetourArchitecture.guice_and_failsafe_are_used_in_app_only,
+                        CoreUsingFailsafe.class, List.of()),
+                Arguments.of(DetourArchitecture.retrofit_and_okhttp_are_used_in_adapters_only,
+                        AppUsingRetrofit.class, List.of()),
+                Arguments.of(DetourArchitecture.packages_are_free_of_cycles,
+                        CycleStart.class, List.<Class<?>>of(CycleEnd.class)),
+                Arguments.of(DetourArchitecture.model_ports_are_implemented_in_adapters_or_app,
+                        CoreModelPortImplementation.class, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0} reports {1}")
+    @MethodSource("violations")
+    void reportsAClassThatBreaksIt(ArchRule rule, Class<?> violator, List<Class<?>> companions) {
+        JavaClasses classes = new ClassFileImporter().importClasses(Stream
+                .concat(Stream.of(violator), companions.stream()).toArray(Class<?>[]::new));
+
+        EvaluationResult result = rule.evaluate(classes);
+
+        assertThat(result.hasViolation()).as("%s must report %s", rule.getDescription(), violator.getName()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains(violator.getName());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyRule")
+    void everyRuleHasAFixtureThatBreaksIt(ArchRule rule) {
+        assertThat(violations().map(arguments -> arguments.get()[0])).contains(rule);
+    }
+
+    static Stream<ArchRule> everyRule() {
+        return DetourArchitecture.ALL.stream();
+    }
+}
