@@ -1,5 +1,6 @@
 package dev.detour.core.model;
 
+import dev.detour.core.Durations;
 import dev.detour.core.Require;
 import dev.detour.core.secret.Redaction;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.detour.core.model;
 
+import dev.detour.core.Durations;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -8,27 +8,41 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
-/** Runs a workflow over each item of a list, at most {@code parallelism} at a time. */
-final class ParallelMapWorkflow<I, O> extends Workflow<List<I>, List<O>> {
+/**
+ * Runs a workflow over each item of a list drawn from the input, at most {@code parallelism} at a
+ * time, and combines the outputs with the input.
+ */
+final class ParallelMapWorkflow<I, X, Y, O> extends Workflow<I, O> {
 
-    private final Workflow<I, O> each;
+    private final Function<? super I, ? extends List<X>> split;
+    private final Workflow<X, Y> each;
+    private final BiFunction<? super I, List<Y>, ? extends O> combine;
     private final int parallelism;
 
-    ParallelMapWorkflow(String name, Workflow<I, O> each, int parallelism) {
+    ParallelMapWorkflow(String name, Function<? super I, ? extends List<X>> split, Workflow<X, Y> each,
+            BiFunction<? super I, List<Y>, ? extends O> combine, int parallelism) {
         super(name);
+        this.split = Require.nonNull(split, "items");
         this.each = Require.nonNull(each, "each");
+        this.combine = Require.nonNull(combine, "combine");
         this.parallelism = Require.positive(parallelism, "parallelism");
     }
 
     @Override
-    public Workflow<List<I>, List<O>> named(String name) {
-        return new ParallelMapWorkflow<>(name, each, parallelism);
+    public Workflow<I, O> named(String name) {
+        return new ParallelMapWorkflow<>(name, split, each, combine, parallelism);
     }
 
     @Override
-    List<O> run(List<I> items, RunState run, String parentPath) throws Exception {
-        Require.nonNull(items, name() + " input");
+    O run(I input, RunState run, String parentPath) throws Exception {
+        List<Y> outputs = mapAll(List.copyOf(Require.nonNull(split.apply(input), name() + " items")), run, parentPath);
+        return combine.apply(input, outputs);
+    }
+
+    private List<Y> mapAll(List<X> items, RunState run, String parentPath) throws Exception {
         int count = items.size();
         Object[] outputs = new Object[count];
         AtomicInteger next = new AtomicInteger();
@@ -58,7 +72,7 @@ final class ParallelMapWorkflow<I, O> extends Workflow<List<I>, List<O>> {
             throw new CancellationException("run " + run.runId() + " was cancelled during " + path(parentPath, name()));
         }
         @SuppressWarnings("unchecked")
-        List<O> result = (List<O>) Collections.unmodifiableList(Arrays.asList(outputs));
+        List<Y> result = (List<Y>) Collections.unmodifiableList(Arrays.asList(outputs));
         return result;
     }
 

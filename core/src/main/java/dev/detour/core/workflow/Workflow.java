@@ -2,6 +2,8 @@ package dev.detour.core.workflow;
 
 import dev.detour.core.Require;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -65,7 +67,20 @@ public abstract sealed class Workflow<I, O>
      * @param parallelism at least 1
      */
     public static <I, O> Workflow<List<I>, List<O>> parallelMap(String name, Workflow<I, O> each, int parallelism) {
-        return new ParallelMapWorkflow<>(name, each, parallelism);
+        return new ParallelMapWorkflow<List<I>, I, O, List<O>>(
+                name, items -> items, each, (items, outputs) -> outputs, parallelism);
+    }
+
+    /**
+     * Like {@link #parallelMap(String, Workflow, int)} over the list {@code items} draws from the input,
+     * whose outputs {@code combine} merges back with the input: a state-carrying workflow fans out and
+     * back in without leaving the engine.
+     *
+     * @param parallelism at least 1
+     */
+    public static <I, X, Y, O> Workflow<I, O> parallelMap(String name, Function<? super I, ? extends List<X>> items,
+            Workflow<X, Y> each, BiFunction<? super I, List<Y>, ? extends O> combine, int parallelism) {
+        return new ParallelMapWorkflow<>(name, items, each, combine, parallelism);
     }
 
     abstract O run(I input, RunState run, String parentPath) throws Exception;

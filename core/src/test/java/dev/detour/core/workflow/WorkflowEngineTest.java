@@ -159,6 +159,23 @@ class WorkflowEngineTest {
     }
 
     @Test
+    void parallelMapFansOutOverItemsDrawnFromTheInputAndMergesTheOutputsBack() {
+        record Draft(String topic, List<String> questions, List<String> answers) {}
+        Workflow<Draft, Draft> investigate = Workflow.parallelMap("investigate",
+                Draft::questions,
+                Workflow.step("answer", ask("answer: ")),
+                (draft, answers) -> new Draft(draft.topic(), draft.questions(), answers),
+                2);
+
+        RunResult<Draft> result = engine.run(investigate, new Draft("tides", List.of("why", "when", "where"), List.of()));
+
+        assertThat(result.output()).get().extracting(Draft::answers).asList()
+                .containsExactly("answer: why", "answer: when", "answer: where");
+        assertThat(result.record().steps()).extracting(StepRecord::path)
+                .containsExactlyInAnyOrder("investigate[0]/answer", "investigate[1]/answer", "investigate[2]/answer");
+    }
+
+    @Test
     void parallelMapWithOneItemFailingFailsTheRunAndKeepsTheOthersOutputs() {
         Workflow<List<Integer>, List<Integer>> map = Workflow.parallelMap("items",
                 Workflow.step("item", (Integer n, StepContext context) -> {

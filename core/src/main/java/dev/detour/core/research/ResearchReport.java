@@ -1,0 +1,34 @@
+package dev.detour.core.research;
+
+import dev.detour.core.Require;
+import dev.detour.core.workflow.RunResult;
+import java.util.List;
+
+/**
+ * The Markdown report of a research run: the answer, the findings per sub-question, the open
+ * questions, and the provenance of every step (which model and inference provider served it, every
+ * fallback taken).
+ *
+ * <p>It is written for every run, not only completed ones: when synthesis failed or the run stopped
+ * early, the report holds what the run gathered, marked incomplete with the reason.
+ *
+ * @param question the research question
+ * @param markdown the report
+ * @param complete whether the run completed with a synthesized answer
+ * @param limitations what a reader should know about the result's gaps, one sentence each
+ */
+public record ResearchReport(String question, String markdown, boolean complete, List<String> limitations) {
+
+    public ResearchReport {
+        Require.nonNull(question, "question");
+        Require.nonNull(markdown, "markdown");
+        limitations = List.copyOf(Require.nonNull(limitations, "limitations"));
+    }
+
+    /** The report of a research run, however it ended. */
+    public static ResearchReport of(String question, RunResult<ResearchOutcome> result) {
+        Require.nonNull(question, "question");
+        Require.nonNull(result, "result");
+        return new ReportWriter(question, result).write();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.detour.core.research;
+
+import dev.detour.core.Require;
+import dev.detour.core.model.AllModelsFailedError;
+import dev.detour.core.model.ChatRequest;
+import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.GenerationOptions;
+import dev.detour.core.model.ModelCallException;
+import dev.detour.core.model.ResponseFormat;
+import dev.detour.core.workflow.BudgetExhaustedException;
+import dev.detour.core.workflow.LoopResult;
+import dev.detour.core.workflow.StepContext;
+import dev.detour.core.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the research workflow of DESIGN.md §5: plan → investigate (bounded parallel) → judge and
+ * refine until sufficient, out of rounds or out of budget → synthesize.
+ *
+ * <p>A sub-question no model could answer becomes an unanswered finding rather than a failed run, and an
+ * exhausted budget ends refining and synthesis with what was gathered, saying so. Only a plan or a
+ * synthesis that every model failed fails the run; its record keeps every finding.
+ */
+public final class ResearchWorkflow {
+
+    /** The workflow's name in runs and events. */
+    public static final String NAME = "research";
+
+    private final ResearchSettings settings;
+
+    private ResearchWorkflow(ResearchSettings settings) {
+        this.settings = Require.nonNull(settings, "settings");
+    }
+
+    /** The research workflow with {@code settings}. */
+    public static Workflow<String, ResearchOutcome> of(ResearchSettings settings) {
+        return new ResearchWorkflow(settings).build();
+    }
+
+    private Workflow<String, ResearchOutcome> build() {
+        Workflow<Inquiry, Finding> answer = Workflow.step("answer", this::answer);
+        Workflow<ResearchState, ResearchState> investigate = Workflow.parallelMap(
+                "investigate", ResearchState::planInquiries, answer, ResearchState::withFindings, settings.parallelism());
+        Workflow<ResearchState, ResearchState> followUps = Workflow.parallelMap(
+                "follow-ups", ResearchState::pendingInquiries, answer, ResearchState::withFindings, settings.parallelism());
+        Workflow<ResearchState, LoopResult<ResearchState>> refine = Workflow.loopUntil(
+                "refine", Workflow.step("judge", this::judge).then(followUps), ResearchState::settled,
+                settings.maxIterations());
+        return Workflow.step("plan", this::plan)
+                .then(investigate)
+                .then(refine)
+                .then("synthesize", this::synthesize)
+                .named(NAME);
+    }
+
+    private ResearchState plan(String question, StepContext context) {
+        Require.nonBlank(question, "question");
+        ChatResponse response = context.call(ChatRequest.of(ResearchPrompts.plan(question, settings.maxSubQuestions()))
+                .withResponseFormat(ResponseFormat.of(ResearchPlan.class)));
+        List<String> subQuestions = response.structured(ResearchPlan.class).subQuestions().stream()
+                .map(String::strip)
+                .distinct()
+                .limit(settings.maxSubQuestions())
+                .toList();
+        return ResearchState.planned(question.strip(), subQuestions);
+    }
+
+    private Finding answer(Inquiry inquiry, StepContext context) {
+        try {
+            ChatResponse response = context.call(ChatRequest.of(ResearchPrompts.answer(inquiry))
+                    .withOptions(GenerationOptions.defaults().withMaxOutputTokens(settings.answerTokens())));
+            return Finding.answered(inquiry.subQuestion(), response.text(), servedBy(response));
+        } catch (AllModelsFailedError e) {
+            return Finding.unanswered(inquiry.subQuestion(), "every model failed: " + failures(e));
+        } catch (ModelCallException e) {
+            return Finding.unanswered(inquiry.subQuestion(), e.kind().displayName() + ", " + e.summary());
+        } catch (BudgetExhaustedException e) {
+            return Finding.unanswered(inquiry.subQuestion(), "not investigated: " + e.exhaustion().describe());
+        }
+    }
+
+    private ResearchState judge(ResearchState state, StepContext context) {
+        Verdict verdict;
+        try {
+            verdict = context.call(ChatRequest.of(ResearchPrompts.judge(state))
+                            .withResponseFormat(ResponseFormat.of(Verdict.class)))
+                    .structured(Verdict.class);
+        } catch (AllModelsFailedError e) {
+            verdict = unjudged("every model failed: " + failures(e));
+        } catch (ModelCallException e) {
+            verdict = unjudged(e.kind().displayName() + ", " + e.summary());
+        }
+        return state.withVerdict(verdict, settings.maxFollowUps());
+    }
+
+    private static Verdict unjudged(String reason) {
+        return new Verdict(false, List.of("the findings could not be judged (" + reason + ")"), List.of());
+    }
+
+    private ResearchOutcome synthesize(LoopResult<ResearchState> refined, StepContext context) {
+        ResearchState state = refined.state();
+        List<String> limitations = new ArrayList<>(limitations(refined));
+        try {
+            ChatResponse response = context.call(ChatRequest.of(ResearchPrompts.synthesize(state))
+                    .withOptions(GenerationOptions.defaults().withMaxOutputTokens(settings.reportTokens())));
+            return new ResearchOutcome(state, Optional.of(response.text()), refined.stopReason(), limitations);
+        } catch (BudgetExhaustedException e) {
+            limitations.add("The budget ran out before synthesis (" + e.exhaustion().describe()
+                    + "): this report lists the findings without a synthesized answer.");
+            return new ResearchOutcome(state, Optional.empty(), refined.stopReason(), limitations);
+        }
+    }
+
+    private List<String> limitations(LoopResult<ResearchState> refined) {
+        List<String> limitations = new ArrayList<>();
+        ResearchState state = refined.state();
+        switch (refined.stopReason()) {
+            case BUDGET_EXHAUSTED -> limitations.add("Refining stopped early: "
+                    + refined.exhaustion().orElseThrow().describe() + ".");
+            case MAX_ITERATIONS -> {
+                if (state.lastVerdict().map(verdict -> !verdict.sufficient()).orElse(true)) {
+                    limitations.add("Refining stopped after " + refined.iterations()
+                            + (refined.iterations() == 1 ? " round" : " rounds")
+                            + " without the findings being judged sufficient.");
+                }
+            }
+            case CONDITION_MET -> {
+                // Nothing to report: the findings were judged, sufficient or with nothing left to ask.
+            }
+        }
+        long unanswered = state.findings().stream().filter(finding -> !finding.isAnswered()).count();
+        if (unanswered > 0) {
+            limitations.add(unanswered + " of " + state.findings().size()
+                    + " sub-questions could not be answered; see Open questions.");
+        }
+        return limitations;
+    }
+
+    private static String servedBy(ChatResponse response) {
+        return response.model() + response.inferenceProvider().map(provider -> " via " + provider).orElse("");
+    }
+
+    private static String failures(AllModelsFailedError error) {
+        return error.attempts().stream()
+                .map(attempt -> attempt.model() + " (" + attempt.shortReason() + ")")
+                .distinct()
+                .collect(Collectors.joining(", "));
+    }
+}
