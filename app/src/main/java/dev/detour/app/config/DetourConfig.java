@@ -1,0 +1,64 @@
+package dev.detour.app.config;
+
+import dev.detour.core.Require;
+import dev.detour.core.model.ModelRef;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Detour is configured with: the providers, the ordered chain of models, the resilience
+ * settings and the workflow defaults. It never holds a key: providers name the environment variable
+ * their key is read from.
+ *
+ * @param providers the configured providers by name, in the order they were declared
+ * @param chain the models to try, in order; each names a configured provider
+ * @param resilience retry, backoff, circuit-breaker and deadline settings
+ * @param workflow research workflow defaults
+ * @param source where the configuration was read from, such as {@code ./detour.yaml} or {@code built-in defaults}
+ */
+public record DetourConfig(
+        Map<String, ProviderConfig> providers,
+        List<ModelRef> chain,
+        ResilienceConfig resilience,
+        WorkflowConfig workflow,
+        String source) {
+
+    public DetourConfig {
+        providers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(providers, "providers")));
+        chain = List.copyOf(Require.nonNull(chain, "chain"));
+        Require.nonNull(resilience, "resilience");
+        Require.nonNull(workflow, "workflow");
+        Require.nonBlank(source, "source");
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("chain must hold at least one model, was []");
+        }
+        for (ModelRef model : chain) {
+            if (!providers.containsKey(model.provider())) {
+                throw new IllegalArgumentException("chain entry " + model + " names provider \"" + model.provider()
+                        + "\", which is not configured; configured providers: " + providers.keySet());
+            }
+        }
+    }
+
+    /** The configuration of the provider {@code name}, if there is one. */
+    public Optional<ProviderConfig> provider(String name) {
+        return Optional.ofNullable(providers.get(name));
+    }
+
+    /** This configuration with another chain. */
+    public DetourConfig withChain(List<ModelRef> value) {
+        return new DetourConfig(providers, value, resilience, workflow, source);
+    }
+
+    /** This configuration with other workflow defaults. */
+    public DetourConfig withWorkflow(WorkflowConfig value) {
+        return new DetourConfig(providers, chain, resilience, value, source);
+    }
+
+    /** This configuration with other resilience settings. */
+    public DetourConfig withResilience(ResilienceConfig value) {
+        return new DetourConfig(providers, chain, value, workflow, source);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Detour's configuration: the YAML contract (providers, chain, resilience, workflow), where it is read
+ * from, its built-in defaults, and validation that reports every problem by its key path.
+ */
+package dev.detour.app.config;
