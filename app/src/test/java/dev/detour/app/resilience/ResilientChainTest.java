@@ -1,0 +1,343 @@
+package dev.detour.app.resilience;
+
+import static dev.detour.core.testing.ScriptedModelPort.failing;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.detour.app.config.ResilienceConfig;
+import dev.detour.app.config.ResilienceConfig.BackoffConfig;
+import dev.detour.app.config.ResilienceConfig.CircuitBreakerConfig;
+import dev.detour.core.model.AllModelsFailedError;
+import dev.detour.core.model.Attempt;
+import dev.detour.core.model.AttemptListener;
+import dev.detour.core.model.CallContext;
+import dev.detour.core.model.ChatMessage;
+import dev.detour.core.model.ChatRequest;
+import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.ErrorKind;
+import dev.detour.core.model.InvalidRequestException;
+import dev.detour.core.model.ModelCallException;
+import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.ResponseFormat;
+import dev.detour.core.model.SkipReason;
+import dev.detour.core.model.StreamListener;
+import dev.detour.core.testing.ScriptedModelPort;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+
+class ResilientChainTest {
+
+    private static final ChatRequest REQUEST = ChatRequest.of(ChatMessage.user("why?"));
+
+    private final ScriptedModelPort primary = ScriptedModelPort.answering("hf", "Qwen/Qwen2.5-72B-Instruct");
+    private final ScriptedModelPort secondary = ScriptedModelPort.answering("hf", "Qwen/Qwen2.5-7B-Instruct");
+    private final ScriptedModelPort tertiary = ScriptedModelPort.answering("openai", "gpt-4o-mini");
+    private ResilienceConfig config = new ResilienceConfig(Duration.ofSeconds(5), 2,
+            new BackoffConfig(Duration.ofMillis(1), Duration.ofMillis(4), 0.25), Duration.ofSeconds(2),
+            new CircuitBreakerConfig(3, Duration.ofMinutes(5)), Optional.empty());
+    private CircuitBreakers breakers = new CircuitBreakers(config.circuitBreaker());
+
+    private ResilientChain chain(ScriptedModelPort... ports) {
+        List<ChainLink> links = new ArrayList<>();
+        for (ScriptedModelPort port : ports) {
+            links.add(new ChainLink(port.model(), port));
+        }
+        return new ResilientChain(links, config, breakers, Clock.systemUTC());
+    }
+
+    private static ModelCallException error(ScriptedModelPort port, ErrorKind kind, Integer status) {
+        return ModelCallException.builder(kind, port.model()).httpStatus(status).inferenceProvider("novita")
+                .detail("provider words").build();
+    }
+
+    private static final class RecordingListener implements AttemptListener {
+        final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void attemptStarted(ModelRef model, int retry) {
+            notes.add("start " + model.model() + " #" + retry);
+        }
+
+        @Override
+        public void attemptFinished(Attempt attempt) {
+            notes.add(attempt.outcome() + " " + attempt.model().model()
+                    + attempt.httpStatus().stream().mapToObj(status -> " " + status).findFirst().orElse(""));
+        }
+
+        @Override
+        public void fallbackTaken(ModelRef from, ModelRef to, Attempt lastAttemptOfFrom) {
+            notes.add("fallback " + from.model() + " -> " + to.model() + " (" + lastAttemptOfFrom.shortReason() + ")");
+        }
+    }
+
+    @Test
+    void retriesAProviderFailureThenFallsBackAndSaysWhoServed() {
+        primary.byDefault(failing(error(primary, ErrorKind.PROVIDER_UNAVAILABLE, 500)));
+        RecordingListener listener = new RecordingListener();
+
+        ChatResponse response = chain(primary, secondary).chat(REQUEST, CallContext.none().withAttemptListener(listener));
+
+        assertThat(response.model()).isEqualTo(secondary.model());
+        assertThat(primary.calls()).isEqualTo(3);
+        assertThat(response.attempts()).extracting(Attempt::outcome).containsExactly(
+                Attempt.Outcome.FAILED, Attempt.Outcome.FAILED, Attempt.Outcome.FAILED, Attempt.Outcome.SUCCEEDED);
+        assertThat(response.attempts()).extracting(Attempt::retry).containsExactly(0, 1, 2, 0);
+        assertThat(response.fellBack()).isTrue();
+        assertThat(listener.notes).containsExactly(
+                "start Qwen/Qwen2.5-72B-Instruct #0", "FAILED Qwen/Qwen2.5-72B-Instruct 500",
+                "start Qwen/Qwen2.5-72B-Instruct #1", "FAILED Qwen/Qwen2.5-72B-Instruct 500",
+                "start Qwen/Qwen2.5-72B-Instruct #2", "FAILED Qwen/Qwen2.5-72B-Instruct 500",
+                "fallback Qwen/Qwen2.5-72B-Instruct -> Qwen/Qwen2.5-7B-Instruct (HTTP 500 from novita)",
+                "start Qwen/Qwen2.5-7B-Instruct #0", "SUCCEEDED Qwen/Qwen2.5-7B-Instruct");
+    }
+
+    @Test
+    void neverRetriesQuotaOrAuthenticationFailuresButFallsBack() {
+        primary.thenReply(failing(error(primary, ErrorKind.QUOTA_EXCEEDED, 402)));
+        secondary.thenReply(failing(error(secondary, ErrorKind.AUTHENTICATION_FAILED, 401)));
+
+        ChatResponse response = chain(primary, secondary, tertiary).chat(REQUEST);
+
+        assertThat(response.model()).isEqualTo(tertiary.model());
+        assertThat(primary.calls()).isEqualTo(1);
+        assertThat(secondary.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void failsFastOnAnInvalidRequestWithoutTryingTheNextModel() {
+        primary.thenReply(failing(error(primary, ErrorKind.INVALID_REQUEST, 400)));
+
+        assertThatThrownBy(() -> chain(primary, secondary).chat(REQUEST)).isInstanceOf(InvalidRequestException.class);
+        assertThat(primary.calls()).isEqualTo(1);
+        assertThat(secondary.calls()).isZero();
+    }
+
+    @Test
+    void honoursTheProvidersWaitWhenItIsWithinTheCap() {
+        primary.thenReply(failing(ModelCallException.builder(ErrorKind.RATE_LIMITED, primary.model()).httpStatus(429)
+                .retryAfter(Duration.ofMillis(300)).build()));
+
+        long start = System.nanoTime();
+        ChatResponse response = chain(primary, secondary).chat(REQUEST);
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(response.model()).isEqualTo(primary.model());
+        assertThat(primary.calls()).isEqualTo(2);
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void fallsBackAtOnceWhenTheProviderAsksToWaitLongerThanTheCap() {
+        primary.thenReply(failing(ModelCallException.builder(ErrorKind.RATE_LIMITED, primary.model()).httpStatus(429)
+                .retryAfter(Duration.ofSeconds(40)).build()));
+
+        ChatResponse response = chain(primary, secondary).chat(REQUEST);
+
+        assertThat(response.model()).isEqualTo(secondary.model());
+        assertThat(primary.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void retriesAMalformedAnswerOnlyOnce() {
+        primary.byDefault(failing(error(primary, ErrorKind.MALFORMED_RESPONSE, null)));
+
+        chain(primary, secondary).chat(REQUEST);
+
+        assertThat(primary.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void letsTheProvidersRetryInstructionOverrideTheKind() {
+        primary.byDefault(failing(ModelCallException.builder(ErrorKind.PROVIDER_UNAVAILABLE, primary.model())
+                .httpStatus(503).shouldRetry(false).build()));
+
+        chain(primary, secondary).chat(REQUEST);
+
+        assertThat(primary.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void aStructuredAnswerThatDoesNotDecodeIsMalformedAndRetriedOnceBeforeFallingBack() {
+        record Plan(List<String> subQuestions) {}
+        ChatRequest structured = REQUEST.withResponseFormat(ResponseFormat.of(Plan.class));
+        primary.byDefault(request -> "Sure! Here are some ideas: tides, moon", 10);
+        secondary.byDefault(request -> "```json\n{\"subQuestions\": [\"a\", \"b\"]}\n```", 10);
+
+        ChatResponse response = chain(primary, secondary).chat(structured);
+
+        assertThat(primary.calls()).isEqualTo(2);
+        assertThat(response.structured(Plan.class).subQuestions()).containsExactly("a", "b");
+        assertThat(response.attempts().get(0).kind()).contains(ErrorKind.MALFORMED_RESPONSE);
+        assertThat(response.attempts().get(0).message()).startsWith("the answer does not decode into Plan:");
+    }
+
+    @Test
+    void aStructuredAnswerMissingAComponentIsMalformed() {
+        record Verdict(boolean sufficient, List<String> gaps) {}
+        primary.byDefault(request -> "{\"gaps\": []}", 10);
+
+        assertThatThrownBy(() -> chain(primary).chat(REQUEST.withResponseFormat(ResponseFormat.of(Verdict.class))))
+                .isInstanceOfSatisfying(AllModelsFailedError.class, error ->
+                        assertThat(error.kinds()).containsExactly(ErrorKind.MALFORMED_RESPONSE));
+    }
+
+    @Test
+    void opensTheBreakerAfterTheThresholdAndThenSkipsTheModelWithoutCallingIt() {
+        config = new ResilienceConfig(config.attemptTimeout(), 0, config.backoff(), config.maxRetryWait(),
+                new CircuitBreakerConfig(2, Duration.ofMinutes(5)), Optional.empty());
+        breakers = new CircuitBreakers(config.circuitBreaker());
+        primary.byDefault(failing(error(primary, ErrorKind.PROVIDER_UNAVAILABLE, 500)));
+        ResilientChain chain = chain(primary, secondary);
+
+        chain.chat(REQUEST);
+        chain.chat(REQUEST);
+        ChatResponse third = chain.chat(REQUEST);
+        chain.chat(REQUEST);
+
+        assertThat(primary.calls()).isEqualTo(2);
+        assertThat(breakers.state(primary.model())).isEqualTo("OPEN");
+        assertThat(third.attempts().get(0).outcome()).isEqualTo(Attempt.Outcome.SKIPPED);
+        assertThat(third.attempts().get(0).skipReason()).contains(SkipReason.CIRCUIT_OPEN);
+        assertThat(third.model()).isEqualTo(secondary.model());
+    }
+
+    @Test
+    void letsOneTrialRequestThroughOnceTheBreakerHasBeenOpenLongEnough() throws Exception {
+        config = new ResilienceConfig(config.attemptTimeout(), 0, config.backoff(), config.maxRetryWait(),
+                new CircuitBreakerConfig(1, Duration.ofMillis(150)), Optional.empty());
+        breakers = new CircuitBreakers(config.circuitBreaker());
+        primary.thenReply(failing(error(primary, ErrorKind.PROVIDER_UNAVAILABLE, 500)));
+        ResilientChain chain = chain(primary, secondary);
+
+        chain.chat(REQUEST);
+        assertThat(chain.chat(REQUEST).model()).isEqualTo(secondary.model());
+        Thread.sleep(250);
+        ChatResponse afterRecovery = chain.chat(REQUEST);
+
+        assertThat(afterRecovery.model()).isEqualTo(primary.model());
+        assertThat(primary.calls()).isEqualTo(2);
+        assertThat(breakers.state(primary.model())).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void neverCountsAnInvalidRequestAgainstTheBreaker() {
+        config = new ResilienceConfig(config.attemptTimeout(), 0, config.backoff(), config.maxRetryWait(),
+                new CircuitBreakerConfig(1, Duration.ofMinutes(5)), Optional.empty());
+        breakers = new CircuitBreakers(config.circuitBreaker());
+        primary.thenReply(failing(error(primary, ErrorKind.INVALID_REQUEST, 422)));
+        ResilientChain chain = chain(primary, secondary);
+
+        assertThatThrownBy(() -> chain.chat(REQUEST)).isInstanceOf(InvalidRequestException.class);
+
+        assertThat(breakers.state(primary.model())).isEqualTo("CLOSED");
+        assertThat(chain.chat(REQUEST).model()).isEqualTo(primary.model());
+    }
+
+    @Test
+    void raisesAllModelsFailedWithEveryAttemptAndSkipWhenNothingAnswers() {
+        primary.byDefault(failing(error(primary, ErrorKind.PROVIDER_UNAVAILABLE, 500)));
+        secondary.byDefault(failing(error(secondary, ErrorKind.QUOTA_EXCEEDED, 402)));
+        tertiary.byDefault(failing(error(tertiary, ErrorKind.AUTHENTICATION_FAILED, 401)));
+
+        assertThatThrownBy(() -> chain(primary, secondary, tertiary).chat(REQUEST))
+                .isInstanceOfSatisfying(AllModelsFailedError.class, error -> {
+                    assertThat(error.attempts()).hasSize(5);
+                    assertThat(error.kinds()).containsExactly(ErrorKind.PROVIDER_UNAVAILABLE, ErrorKind.QUOTA_EXCEEDED,
+                            ErrorKind.AUTHENTICATION_FAILED);
+                    assertThat(error.getCause()).isInstanceOf(ModelCallException.class);
+                    assertThat(error.getMessage()).contains("openai:gpt-4o-mini via novita, try 1: AuthenticationFailed, HTTP 401");
+                });
+    }
+
+    @Test
+    void skipsTheRemainingModelsOnceTheCallDeadlineHasPassed() {
+        config = new ResilienceConfig(config.attemptTimeout(), 0, config.backoff(), config.maxRetryWait(),
+                config.circuitBreaker(), Optional.of(Duration.ofMillis(100)));
+        primary.byDefault((request, context) -> {
+            Thread.sleep(150);
+            throw error(primary, ErrorKind.TIMEOUT, null);
+        });
+
+        assertThatThrownBy(() -> chain(primary, secondary, tertiary).chat(REQUEST))
+                .isInstanceOfSatisfying(AllModelsFailedError.class, error -> {
+                    assertThat(error.attempts()).extracting(Attempt::outcome).containsExactly(
+                            Attempt.Outcome.FAILED, Attempt.Outcome.SKIPPED, Attempt.Outcome.SKIPPED);
+                    assertThat(error.attempts().get(1).skipReason()).contains(SkipReason.DEADLINE_REACHED);
+                });
+        assertThat(secondary.calls()).isZero();
+    }
+
+    @Test
+    void givesEachAttemptADeadlineNoLaterThanTheAttemptTimeout() {
+        List<Instant> deadlines = new ArrayList<>();
+        primary.byDefault((request, context) -> {
+            deadlines.add(context.deadline().orElseThrow());
+            return primary.text("ok", 1);
+        });
+        Instant before = Instant.now();
+
+        chain(primary).chat(REQUEST);
+
+        assertThat(deadlines).singleElement().satisfies(deadline -> assertThat(deadline)
+                .isBetween(before.plus(Duration.ofSeconds(5)), Instant.now().plus(Duration.ofSeconds(5))));
+    }
+
+    @Test
+    void announcesAStreamResetBeforeAnotherModelStartsTheAnswerAgain() {
+        primary.thenReply((request, context) -> {
+            context.streamListener().onText("Half an ans");
+            throw error(primary, ErrorKind.MALFORMED_RESPONSE, null);
+        }, (request, context) -> {
+            context.streamListener().onText("Half again");
+            throw error(primary, ErrorKind.MALFORMED_RESPONSE, null);
+        });
+        secondary.thenReply((request, context) -> {
+            context.streamListener().onText("Whole answer.");
+            return secondary.text("Whole answer.", 3);
+        });
+        List<String> shown = new ArrayList<>();
+        StreamListener display = new StreamListener() {
+            @Override
+            public void onText(String delta) {
+                shown.add(delta);
+            }
+
+            @Override
+            public void onReset(ModelRef failedModel, ModelRef nextModel) {
+                shown.add("<reset " + failedModel.model() + " -> " + nextModel.model() + ">");
+            }
+        };
+
+        chain(primary, secondary).chat(REQUEST.withStream(true), CallContext.none().withStreamListener(display));
+
+        assertThat(shown).containsExactly("Half an ans",
+                "<reset Qwen/Qwen2.5-72B-Instruct -> Qwen/Qwen2.5-72B-Instruct>", "Half again",
+                "<reset Qwen/Qwen2.5-72B-Instruct -> Qwen/Qwen2.5-7B-Instruct>", "Whole answer.");
+    }
+
+    @Test
+    void stopsAtOnceWhenTheCallIsCancelled() {
+        primary.byDefault(failing(new CancellationException("interrupted")));
+
+        assertThatThrownBy(() -> chain(primary, secondary).chat(REQUEST)).isInstanceOf(CancellationException.class);
+        assertThat(secondary.calls()).isZero();
+    }
+
+    @Test
+    void treatsAnAdapterBugAsAFailureOfThatModelAndFallsBack() {
+        primary.byDefault(failing(new NullPointerException("oops")));
+
+        ChatResponse response = chain(primary, secondary).chat(REQUEST);
+
+        assertThat(response.model()).isEqualTo(secondary.model());
+        assertThat(primary.calls()).isEqualTo(1);
+        assertThat(response.attempts().get(0).message()).contains("this is a Detour bug");
+    }
+}
