@@ -1,0 +1,90 @@
+package dev.detour.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.detour.core.model.Attempt;
+import dev.detour.core.model.TokenUsage;
+import dev.detour.core.workflow.BudgetExhaustion;
+import dev.detour.core.workflow.StepFailure;
+import dev.detour.core.workflow.WorkflowEvent;
+import java.time.Duration;
+
+/**
+ * Turns workflow events into one-line JSON objects with a {@code type} field, the format of
+ * {@code --events}: stable field names, durations in milliseconds, instants in ISO-8601.
+ */
+final class EventJson {
+
+    private final ObjectMapper mapper = JsonMapper.builder().build();
+
+    String toJson(WorkflowEvent event) {
+        ObjectNode json = mapper.createObjectNode()
+                .put("type", event.getClass().getSimpleName())
+                .put("runId", event.runId())
+                .put("sequence", event.sequence())
+                .put("at", event.at().toString());
+        switch (event) {
+            case WorkflowEvent.RunStarted started -> json.put("workflow", started.workflow());
+            case WorkflowEvent.RunCompleted completed -> {
+                json.put("durationMs", millis(completed.duration())).put("modelCalls", completed.modelCalls());
+                json.set("tokens", tokens(completed.tokens()));
+            }
+            case WorkflowEvent.RunFailed failed -> json.put("status", failed.status().name())
+                    .put("message", failed.message()).put("durationMs", millis(failed.duration()));
+            case WorkflowEvent.StepStarted started -> json.put("step", started.step());
+            case WorkflowEvent.StepCompleted completed -> {
+                json.put("step", completed.step()).put("durationMs", millis(completed.duration()));
+                json.set("tokens", tokens(completed.tokens()));
+            }
+            case WorkflowEvent.StepFailed failed -> {
+                json.put("step", failed.step()).put("durationMs", millis(failed.duration()));
+                json.set("failure", failure(failed.failure()));
+            }
+            case WorkflowEvent.AttemptStarted started -> json.put("step", started.step())
+                    .put("model", started.model().toString()).put("retry", started.retry());
+            case WorkflowEvent.AttemptSucceeded succeeded -> attempt(json, succeeded.step(), succeeded.attempt());
+            case WorkflowEvent.AttemptFailed failed -> attempt(json, failed.step(), failed.attempt());
+            case WorkflowEvent.AttemptSkipped skipped -> attempt(json, skipped.step(), skipped.attempt());
+            case WorkflowEvent.FallbackTaken fallback -> json.put("step", fallback.step())
+                    .put("from", fallback.from().toString()).put("to", fallback.to().toString())
+                    .put("reason", fallback.reason());
+            case WorkflowEvent.StreamReset reset -> json.put("step", reset.step())
+                    .put("failedModel", reset.failedModel().toString()).put("nextModel", reset.nextModel().toString());
+            case WorkflowEvent.BudgetExhausted exhausted -> json.set("exhaustion", exhaustion(exhausted.exhaustion()));
+        }
+        return json.toString();
+    }
+
+    private void attempt(ObjectNode json, String step, Attempt attempt) {
+        json.put("step", step).put("model", attempt.model().toString());
+        attempt.inferenceProvider().ifPresent(provider -> json.put("inferenceProvider", provider));
+        json.put("retry", attempt.retry()).put("outcome", attempt.outcome().name());
+        attempt.kind().ifPresent(kind -> json.put("kind", kind.displayName()));
+        attempt.httpStatus().ifPresent(status -> json.put("httpStatus", status));
+        attempt.skipReason().ifPresent(reason -> json.put("skipReason", reason.name()));
+        json.put("message", attempt.message()).put("start", attempt.start().toString())
+                .put("latencyMs", millis(attempt.duration()));
+    }
+
+    private ObjectNode tokens(TokenUsage usage) {
+        return mapper.createObjectNode().put("prompt", usage.promptTokens())
+                .put("completion", usage.completionTokens()).put("total", usage.totalTokens());
+    }
+
+    private ObjectNode failure(StepFailure failure) {
+        ObjectNode json = mapper.createObjectNode().put("status", failure.status().name())
+                .put("type", failure.type()).put("message", failure.message());
+        failure.kind().ifPresent(kind -> json.put("kind", kind.displayName()));
+        return json;
+    }
+
+    private ObjectNode exhaustion(BudgetExhaustion exhaustion) {
+        return mapper.createObjectNode().put("resource", exhaustion.resource().name())
+                .put("limit", exhaustion.limit()).put("used", exhaustion.used());
+    }
+
+    private static long millis(Duration duration) {
+        return duration.toMillis();
+    }
+}
