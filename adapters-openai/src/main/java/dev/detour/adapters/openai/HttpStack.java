@@ -15,8 +15,9 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
  * The HTTP client of one provider: timeouts, no redirects (the key must not follow one), no silent
- * retries (OkHttp would resend a 408 or a failed connection; retrying is the chain's decision), the size
- * cap, the bearer key for the provider's own origin, and daemon threads that {@link #close()} releases.
+ * retries (OkHttp would resend after a 408, a 503 with a zero wait or a dropped connection; retrying is
+ * the chain's decision), the size cap, the bearer key for the provider's own origin, and daemon threads
+ * that {@link #close()} releases.
  */
 final class HttpStack implements AutoCloseable {
 
@@ -40,7 +41,8 @@ final class HttpStack implements AutoCloseable {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
-                .addInterceptor(new ResponseSizeLimit(settings.maxResponseBytes()));
+                .addInterceptor(new ResponseSizeLimit(settings.maxResponseBytes()))
+                .addNetworkInterceptor(new NoSilentRetry());
         settings.apiKey().ifPresent(key -> builder.addNetworkInterceptor(new BearerAuth(key, base)));
         this.client = builder.build();
         this.api = new Retrofit.Builder()

@@ -251,6 +251,9 @@ class OpenAiConformanceTest extends ModelPortConformanceTest {
                 FailureCase.of("503 engine overloaded",
                         json(503, overloaded, "req_h2"),
                         ExpectedFailure.of(ErrorKind.PROVIDER_UNAVAILABLE).status(503).requestId("req_h2")),
+                FailureCase.of("503 with retry-after 0 is reported, not resent by the HTTP client",
+                        json(503, overloaded, "req_h4").withHeader("retry-after", "0"),
+                        ExpectedFailure.of(ErrorKind.PROVIDER_UNAVAILABLE).status(503).requestId("req_h4")),
                 FailureCase.of("504 HTML gateway timeout is ProviderUnavailable, not Timeout",
                         CannedResponse.of(504, "text/html", "<html><head><title>504 Gateway Time-out</title></head>"
                                 + "<body>504 Gateway Time-out</body></html>").withHeader("x-request-id", "req_h3"),
