@@ -318,6 +318,32 @@ public abstract class ModelPortConformanceTest {
     }
 
     @Test
+    void reportsA408AsTimeoutAfterOneRequest() {
+        enqueue(CannedResponse.of(408, "text/plain", "Request Timeout"));
+        enqueue(plainAnswerCases().getFirst().response());
+
+        ModelCallException thrown = failureOf(() -> createPort(setup()).chat(request()));
+
+        assertThat(thrown.kind()).as("kind").isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(thrown.httpStatus()).as("status").hasValue(408);
+        assertThat(server.getRequestCount()).as("requests sent (an HTTP client may not resend on its own)")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void reportsA503WithAZeroRetryAfterAfterOneRequest() {
+        enqueue(CannedResponse.of(503, "text/plain", "Service Unavailable").withHeader("Retry-After", "0"));
+        enqueue(plainAnswerCases().getFirst().response());
+
+        ModelCallException thrown = failureOf(() -> createPort(setup()).chat(request()));
+
+        assertThat(thrown.kind()).as("kind").isEqualTo(ErrorKind.PROVIDER_UNAVAILABLE);
+        assertThat(thrown.httpStatus()).as("status").hasValue(503);
+        assertThat(server.getRequestCount()).as("requests sent (an HTTP client may not resend on its own)")
+                .isEqualTo(1);
+    }
+
+    @Test
     void reportsAnEmptyErrorBodyByItsStatus() {
         enqueue(CannedResponse.of(500, "application/json", ""));
 
