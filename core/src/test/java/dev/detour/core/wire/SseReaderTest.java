@@ -67,4 +67,18 @@ class SseReaderTest {
     void keepsAnEmptyDataLineAsAnEmptyEvent() throws IOException {
         assertThat(read("data:\n\n")).singleElement().extracting(SseEvent::data).isEqualTo("");
     }
+
+    @Test
+    void dropsALeadingByteOrderMarkSoTheFirstEventIsNotLost() throws IOException {
+        List<SseEvent> events = read("\uFEFFdata: first\n\ndata: second\n\n");
+
+        assertThat(events).extracting(SseEvent::data).containsExactly("first", "second");
+    }
+
+    @Test
+    void keepsAByteOrderMarkThatIsNotAtTheStartOfTheStream() throws IOException {
+        List<SseEvent> events = read("data: first\n\ndata: \uFEFFsecond\n\n");
+
+        assertThat(events).extracting(SseEvent::data).containsExactly("first", "\uFEFFsecond");
+    }
 }

@@ -1,0 +1,42 @@
+package dev.detour.adapters.openai;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * The parts of a {@code chat.completion} (or, with {@code delta} instead of {@code message}, a
+ * {@code chat.completion.chunk}) that Detour reads. Every field may be missing or {@code null}; unknown
+ * fields are ignored.
+ */
+record ChatCompletion(
+        @JsonProperty("model") String model,
+        @JsonProperty("choices") List<Choice> choices,
+        @JsonProperty("usage") Usage usage,
+        @JsonProperty("error") JsonNode error) {
+
+    record Choice(
+            @JsonProperty("index") Integer index,
+            @JsonProperty("message") Message message,
+            @JsonProperty("delta") Message delta,
+            @JsonProperty("finish_reason") String finishReason) {}
+
+    record Message(
+            @JsonProperty("content") String content,
+            @JsonProperty("refusal") String refusal,
+            @JsonProperty("tool_calls") JsonNode toolCalls) {
+
+        boolean hasToolCalls() {
+            return toolCalls != null && toolCalls.isArray() && !toolCalls.isEmpty();
+        }
+    }
+
+    record Usage(
+            @JsonProperty("prompt_tokens") Long promptTokens,
+            @JsonProperty("completion_tokens") Long completionTokens,
+            @JsonProperty("total_tokens") Long totalTokens) {}
+
+    boolean hasError() {
+        return error != null && !error.isNull();
+    }
+}

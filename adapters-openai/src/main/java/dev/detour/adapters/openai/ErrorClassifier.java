@@ -1,0 +1,102 @@
+package dev.detour.adapters.openai;
+
+import dev.detour.core.model.ErrorKind;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Decides the {@link ErrorKind} of a provider's error by its code, then its type, then the HTTP status,
+ * then its words (DESIGN §3), so a compatible server that sends only some of them is still classified.
+ */
+final class ErrorClassifier {
+
+    private static final Pattern CONTEXT_LENGTH = Pattern.compile(
+            "context[ _-]?length|context window|context size|maximum context|prompt is too long");
+    private static final Pattern RATE_LIMIT = Pattern.compile("rate[ _-]?limit|too many requests");
+    private static final Pattern QUOTA = Pattern.compile("insufficient[ _]quota|exceeded your current quota");
+
+    private ErrorClassifier() {}
+
+    /**
+     * The kind of an error.
+     *
+     * @param status the HTTP status, or null for an error event inside a 200 stream or body
+     */
+    static ErrorKind classify(Integer status, ProviderError error) {
+        Integer effective = status == null || status == 200 ? error.embeddedStatus() : status;
+        return byCode(error.code())
+                .or(() -> byType(error.type()))
+                .or(() -> byStatus(effective))
+                .or(() -> byText(error.message()))
+                .orElse(effective != null && effective >= 400 && effective < 500
+                        ? ErrorKind.INVALID_REQUEST
+                        : ErrorKind.PROVIDER_UNAVAILABLE);
+    }
+
+    private static Optional<ErrorKind> byCode(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (code.strip().toLowerCase(Locale.ROOT)) {
+            case "rate_limit_exceeded" -> ErrorKind.RATE_LIMITED;
+            case "insufficient_quota", "billing_hard_limit_reached", "billing_not_active" -> ErrorKind.QUOTA_EXCEEDED;
+            case "context_length_exceeded" -> ErrorKind.CONTEXT_LENGTH_EXCEEDED;
+            case "invalid_api_key", "invalid_authentication", "account_deactivated" -> ErrorKind.AUTHENTICATION_FAILED;
+            case "model_not_found" -> ErrorKind.MODEL_UNAVAILABLE;
+            case "content_filter", "content_policy_violation" -> ErrorKind.CONTENT_FILTERED;
+            case "server_error", "server_is_overloaded", "engine_overloaded" -> ErrorKind.PROVIDER_UNAVAILABLE;
+            default -> null;
+        });
+    }
+
+    private static Optional<ErrorKind> byType(String type) {
+        if (type == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (type.strip().toLowerCase(Locale.ROOT).replace("_", "")) {
+            case "insufficientquota" -> ErrorKind.QUOTA_EXCEEDED;
+            case "tokens", "requests", "ratelimiterror", "ratelimitexceeded" -> ErrorKind.RATE_LIMITED;
+            case "authenticationerror", "permissionerror", "permissiondeniederror" -> ErrorKind.AUTHENTICATION_FAILED;
+            case "notfounderror" -> ErrorKind.MODEL_UNAVAILABLE;
+            case "servererror", "apierror", "internalservererror", "serviceunavailableerror", "overloadederror" ->
+                    ErrorKind.PROVIDER_UNAVAILABLE;
+            default -> null;
+        });
+    }
+
+    private static Optional<ErrorKind> byStatus(Integer status) {
+        if (status == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (status) {
+            case 401, 403 -> ErrorKind.AUTHENTICATION_FAILED;
+            case 402 -> ErrorKind.QUOTA_EXCEEDED;
+            case 404, 405, 410 -> ErrorKind.MODEL_UNAVAILABLE;
+            case 408 -> ErrorKind.TIMEOUT;
+            case 409 -> ErrorKind.PROVIDER_UNAVAILABLE;
+            case 413 -> ErrorKind.CONTEXT_LENGTH_EXCEEDED;
+            case 429 -> ErrorKind.RATE_LIMITED;
+            default -> status >= 500 ? ErrorKind.PROVIDER_UNAVAILABLE
+                    : status >= 300 && status < 400 ? ErrorKind.MODEL_UNAVAILABLE
+                    : null;
+        });
+    }
+
+    private static Optional<ErrorKind> byText(String message) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        String text = message.toLowerCase(Locale.ROOT);
+        if (CONTEXT_LENGTH.matcher(text).find()) {
+            return Optional.of(ErrorKind.CONTEXT_LENGTH_EXCEEDED);
+        }
+        if (QUOTA.matcher(text).find()) {
+            return Optional.of(ErrorKind.QUOTA_EXCEEDED);
+        }
+        if (RATE_LIMIT.matcher(text).find()) {
+            return Optional.of(ErrorKind.RATE_LIMITED);
+        }
+        return Optional.empty();
+    }
+}
