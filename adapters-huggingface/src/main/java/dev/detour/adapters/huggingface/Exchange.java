@@ -16,13 +16,14 @@ import retrofit2.Response;
  * One HTTP call whose I/O runs on OkHttp's thread while the calling thread takes its {@link Signal}s in
  * order. Waiting is interruptible: interrupting the calling thread cancels the call (closing its socket),
  * restores the interrupt flag and throws {@link CancellationException}. Closing the exchange cancels
- * whatever is still being read.
+ * whatever is still being read, unless the caller {@link #release() released} it.
  */
 final class Exchange implements AutoCloseable {
 
     private final Call<ResponseBody> call;
     private final String what;
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+    private volatile boolean released;
 
     private Exchange(Call<ResponseBody> call, String what) {
         this.call = call;
@@ -50,9 +51,19 @@ final class Exchange implements AutoCloseable {
         }
     }
 
+    /**
+     * Says the caller has all it needs although the body has not ended (a stream's {@code [DONE]}): the I/O
+     * thread may read the rest, within the call's timeouts, so the connection can be reused.
+     */
+    void release() {
+        released = true;
+    }
+
     @Override
     public void close() {
-        call.cancel();
+        if (!released) {
+            call.cancel();
+        }
     }
 
     private final class Reader implements Callback<ResponseBody> {

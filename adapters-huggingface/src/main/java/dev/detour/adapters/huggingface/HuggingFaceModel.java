@@ -68,6 +68,7 @@ final class HuggingFaceModel implements ModelPort {
             switch (signal) {
                 case Signal.Event event -> {
                     if (!stream.accept(event.event())) {
+                        exchange.release();
                         return stream.finish();
                     }
                 }

@@ -99,6 +99,22 @@ class TransportTest extends RouterTestSupport {
     }
 
     @Test
+    void consecutiveCallsReuseTheConnection() {
+        enqueue(json(200, NOVITA));
+        enqueue(sse("data:{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"eos_token\"}]}\n\n"));
+        enqueue(json(200, NOVITA));
+        ModelPort port = port("org/model");
+
+        port.chat(question());
+        port.chat(question().withStream(true));
+        port.chat(question());
+
+        assertThat(recorded().getConnectionIndex()).isZero();
+        assertThat(recorded().getConnectionIndex()).isZero();
+        assertThat(recorded().getConnectionIndex()).isZero();
+    }
+
+    @Test
     void aBodyLargerThanTheCapIsAMalformedResponseThatKeepsItsMetadata() {
         enqueue(json(200, NOVITA).addHeader("x-inference-provider", "novita").addHeader("x-request-id", "big-1"));
 
