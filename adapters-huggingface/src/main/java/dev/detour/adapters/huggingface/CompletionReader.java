@@ -25,8 +25,8 @@ final class CompletionReader {
     }
 
     /**
-     * The answer in {@code body}; for a streaming request whose provider answered in one piece, its text
-     * goes to {@code listener} at once.
+     * The answer in {@code body}, whose text then goes to {@code listener} in one piece (a streaming request
+     * that the provider answered without streaming).
      */
     ChatResponse read(HttpHead head, byte[] body, boolean structuredOutput, StreamListener listener) {
         JsonNode tree;
@@ -52,9 +52,7 @@ final class CompletionReader {
         ChatCompletion.Choice choice = completion.choices().get(0);
         String text = choice.message() == null ? "" : choice.message().text();
         ChatResponse response = answers.answer(head, text, choice.finishReason(), completion.usage(), completion.model());
-        if (listener != null) {
-            listener.onText(text);
-        }
+        listener.onText(text);
         return response;
     }
 }

@@ -7,6 +7,8 @@ import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.ResponseFormat;
+import dev.detour.core.model.StreamListener;
 import java.time.Clock;
 import java.util.concurrent.CancellationException;
 
@@ -19,6 +21,7 @@ final class HuggingFaceModel implements ModelPort {
     private final RequestMapper requests;
     private final FailureMapper failures;
     private final Answers answers;
+    private final CompletionReader completions;
 
     HuggingFaceModel(HuggingFaceSettings settings, RouterClient client, String modelId, Clock clock) {
         HfModelId id = HfModelId.parse(modelId);
@@ -28,6 +31,7 @@ final class HuggingFaceModel implements ModelPort {
         this.requests = new RequestMapper(client.json());
         this.failures = new FailureMapper(model, id, settings, client.baseUrl().host(), clock);
         this.answers = new Answers(model, id, failures);
+        this.completions = new CompletionReader(client.json(), failures, answers);
     }
 
     @Override
@@ -43,27 +47,26 @@ final class HuggingFaceModel implements ModelPort {
             body = requests.map(request, endpoint.bodyModel());
         } catch (JsonProcessingException e) {
             throw failures.invalidRequest("the JSON schema of response format \""
-                    + request.responseFormat().map(format -> format.name()).orElse("") + "\" is not valid JSON", e);
+                    + request.responseFormat().map(ResponseFormat::name).orElse("") + "\" is not valid JSON", e);
         }
         try (Exchange exchange = client.send(endpoint, body, request.stream(), model.toString())) {
             return switch (exchange.next()) {
                 case Signal.Rejected rejected -> throw failures.rejected(rejected.head(),
                         ErrorBody.parse(rejected.body(), rejected.head(), client.json()), structured);
                 case Signal.Failed failed -> throw failures.transport(failed.error(), null);
-                case Signal.Head head -> answer(exchange, head.head(), structured, request.stream() ? context : null);
+                case Signal.Head head -> answer(exchange, head.head(), structured,
+                        request.stream() ? context.streamListener() : StreamListener.NONE);
                 default -> throw new IllegalStateException("a response body came before the response head");
             };
         }
     }
 
-    private ChatResponse answer(Exchange exchange, HttpHead head, boolean structured, CallContext streaming) {
+    private ChatResponse answer(Exchange exchange, HttpHead head, boolean structured, StreamListener listener) {
         Signal signal = exchange.next();
         if (signal instanceof Signal.Body body) {
-            return new CompletionReader(client.json(), failures, answers)
-                    .read(head, body.bytes(), structured, streaming == null ? null : streaming.streamListener());
+            return completions.read(head, body.bytes(), structured, listener);
         }
-        StreamAssembler stream = new StreamAssembler(client.json(), failures, answers, head, structured,
-                streaming == null ? text -> {} : streaming.streamListener());
+        StreamAssembler stream = new StreamAssembler(client.json(), failures, answers, head, structured, listener);
         while (true) {
             switch (signal) {
                 case Signal.Event event -> {

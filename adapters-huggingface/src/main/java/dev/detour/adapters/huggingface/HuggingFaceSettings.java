@@ -3,6 +3,7 @@ package dev.detour.adapters.huggingface;
 import dev.detour.core.Require;
 import dev.detour.core.secret.Secret;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -111,7 +112,7 @@ public record HuggingFaceSettings(
         Require.nonBlank(value, "baseUrl");
         try {
             return withBaseUrl(new URI(value.strip()));
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException("baseUrl is not a URL, was \"" + value + "\": " + e.getReason(), e);
         }
     }

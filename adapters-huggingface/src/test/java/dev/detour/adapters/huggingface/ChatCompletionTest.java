@@ -3,6 +3,7 @@ package dev.detour.adapters.huggingface;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.detour.core.model.CallContext;
 import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
@@ -189,9 +190,19 @@ class ChatCompletionTest extends RouterTestSupport {
         StringBuilder streamed = new StringBuilder();
 
         ChatResponse response = port("org/model:novita").chat(question().withStream(true),
-                dev.detour.core.model.CallContext.none().withStreamListener(streamed::append));
+                CallContext.none().withStreamListener(streamed::append));
 
         assertThat(streamed.toString()).isEqualTo(response.text());
+    }
+
+    @Test
+    void aRequestThatIsNotStreamedTellsTheListenerNothing() {
+        enqueue(json(200, fixture("hf-router-novita-chat-completion.json")));
+        StringBuilder streamed = new StringBuilder();
+
+        port("org/model").chat(question(), CallContext.none().withStreamListener(streamed::append));
+
+        assertThat(streamed).isEmpty();
     }
 
     @Test
