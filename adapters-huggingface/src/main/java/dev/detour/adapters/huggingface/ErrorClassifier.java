@@ -15,6 +15,8 @@ final class ErrorClassifier {
 
     private static final Pattern NOT_SERVED = Pattern.compile(
             "not supported by (?:any )?provider|is not a chat model|model_not_supported");
+    private static final Pattern CREDITS_USED_UP = Pattern.compile(
+            "(?:exceeded|depleted) your monthly included credits|reached the free monthly usage limit");
     private static final Pattern STRUCTURED_OUTPUT = Pattern.compile(
             "response[_ ]format|json[_ ]schema|structured output|guided[_ ]decoding|grammar");
 
@@ -36,7 +38,8 @@ final class ErrorClassifier {
         if (effective != null && effective == 413 || anyIs("context_length_exceeded", code, type)) {
             return ErrorKind.CONTEXT_LENGTH_EXCEEDED;
         }
-        if (effective != null && effective == 402 || anyIs("insufficient_quota", code, type)) {
+        if (effective != null && effective == 402 || anyIs("insufficient_quota", code, type)
+                || effective == null && CREDITS_USED_UP.matcher(message).find()) {
             return ErrorKind.QUOTA_EXCEEDED;
         }
         if (effective != null && (effective == 401 || effective == 403)) {

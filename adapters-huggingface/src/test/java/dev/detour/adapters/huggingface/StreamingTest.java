@@ -9,6 +9,7 @@ import dev.detour.core.model.FinishReason;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.RateLimitedException;
 import dev.detour.core.model.TokenUsage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
@@ -227,6 +228,26 @@ class StreamingTest extends RouterTestSupport {
         enqueue(sse("data: {\"error\":\"Template error: template not found\",\"error_type\":\"template_error\"}\n\n"));
 
         assertThat(streamFailure("openai-community/gpt2").kind()).isEqualTo(ErrorKind.MODEL_UNAVAILABLE);
+    }
+
+    @Test
+    void aCreditsUsedUpEventIsQuotaExceededLikeThe402ItStandsFor() {
+        enqueue(sse("data: " + fixture("hf-router-error-402-credits-exhausted.json") + "\n\n"));
+
+        ModelCallException failure = streamFailure("org/model:novita");
+
+        assertThat(failure.kind()).isEqualTo(ErrorKind.QUOTA_EXCEEDED);
+        assertThat(failure.retryable()).isFalse();
+    }
+
+    @Test
+    void aModelLoadingEventIsRateLimitedWithTheEstimatedWait() {
+        enqueue(sse("data: " + fixture("hf-router-error-503-model-loading.json") + "\n\n"));
+
+        ModelCallException failure = streamFailure("org/model");
+
+        assertThat(failure).isInstanceOf(RateLimitedException.class);
+        assertThat(((RateLimitedException) failure).retryAfter()).contains(Duration.ofSeconds(20));
     }
 
     @Test
