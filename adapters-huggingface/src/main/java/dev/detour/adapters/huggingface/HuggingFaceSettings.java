@@ -93,11 +93,27 @@ public record HuggingFaceSettings(
                 false, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(5), 8L * 1024 * 1024);
     }
 
+    /**
+     * The defaults with the three values that must be checked together: a provider {@code providerName}
+     * at {@code baseUrl}, which may use plain http to a host that is not loopback only if
+     * {@code allowInsecureHttp}.
+     */
+    public static HuggingFaceSettings of(String providerName, URI baseUrl, boolean allowInsecureHttp) {
+        HuggingFaceSettings defaults = defaults();
+        return new HuggingFaceSettings(providerName, baseUrl, Optional.empty(), DEFAULT_TOKEN_VARIABLE, Map.of(),
+                allowInsecureHttp, defaults.connectTimeout, defaults.readTimeout, defaults.callTimeout,
+                defaults.maxResponseBytes);
+    }
+
     public HuggingFaceSettings withProviderName(String value) {
         return new HuggingFaceSettings(value, baseUrl, token, tokenVariable, providerRoutes, allowInsecureHttp,
                 connectTimeout, readTimeout, callTimeout, maxResponseBytes);
     }
 
+    /**
+     * These settings at {@code value}; a plain-http URL to a host that is not loopback needs
+     * {@link #withAllowInsecureHttp(boolean)} first, or {@link #of(String, URI, boolean)}.
+     */
     public HuggingFaceSettings withBaseUrl(URI value) {
         return new HuggingFaceSettings(providerName, value, token, tokenVariable, providerRoutes, allowInsecureHttp,
                 connectTimeout, readTimeout, callTimeout, maxResponseBytes);
@@ -157,6 +173,18 @@ public record HuggingFaceSettings(
         routes.put(Require.nonNull(provider, "provider"), Require.nonNull(route, "route"));
         return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, routes, allowInsecureHttp,
                 connectTimeout, readTimeout, callTimeout, maxResponseBytes);
+    }
+
+    /**
+     * These settings with the type-specific options of a configuration file applied:
+     * {@code route.<provider>} (a legacy route, as {@link #withProviderRoute(String, String)}),
+     * {@code connect-timeout}, {@code read-timeout}, {@code call-timeout} (durations such as {@code 10s},
+     * {@code 500ms}, {@code 2m}) and {@code max-response-bytes}.
+     *
+     * @throws IllegalArgumentException naming the option, for an unknown key or an unreadable value
+     */
+    public HuggingFaceSettings withOptions(Map<String, String> options) {
+        return SettingsOptions.apply(this, Require.nonNull(options, "options"));
     }
 
     /** These settings allowing (or not) an {@code http://} base URL to a host that is not loopback. */

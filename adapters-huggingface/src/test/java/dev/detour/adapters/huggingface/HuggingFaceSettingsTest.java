@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.detour.core.secret.Secret;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,6 +109,54 @@ class HuggingFaceSettingsTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> HuggingFaceSettings.defaults().withProviderRoute("novita", route))
                 .withMessageContaining("novita");
+    }
+
+    @Test
+    void baseUrlAndInsecureHttpAreCheckedTogetherWhenGivenTogether() {
+        HuggingFaceSettings settings = HuggingFaceSettings.of("lan-hf", URI.create("http://gpu-box.lan:8080"), true);
+
+        assertThat(settings.providerName()).isEqualTo("lan-hf");
+        assertThat(settings.allowInsecureHttp()).isTrue();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HuggingFaceSettings.of("lan-hf", URI.create("http://gpu-box.lan:8080"), false))
+                .withMessageContaining("plain http");
+    }
+
+    @Test
+    void configurationOptionsSetRoutesTimeoutsAndTheSizeCap() {
+        HuggingFaceSettings settings = HuggingFaceSettings.defaults().withOptions(Map.of(
+                "route.novita", "/v3/openai/chat/completions",
+                "route.hf-inference", "/models/{model}/v1/chat/completions",
+                "connect-timeout", "2s",
+                "read-timeout", "1m30s",
+                "call-timeout", "10m",
+                "max-response-bytes", "1048576"));
+
+        assertThat(settings.providerRoutes()).containsOnly(
+                Map.entry("novita", "/v3/openai/chat/completions"),
+                Map.entry("hf-inference", "/models/{model}/v1/chat/completions"));
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(settings.callTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.maxResponseBytes()).isEqualTo(1_048_576);
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedByNameWithTheKnownOnes() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HuggingFaceSettings.defaults().withOptions(Map.of("token-limit-field", "max_tokens")))
+                .withMessageContaining("\"token-limit-field\"")
+                .withMessageContaining("route.<provider>");
+    }
+
+    @Test
+    void anUnreadableOptionValueIsRefusedNamingTheOption() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HuggingFaceSettings.defaults().withOptions(Map.of("read-timeout", "soon")))
+                .withMessageContaining("read-timeout").withMessageContaining("soon");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HuggingFaceSettings.defaults().withOptions(Map.of("max-response-bytes", "8MB")))
+                .withMessageContaining("max-response-bytes");
     }
 
     @Test
