@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Reads Server-Sent Events from a stream by the rules of the HTML standard, not by one provider's
  * habits: {@code data:} with or without a space, comment lines, multi-line data, CR, LF or CRLF line
- * ends, a leading byte order mark skipped, and events with no data ignored.
+ * ends, and events with no data ignored.
  *
  * <p>Unlike a browser, it also delivers an event that the end of the stream cuts off before its blank
  * line: providers that end a body without one would otherwise lose their last chunk. Whether a stream
@@ -20,7 +20,6 @@ public final class SseReader implements AutoCloseable {
 
     private final BufferedReader lines;
     private String lastEventId;
-    private boolean started;
 
     public SseReader(Reader source) {
         Require.nonNull(source, "source");
@@ -33,12 +32,6 @@ public final class SseReader implements AutoCloseable {
         String type = null;
         String line;
         while ((line = lines.readLine()) != null) {
-            if (!started) {
-                started = true;
-                if (line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-            }
             if (line.isEmpty()) {
                 if (data != null) {
                     return Optional.of(event(type, data));
