@@ -1,0 +1,103 @@
+package dev.detour.adapters.huggingface;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.jackson.JacksonConverterFactory;
+
+/**
+ * The HTTP machinery shared by every model of one provider: one OkHttp client (token bound to the
+ * configured origin, no redirects, no silent retries, bounded bodies), one Retrofit service, one JSON mapper.
+ */
+final class RouterClient implements AutoCloseable {
+
+    /** Calls that may run at once; OkHttp's default of 5 per host would quietly queue parallel steps. */
+    private static final int MAX_CONCURRENT_CALLS = 64;
+
+    private final HttpUrl baseUrl;
+    private final ObjectMapper json;
+    private final OkHttpClient http;
+    private final RouterApi api;
+    private volatile boolean closed;
+
+    private RouterClient(HttpUrl baseUrl, ObjectMapper json, OkHttpClient http, RouterApi api) {
+        this.baseUrl = baseUrl;
+        this.json = json;
+        this.http = http;
+        this.api = api;
+    }
+
+    static RouterClient create(HuggingFaceSettings settings) {
+        HttpUrl baseUrl = HttpUrl.get(settings.baseUrl().toString());
+        if (!baseUrl.encodedPath().endsWith("/")) {
+            baseUrl = baseUrl.newBuilder().addPathSegment("").build();
+        }
+        ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Dispatcher dispatcher = new Dispatcher(executor(settings.providerName()));
+        dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
+        dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
+        OkHttpClient http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.readTimeout())
+                .callTimeout(settings.callTimeout())
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .addInterceptor(new OriginBoundBearer(baseUrl, settings.token().orElse(null)))
+                .addInterceptor(new ResponseSizeLimit(settings.maxResponseBytes()))
+                .build();
+        RouterApi api = new Retrofit.Builder()
+                .baseUrl(baseUrl)
+                .client(http)
+                .addConverterFactory(JacksonConverterFactory.create(json))
+                .build()
+                .create(RouterApi.class);
+        return new RouterClient(baseUrl, json, http, api);
+    }
+
+    HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    /** Starts a call of {@code body} to {@code endpoint}; {@code what} names it in a cancellation message. */
+    Exchange send(Endpoint endpoint, ChatCompletionRequest body, boolean stream, String what) {
+        if (closed) {
+            throw new IllegalStateException("the Hugging Face provider of " + what + " is closed; create a new one");
+        }
+        String accept = stream ? "text/event-stream" : "application/json";
+        return Exchange.start(api.chatCompletions(endpoint.url(), accept, body), what);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private static ExecutorService executor(String providerName) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = task -> {
+            Thread thread = new Thread(task, "detour-" + providerName + "-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+    }
+}
