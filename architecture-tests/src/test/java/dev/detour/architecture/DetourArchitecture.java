@@ -24,7 +24,7 @@ final class DetourArchitecture {
     static final String ADAPTERS = "dev.detour.adapters..";
     static final String APP = "dev.detour.app..";
 
-    /** The libraries an adapter may use besides the JDK and core: HTTP and JSON, and what they are built on. */
+    /** The libraries an adapter may use besides the JDK ({@code java.*}, {@code javax.*}) and core: HTTP and JSON, and what they are built on. */
     static final List<String> ADAPTER_LIBRARIES =
             List.of("retrofit2", "okhttp3", "okio", "com.fasterxml.jackson", "kotlin", "org.jetbrains.annotations");
 
@@ -87,8 +87,7 @@ final class DetourArchitecture {
                 String ownAdapter = adapterPackage(adapterClass.getPackageName());
                 for (Dependency dependency : adapterClass.getDirectDependenciesFromSelf()) {
                     String target = dependency.getTargetClass().getPackageName();
-                    boolean allowed = target.startsWith("java.")
-                            || target.equals("java")
+                    boolean allowed = target.startsWith("java.") || target.startsWith("javax.")
                             || target.equals("dev.detour.core") || target.startsWith("dev.detour.core.")
                             || target.equals(ownAdapter) || target.startsWith(ownAdapter + ".")
                             || ADAPTER_LIBRARIES.stream().anyMatch(library ->

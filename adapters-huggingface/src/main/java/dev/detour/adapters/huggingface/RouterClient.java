@@ -56,6 +56,7 @@ final class RouterClient implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .addInterceptor(new OriginBoundBearer(baseUrl, settings.token().orElse(null)))
                 .addInterceptor(new ResponseSizeLimit(settings.maxResponseBytes()))
+                .addNetworkInterceptor(new NoSilentRetry())
                 .build();
         RouterApi api = new Retrofit.Builder()
                 .baseUrl(baseUrl)
