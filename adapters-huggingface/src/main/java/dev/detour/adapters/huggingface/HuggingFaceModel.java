@@ -49,7 +49,7 @@ final class HuggingFaceModel implements ModelPort {
             throw failures.invalidRequest("the JSON schema of response format \""
                     + request.responseFormat().map(ResponseFormat::name).orElse("") + "\" is not valid JSON", e);
         }
-        try (Exchange exchange = client.send(endpoint, body, request.stream(), model.toString())) {
+        try (Exchange exchange = client.send(endpoint, body, request.stream(), model.toString(), context.deadline())) {
             return switch (exchange.next()) {
                 case Signal.Rejected rejected -> throw failures.rejected(rejected.head(),
                         ErrorBody.parse(rejected.body(), rejected.head(), client.json()), structured);

@@ -2,6 +2,8 @@ package dev.detour.adapters.huggingface;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -76,12 +78,13 @@ final class RouterClient implements AutoCloseable {
     }
 
     /** Starts a call of {@code body} to {@code endpoint}; {@code what} names it in a cancellation message. */
-    Exchange send(Endpoint endpoint, ChatCompletionRequest body, boolean stream, String what) {
+    Exchange send(Endpoint endpoint, ChatCompletionRequest body, boolean stream, String what,
+            Optional<Instant> deadline) {
         if (closed) {
             throw new IllegalStateException("the Hugging Face provider of " + what + " is closed; create a new one");
         }
         String accept = stream ? "text/event-stream" : "application/json";
-        return Exchange.start(api.chatCompletions(endpoint.url(), accept, body), what);
+        return Exchange.start(AttemptDeadline.apply(api.chatCompletions(endpoint.url(), accept, body), deadline), what);
     }
 
     @Override

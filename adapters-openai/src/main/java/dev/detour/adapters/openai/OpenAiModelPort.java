@@ -59,7 +59,7 @@ final class OpenAiModelPort implements ModelPort {
 
     private ChatResponse send(ChatRequest request, CallContext context, TokenLimitField field) {
         TokenLimitField sent = request.options().maxOutputTokens().isPresent() ? field : null;
-        return exchange.run(api.create(requests.map(model.model(), request, field)),
+        return exchange.run(AttemptDeadline.apply(api.create(requests.map(model.model(), request, field)), context.deadline()),
                 (response, deltas) -> responses.handle(response, request.stream(), sent, deltas),
                 context.streamListener());
     }

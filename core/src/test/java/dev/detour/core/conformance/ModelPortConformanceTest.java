@@ -431,6 +431,24 @@ public abstract class ModelPortConformanceTest {
     }
 
     @Test
+    void endsACallByTheDeadlineItsCallerGaveAsTimeout() {
+        server.enqueue(toMock(plainAnswerCases().getFirst().response())
+                .bodyDelay(3, TimeUnit.SECONDS)
+                .build());
+        CallContext withDeadline = CallContext.none().withDeadline(java.time.Instant.now().plus(SHORT));
+
+        long start = System.nanoTime();
+        ModelCallException thrown = failureOf(() -> createPort(
+                setup().withReadTimeout(Duration.ofSeconds(10)).withCallTimeout(Duration.ofSeconds(10)))
+                .chat(request(), withDeadline));
+
+        assertThat(thrown.kind()).as("kind").isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("ended by the caller's deadline, not by the 3 s body delay or the 10 s timeouts")
+                .isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void reportsARefusedConnectionAsProviderUnavailable() throws IOException {
         URI closed;
         try (MockWebServer gone = new MockWebServer()) {
