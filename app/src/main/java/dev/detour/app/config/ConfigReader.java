@@ -49,7 +49,7 @@ final class ConfigReader {
 
     /**
      * The built-in chain; with a file's own providers, only its entries whose provider the file declares
-     * with the built-in type.
+     * with the built-in type. Nothing, and no problem of its own, while a provider's type is in doubt.
      */
     private Optional<List<ModelRef>> builtInChain(
             boolean fileDeclaresProviders, DeclaredProviders providers, KeyPath path, Problems problems) {
@@ -57,6 +57,9 @@ final class ConfigReader {
                 .filter(model -> !fileDeclaresProviders
                         || BuiltIns.typeOf(model.provider()).equals(providers.declaredTypes().get(model.provider())))
                 .toList();
+        if (providers.declaredTypes().containsValue("")) {
+            return Optional.empty();
+        }
         if (chain.isEmpty() && !providers.declaredTypes().isEmpty()) {
             String example = providers.declaredTypes().keySet().iterator().next();
             problems.add(path, "missing, and the built-in chain uses providers hf and openai, which providers does not"

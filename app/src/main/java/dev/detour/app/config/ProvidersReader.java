@@ -80,6 +80,10 @@ final class ProvidersReader {
     private Optional<ProviderConfig> readOne(
             String name, JsonNode node, KeyPath path, Problems problems, Map<String, String> declared) {
         Section section = Section.of(node, path, PROVIDER_SHAPE, problems);
+        if (node != null && !node.isNull() && !node.isObject()) {
+            declared.put(name, "");
+            return Optional.empty();
+        }
         Optional<String> type = type(section, problems);
         declared.put(name, type.orElse(""));
         type.ifPresent(known -> {

@@ -1,10 +1,10 @@
 package dev.detour.app.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a configuration file into a YAML tree. An empty file is an empty map; a syntax error is one
@@ -31,16 +32,17 @@ final class YamlFiles {
 
     static Optional<JsonNode> read(Path file, Problems problems) {
         KeyPath label = KeyPath.label(file.toString());
-        try (InputStream in = Files.newInputStream(file);
-                MappingIterator<JsonNode> documents = MAPPER.readerFor(JsonNode.class).readValues(in)) {
-            JsonNode first = documents.hasNextValue() ? documents.nextValue() : JsonNodeFactory.instance.objectNode();
-            if (documents.hasNextValue()) {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = MAPPER.createParser(in)) {
+            JsonNode first = MAPPER.readTree(parser);
+            if (first != null && parser.nextToken() != null) {
                 problems.add(label, "holds more than one YAML document; keep one (remove the extra ---)");
                 return Optional.empty();
             }
-            return Optional.of(first.isNull() ? JsonNodeFactory.instance.objectNode() : first);
+            return Optional.of(first == null || first.isNull() || first.isMissingNode()
+                    ? JsonNodeFactory.instance.objectNode()
+                    : first);
         } catch (JsonProcessingException e) {
-            problems.add(label, "YAML syntax error" + at(e.getLocation()) + ": " + reason(e) + "; fix the YAML there");
+            problems.add(label, syntaxError(e) + "; fix the YAML there");
             return Optional.empty();
         } catch (IOException e) {
             problems.add(label, "cannot be read (" + e.getClass().getSimpleName() + "); check that it is a readable"
@@ -49,23 +51,30 @@ final class YamlFiles {
         }
     }
 
-    private static String at(JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return "";
+    /**
+     * The parser's own problem and position (SnakeYAML's problem mark, which Jackson's location does not
+     * always match), without the excerpt of the file its message carries.
+     */
+    private static String syntaxError(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            Mark mark = yaml.getProblemMark();
+            return "YAML syntax error at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": "
+                    + shortened(String.valueOf(yaml.getProblem()));
         }
-        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    private static String reason(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        String at = location == null || location.getLineNr() < 1
+                ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Matcher duplicate = DUPLICATE.matcher(original);
-        if (duplicate.matches()) {
-            return "key " + Shown.quoted(duplicate.group(1)) + " appears twice in the same map";
-        }
-        String reason = original.lines()
-                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-                .collect(Collectors.joining("; "));
-        reason = SecretShapes.redact(reason);
-        return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 1) + "…" : reason;
+        String reason = duplicate.matches()
+                ? "key " + Shown.quoted(duplicate.group(1)) + " appears twice in the same map"
+                : original.lines().findFirst().orElse("unreadable");
+        return "YAML syntax error" + at + ": " + shortened(reason);
+    }
+
+    private static String shortened(String reason) {
+        String oneLine = SecretShapes.redact(reason).replaceAll("\\s+", " ").strip();
+        return oneLine.length() > MAX_REASON ? oneLine.substring(0, MAX_REASON - 1) + "…" : oneLine;
     }
 }
