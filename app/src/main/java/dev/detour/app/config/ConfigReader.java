@@ -53,7 +53,8 @@ final class ConfigReader {
      */
     private Optional<List<ModelRef>> builtInChain(
             boolean fileDeclaresProviders, DeclaredProviders providers, KeyPath path, Problems problems) {
-        List<ModelRef> chain = BuiltIns.chain(environment).stream()
+        List<ModelRef> builtIn = BuiltIns.chain(environment);
+        List<ModelRef> chain = builtIn.stream()
                 .filter(model -> !fileDeclaresProviders
                         || BuiltIns.typeOf(model.provider()).equals(providers.declaredTypes().get(model.provider())))
                 .toList();
@@ -62,8 +63,9 @@ final class ConfigReader {
         }
         if (chain.isEmpty() && !providers.declaredTypes().isEmpty()) {
             String example = providers.declaredTypes().keySet().iterator().next();
-            problems.add(path, "missing, and the built-in chain uses providers hf and openai, which providers does not"
-                    + " declare; list the models to try, such as chain: [" + example + ":<model id>]");
+            problems.add(path, "missing, and the built-in chain (" + builtIn.stream().map(ModelRef::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ") names no provider declared here;"
+                    + " list the models to try, such as chain: [" + example + ":<model id>]");
             return Optional.empty();
         }
         return chain.isEmpty() ? Optional.empty() : Optional.of(chain);

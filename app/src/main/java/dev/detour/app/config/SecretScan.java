@@ -46,7 +46,7 @@ final class SecretScan {
                 .map(node -> node.get("token-env"))
                 .filter(JsonNode::isTextual)
                 .map(JsonNode::textValue)
-                .filter(ProvidersReader::isVariableName);
+                .filter(name -> ProvidersReader.isVariableName(name) && !SecretShapes.looksLikeKey(name));
         if (variable.isPresent()) {
             return "put the key in the environment variable named by token-env (" + variable.get() + ")";
         }

@@ -292,8 +292,9 @@ class ConfigValidationTest {
     @Test
     void asksForAChainWhenAFilesOwnProvidersLeaveNoBuiltInEntry() {
         assertThat(problems("providers: { local: { type: openai, base-url: http://localhost:1234/v1 } }\n"))
-                .containsExactly("chain: missing, and the built-in chain uses providers hf and openai, which providers"
-                        + " does not declare; list the models to try, such as chain: [local:<model id>]");
+                .containsExactly("chain: missing, and the built-in chain (hf:Qwen/Qwen2.5-72B-Instruct,"
+                        + " hf:Qwen/Qwen2.5-7B-Instruct, hf:meta-llama/Llama-3.1-8B-Instruct) names no provider"
+                        + " declared here; list the models to try, such as chain: [local:<model id>]");
     }
 
     @Test
