@@ -1,6 +1,7 @@
 package dev.detour.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.detour.app.config.ResilienceConfig.BackoffConfig;
 import dev.detour.app.config.ResilienceConfig.CircuitBreakerConfig;
@@ -366,5 +367,29 @@ class ConfigLoaderTest {
                 + " is not a file; name a YAML file such as detour.yaml, or leave out --config to use DETOUR_CONFIG,"
                 + " ./detour.yaml or the built-in defaults");
         assertThat(failure.source()).isEqualTo("conf");
+    }
+
+    @Test
+    void refusesProviderTypeOptionsThatClashWithCommonKeysOrAreNamedLikeCredentials() {
+        Environment none = Environment.of(Map.of());
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("openai", Set.of("base-url")), none))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("option \"base-url\" of provider type \"openai\" is a key every provider has; give the"
+                        + " option another name");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("openai", Set.of("api-key")), none))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("option \"api-key\" of provider type \"openai\" is named like a credential");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of(), none))
+                .hasMessage("providerTypes must name at least one provider type, such as huggingface");
+    }
+
+    @Test
+    void anEnvironmentTreatsBlankVariablesAsUnset() {
+        Environment environment = Environment.of(Map.of("SET", "value", "BLANK", " "));
+
+        assertThat(environment.variable("SET")).contains("value");
+        assertThat(environment.variable("BLANK")).isEmpty();
+        assertThat(environment.variable("UNSET")).isEmpty();
     }
 }
