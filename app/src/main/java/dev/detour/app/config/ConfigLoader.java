@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.detour.core.Require;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -103,12 +102,12 @@ public final class ConfigLoader {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    private static TreeMap<String, Set<String>> checked(Map<String, Set<String>> providerTypes) {
+    private static Map<String, Set<String>> checked(Map<String, Set<String>> providerTypes) {
         Require.nonNull(providerTypes, "providerTypes");
         if (providerTypes.isEmpty()) {
             throw new IllegalArgumentException("providerTypes must name at least one provider type, such as huggingface");
         }
-        TreeMap<String, Set<String>> types = new TreeMap<>();
+        Map<String, Set<String>> types = new TreeMap<>();
         providerTypes.forEach((type, options) -> {
             Require.nonBlank(type, "provider type");
             Require.nonNull(options, "options of provider type " + type);
@@ -124,7 +123,7 @@ public final class ConfigLoader {
                             + " read the key from the environment variable named by token-env");
                 }
             }
-            types.put(type, Set.copyOf(new HashSet<>(options)));
+            types.put(type, Set.copyOf(options));
         });
         return types;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.core.model.ModelRef;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns a YAML tree into a {@link DetourConfig}: secrets first, then every section, then the command-line
@@ -23,7 +24,7 @@ final class ConfigReader {
 
     DetourConfig read(JsonNode root, String source, Overrides overrides, Problems problems) {
         SecretScan.scan(root, problems);
-        Section top = Section.of(root, KeyPath.root(), "a map with keys " + String.join(", ", TOP_KEYS), problems);
+        Section top = Section.of(root, KeyPath.root(), Section.shape(TOP_KEYS), problems);
         top.allowOnly(TOP_KEYS);
         boolean fileDeclaresProviders = top.has("providers");
         DeclaredProviders providers = fileDeclaresProviders
@@ -39,9 +40,9 @@ final class ConfigReader {
             chain = builtInChain(fileDeclaresProviders, providers, top.at("chain"), problems);
         }
         Optional<ResilienceConfig> resilience =
-                ResilienceReader.read(top.section("resilience", ResilienceReader.shape(ResilienceReader.KEYS)));
+                ResilienceReader.read(top.section("resilience", Section.shape(ResilienceReader.KEYS)));
         Optional<WorkflowConfig> workflow =
-                WorkflowReader.read(top.section("workflow", ResilienceReader.shape(WorkflowReader.KEYS)), overrides);
+                WorkflowReader.read(top.section("workflow", Section.shape(WorkflowReader.KEYS)), overrides);
         problems.throwIfAny(source);
         return new DetourConfig(providers.valid(), chain.orElseThrow(), resilience.orElseThrow(),
                 workflow.orElseThrow(), source);
@@ -64,7 +65,7 @@ final class ConfigReader {
         if (chain.isEmpty() && !providers.declaredTypes().isEmpty()) {
             String example = providers.declaredTypes().keySet().iterator().next();
             problems.add(path, "missing, and the built-in chain (" + builtIn.stream().map(ModelRef::toString)
-                    .collect(java.util.stream.Collectors.joining(", ")) + ") names no provider declared here;"
+                    .collect(Collectors.joining(", ")) + ") names no provider declared here;"
                     + " list the models to try, such as chain: [" + example + ":<model id>]");
             return Optional.empty();
         }

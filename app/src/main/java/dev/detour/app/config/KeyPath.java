@@ -36,10 +36,6 @@ record KeyPath(String text) {
         return new KeyPath(text + "[" + index + "]");
     }
 
-    boolean isRoot() {
-        return text.isEmpty();
-    }
-
     @Override
     public String toString() {
         return text.isEmpty() ? "top level" : text;

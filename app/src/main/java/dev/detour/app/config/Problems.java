@@ -12,10 +12,6 @@ final class Problems {
         lines.add(path + ": " + message);
     }
 
-    boolean isEmpty() {
-        return lines.isEmpty();
-    }
-
     int count() {
         return lines.size();
     }

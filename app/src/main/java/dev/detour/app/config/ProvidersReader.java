@@ -22,14 +22,14 @@ final class ProvidersReader {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final String PROVIDER_SHAPE = "a map with keys " + String.join(", ", COMMON_KEYS);
+    private static final String PROVIDER_SHAPE = Section.shape(COMMON_KEYS);
 
     private final Map<String, Set<String>> types;
     private final Environment environment;
 
-    /** @param types the known provider types and the option keys each allows, sorted by type */
-    ProvidersReader(TreeMap<String, Set<String>> types, Environment environment) {
-        this.types = types;
+    /** @param types the known provider types and the option keys each allows */
+    ProvidersReader(Map<String, Set<String>> types, Environment environment) {
+        this.types = new TreeMap<>(types);
         this.environment = environment;
     }
 

@@ -21,10 +21,10 @@ final class ResilienceReader {
         resilience.allowOnly(KEYS);
         Optional<Duration> attemptTimeout = resilience.duration("attempt-timeout", defaults.attemptTimeout());
         Optional<Integer> maxRetries = resilience.wholeNumber("max-retries", defaults.maxRetries(), 0);
-        Optional<BackoffConfig> backoff = backoff(resilience.section("backoff", shape(BACKOFF_KEYS)));
+        Optional<BackoffConfig> backoff = backoff(resilience.section("backoff", Section.shape(BACKOFF_KEYS)));
         Optional<Duration> maxRetryWait = resilience.duration("max-retry-wait", defaults.maxRetryWait());
         Optional<CircuitBreakerConfig> breaker =
-                circuitBreaker(resilience.section("circuit-breaker", shape(BREAKER_KEYS)));
+                circuitBreaker(resilience.section("circuit-breaker", Section.shape(BREAKER_KEYS)));
         Optional<Optional<Duration>> callDeadline = resilience.durationOrNone("call-deadline", defaults.callDeadline());
         if (attemptTimeout.isEmpty() || maxRetries.isEmpty() || backoff.isEmpty() || maxRetryWait.isEmpty()
                 || breaker.isEmpty() || callDeadline.isEmpty()) {
@@ -32,10 +32,6 @@ final class ResilienceReader {
         }
         return Optional.of(new ResilienceConfig(attemptTimeout.get(), maxRetries.get(), backoff.get(),
                 maxRetryWait.get(), breaker.get(), callDeadline.get()));
-    }
-
-    static String shape(List<String> keys) {
-        return "a map with keys " + String.join(", ", keys);
     }
 
     private static Optional<BackoffConfig> backoff(Section backoff) {

@@ -41,6 +41,11 @@ final class Section {
         return new Section((ObjectNode) node, path, problems);
     }
 
+    /** How a problem describes a map of {@code keys}: {@code a map with keys initial, max, jitter}. */
+    static String shape(Collection<String> keys) {
+        return "a map with keys " + String.join(", ", keys);
+    }
+
     /** Reports every key not in {@code allowed}, naming the allowed ones; {@code forWhat} qualifies "unknown key". */
     void allowOnly(Collection<String> allowed, String forWhat) {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {

@@ -21,7 +21,8 @@ final class Values {
     private Values() {}
 
     static Optional<Duration> duration(JsonNode node, KeyPath path, Problems problems) {
-        return durationText(node, path, Durations.HINT, problems).flatMap(text -> parseDuration(text, path, Durations.HINT, problems));
+        return durationText(node, path, Durations.HINT, problems)
+                .flatMap(text -> parseDuration(text, path, Durations.HINT, problems));
     }
 
     /** A duration, or {@code none} for no limit. */
