@@ -1,0 +1,74 @@
+package dev.detour.app.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.core.model.ModelRef;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a YAML tree into a {@link DetourConfig}: secrets first, then every section, then the command-line
+ * overrides; every problem is collected before one {@link ConfigException} is thrown.
+ */
+final class ConfigReader {
+
+    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow");
+
+    private final ProvidersReader providersReader;
+    private final Environment environment;
+
+    ConfigReader(ProvidersReader providersReader, Environment environment) {
+        this.providersReader = providersReader;
+        this.environment = environment;
+    }
+
+    DetourConfig read(JsonNode root, String source, Overrides overrides, Problems problems) {
+        SecretScan.scan(root, problems);
+        Section top = Section.of(root, KeyPath.root(), Section.shape(TOP_KEYS), problems);
+        top.allowOnly(TOP_KEYS);
+        boolean fileDeclaresProviders = top.has("providers");
+        DeclaredProviders providers = fileDeclaresProviders
+                ? providersReader.read(top.get("providers"), top.at("providers"), problems)
+                : providersReader.builtIn(problems);
+        Optional<List<ModelRef>> chain = Optional.empty();
+        if (top.has("chain")) {
+            chain = ChainReader.resolve(ChainReader.fromFile(top.get("chain"), top.at("chain"), problems), providers, problems);
+        }
+        if (overrides.chain().isPresent()) {
+            chain = ChainReader.resolve(ChainReader.fromOption(overrides.chain().get(), problems), providers, problems);
+        } else if (!top.has("chain")) {
+            chain = builtInChain(fileDeclaresProviders, providers, top.at("chain"), problems);
+        }
+        Optional<ResilienceConfig> resilience =
+                ResilienceReader.read(top.section("resilience", Section.shape(ResilienceReader.KEYS)));
+        Optional<WorkflowConfig> workflow =
+                WorkflowReader.read(top.section("workflow", Section.shape(WorkflowReader.KEYS)), overrides);
+        problems.throwIfAny(source);
+        return new DetourConfig(providers.valid(), chain.orElseThrow(), resilience.orElseThrow(),
+                workflow.orElseThrow(), source);
+    }
+
+    /**
+     * The built-in chain; with a file's own providers, only its entries whose provider the file declares
+     * with the built-in type. Nothing, and no problem of its own, while a provider's type is in doubt.
+     */
+    private Optional<List<ModelRef>> builtInChain(
+            boolean fileDeclaresProviders, DeclaredProviders providers, KeyPath path, Problems problems) {
+        List<ModelRef> builtIn = BuiltIns.chain(environment);
+        List<ModelRef> chain = builtIn.stream()
+                .filter(model -> !fileDeclaresProviders
+                        || BuiltIns.typeOf(model.provider()).equals(providers.declaredTypes().get(model.provider())))
+                .toList();
+        if (providers.declaredTypes().containsValue("")) {
+            return Optional.empty();
+        }
+        if (chain.isEmpty() && !providers.declaredTypes().isEmpty()) {
+            String example = providers.declaredTypes().keySet().iterator().next();
+            problems.add(path, "missing, and the built-in chain (" + builtIn.stream().map(ModelRef::toString)
+                    .collect(Collectors.joining(", ")) + ") names no provider declared here;"
+                    + " list the models to try, such as chain: [" + example + ":<model id>]");
+            return Optional.empty();
+        }
+        return chain.isEmpty() ? Optional.empty() : Optional.of(chain);
+    }
+}

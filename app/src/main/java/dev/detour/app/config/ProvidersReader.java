@@ -1,0 +1,193 @@
+package dev.detour.app.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the {@code providers} section, or supplies the built-in providers: each provider's type, base
+ * URL, key variable, insecure-http permission and the options its type allows.
+ */
+final class ProvidersReader {
+
+    static final List<String> COMMON_KEYS = List.of("type", "base-url", "token-env", "allow-insecure-http");
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final String PROVIDER_SHAPE = Section.shape(COMMON_KEYS);
+
+    private final Map<String, Set<String>> types;
+    private final Environment environment;
+
+    /** @param types the known provider types and the option keys each allows */
+    ProvidersReader(Map<String, Set<String>> types, Environment environment) {
+        this.types = new TreeMap<>(types);
+        this.environment = environment;
+    }
+
+    static boolean isVariableName(String text) {
+        return VARIABLE.matcher(text).matches();
+    }
+
+    DeclaredProviders builtIn(Problems problems) {
+        Map<String, ProviderConfig> valid = new LinkedHashMap<>();
+        Map<String, String> declared = new LinkedHashMap<>();
+        for (BuiltIns.Provider provider : BuiltIns.PROVIDERS) {
+            declared.put(provider.name(), provider.type());
+            KeyPath path = KeyPath.root().key("providers").key(provider.name());
+            defaultBaseUrl(provider.type(), false, path, problems).ifPresent(url -> valid.put(provider.name(),
+                    new ProviderConfig(provider.name(), provider.type(), url, Optional.of(provider.tokenEnv()), false,
+                            Map.of())));
+        }
+        return new DeclaredProviders(valid, declared);
+    }
+
+    DeclaredProviders read(JsonNode node, KeyPath path, Problems problems) {
+        Section section = Section.of(node, path, "a map of provider names to their settings", problems);
+        if (section.isEmpty() && (node == null || node.isNull() || node.isObject())) {
+            problems.add(path, "declares no provider; declare at least one, such as hf: { type: huggingface }, "
+                    + "or remove providers to use the built-in hf and openai");
+        }
+        Map<String, ProviderConfig> valid = new LinkedHashMap<>();
+        Map<String, String> declared = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : section.entries()) {
+            String name = entry.getKey();
+            if (SecretShapes.looksLikeKey(name) || SecretShapes.isCredentialName(name)) {
+                continue;
+            }
+            KeyPath at = section.at(name);
+            int before = problems.count();
+            if (!NAME.matcher(name).matches()) {
+                problems.add(at, "is not a usable provider name; use letters, digits, '.', '_' and '-',"
+                        + " starting with a letter or digit");
+            }
+            Optional<ProviderConfig> provider = readOne(name, entry.getValue(), at, problems, declared);
+            if (problems.count() == before) {
+                provider.ifPresent(config -> valid.put(name, config));
+            }
+        }
+        return new DeclaredProviders(valid, declared);
+    }
+
+    private Optional<ProviderConfig> readOne(
+            String name, JsonNode node, KeyPath path, Problems problems, Map<String, String> declared) {
+        Section section = Section.of(node, path, PROVIDER_SHAPE, problems);
+        if (node != null && !node.isNull() && !node.isObject()) {
+            declared.put(name, "");
+            return Optional.empty();
+        }
+        Optional<String> type = type(section, problems);
+        declared.put(name, type.orElse(""));
+        type.ifPresent(known -> {
+            List<String> allowed = new ArrayList<>(COMMON_KEYS);
+            allowed.addAll(new TreeSet<>(types.get(known)));
+            section.allowOnly(allowed, " for type " + known);
+        });
+        Optional<Boolean> allowInsecureHttp = section.bool("allow-insecure-http", false);
+        Optional<URI> baseUrl = baseUrl(section, type, allowInsecureHttp.orElse(false), problems);
+        Optional<Optional<String>> tokenEnv = tokenEnv(section, problems);
+        Optional<Map<String, String>> options = type.flatMap(known -> options(section, types.get(known), problems));
+        if (type.isEmpty() || baseUrl.isEmpty() || tokenEnv.isEmpty() || allowInsecureHttp.isEmpty()
+                || options.isEmpty() || !NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProviderConfig(
+                name, type.get(), baseUrl.get(), tokenEnv.get(), allowInsecureHttp.get(), options.get()));
+    }
+
+    private Optional<String> type(Section section, Problems problems) {
+        String known = String.join(", ", types.keySet());
+        KeyPath at = section.at("type");
+        if (!section.has("type") || section.get("type").isNull()) {
+            problems.add(at, "missing; set it to one of: " + known);
+            return Optional.empty();
+        }
+        Optional<String> type = Values.text(section.get("type"), at, "a provider type", "use one of: " + known, problems);
+        if (type.isPresent() && !types.containsKey(type.get())) {
+            problems.add(at, "unknown provider type " + Shown.quoted(type.get()) + "; known types: " + known);
+            return Optional.empty();
+        }
+        return type;
+    }
+
+    private Optional<URI> baseUrl(Section section, Optional<String> type, boolean allowInsecureHttp, Problems problems) {
+        KeyPath at = section.at("base-url");
+        if (section.has("base-url") && !section.get("base-url").isNull()) {
+            return Values.text(section.get("base-url"), at, "a URL", "write an absolute http(s) URL such as "
+                            + "https://api.openai.com/v1", problems)
+                    .flatMap(text -> BaseUrls.check(text, allowInsecureHttp, at, problems));
+        }
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!BuiltIns.BASE_URLS.containsKey(type.get())) {
+            problems.add(at, "missing; a provider of type " + type.get()
+                    + " has no default, set the URL of its API, such as https://api.example.com/v1");
+            return Optional.empty();
+        }
+        return defaultBaseUrl(type.get(), allowInsecureHttp, section.path(), problems);
+    }
+
+    private Optional<URI> defaultBaseUrl(String type, boolean allowInsecureHttp, KeyPath provider, Problems problems) {
+        Optional<String> fromEnvironment = type.equals(BuiltIns.OPENAI)
+                ? environment.variable(BuiltIns.OPENAI_BASE_URL)
+                : Optional.empty();
+        if (fromEnvironment.isPresent()) {
+            KeyPath label = KeyPath.label(provider.key("base-url") + " (from " + BuiltIns.OPENAI_BASE_URL + ")");
+            if (SecretShapes.looksLikeKey(fromEnvironment.get())) {
+                problems.add(label, "this value looks like an API key; put the URL of the API in "
+                        + BuiltIns.OPENAI_BASE_URL + " and the key in " + BuiltIns.OPENAI_API_KEY);
+                return Optional.empty();
+            }
+            return BaseUrls.check(fromEnvironment.get(), allowInsecureHttp, label, problems);
+        }
+        return Optional.of(BuiltIns.BASE_URLS.get(type));
+    }
+
+    private static Optional<Optional<String>> tokenEnv(Section section, Problems problems) {
+        if (!section.has("token-env")) {
+            return Optional.of(Optional.empty());
+        }
+        KeyPath at = section.at("token-env");
+        String hint = "name the environment variable holding the key, such as HF_TOKEN, or remove token-env"
+                + " for a server that needs no key";
+        Optional<String> name = Values.text(section.get("token-env"), at, "an environment variable name", hint, problems);
+        if (name.isPresent() && !isVariableName(name.get())) {
+            problems.add(at, Shown.quoted(name.get()) + " is not an environment variable name; use letters, digits"
+                    + " and underscores, not starting with a digit, such as HF_TOKEN");
+            return Optional.empty();
+        }
+        return name.map(Optional::of);
+    }
+
+    private static Optional<Map<String, String>> options(Section section, Set<String> allowed, Problems problems) {
+        Map<String, String> options = new TreeMap<>();
+        boolean valid = true;
+        for (String key : allowed) {
+            if (!section.has(key)) {
+                continue;
+            }
+            JsonNode value = section.get(key);
+            if (value.isValueNode() && !value.isNull()) {
+                if (value.isTextual() && SecretShapes.looksLikeKey(value.textValue())) {
+                    valid = false;
+                } else {
+                    options.put(key, value.asText());
+                }
+            } else {
+                problems.add(section.at(key), "expected one value, found " + Values.found(value)
+                        + " (write text, a number or true/false; list several values separated by commas)");
+                valid = false;
+            }
+        }
+        return valid ? Optional.of(options) : Optional.empty();
+    }
+}
