@@ -171,11 +171,12 @@ final class ProvidersReader {
     private static Optional<Map<String, String>> options(Section section, Set<String> allowed, Problems problems) {
         Map<String, String> options = new TreeMap<>();
         boolean valid = true;
-        for (String key : allowed) {
-            if (!section.has(key)) {
+        for (Map.Entry<String, JsonNode> entry : section.entries()) {
+            String key = entry.getKey();
+            if (COMMON_KEYS.contains(key) || !OptionKeys.admits(allowed, key)) {
                 continue;
             }
-            JsonNode value = section.get(key);
+            JsonNode value = entry.getValue();
             if (value.isValueNode() && !value.isNull()) {
                 if (value.isTextual() && SecretShapes.looksLikeKey(value.textValue())) {
                     valid = false;

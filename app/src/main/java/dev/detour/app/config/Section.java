@@ -50,7 +50,7 @@ final class Section {
     void allowOnly(Collection<String> allowed, String forWhat) {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String key = entry.getKey();
-            if (!allowed.contains(key) && !SecretShapes.isCredentialName(key) && !SecretShapes.looksLikeKey(key)) {
+            if (!OptionKeys.admits(allowed, key) && !SecretShapes.isCredentialName(key) && !SecretShapes.looksLikeKey(key)) {
                 problems.add(at(key), "unknown key" + forWhat + "; allowed keys: " + String.join(", ", allowed));
             }
         }

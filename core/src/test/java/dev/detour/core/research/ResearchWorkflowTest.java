@@ -99,9 +99,11 @@ class ResearchWorkflowTest {
         assertThat(outcome.state().findings()).allSatisfy(finding ->
                 assertThat(finding.servedBy()).contains("hf:Qwen/Qwen2.5-7B-Instruct via hf-inference"));
         assertThat(outcome.refineStop()).isEqualTo(LoopResult.StopReason.CONDITION_MET);
-        assertThat(run.result().record().steps()).extracting(StepRecord::path).containsExactly(
-                "plan", "investigate[0]/answer", "investigate[1]/answer", "investigate[2]/answer",
-                "refine#1/judge", "synthesize");
+        assertThat(run.result().record().steps()).extracting(StepRecord::path)
+                .as("parallel items start in any order, between plan and judge")
+                .startsWith("plan").endsWith("refine#1/judge", "synthesize")
+                .containsExactlyInAnyOrder("plan", "investigate[0]/answer", "investigate[1]/answer",
+                        "investigate[2]/answer", "refine#1/judge", "synthesize");
         ResearchReport report = run.report();
         assertThat(report.complete()).isTrue();
         assertThat(report.markdown())
@@ -173,7 +175,11 @@ class ResearchWorkflowTest {
         ResearchOutcome outcome = run.result().output().orElseThrow();
         assertThat(outcome.synthesis()).isEmpty();
         assertThat(outcome.refineStop()).isEqualTo(LoopResult.StopReason.BUDGET_EXHAUSTED);
-        assertThat(outcome.state().findings()).extracting(Finding::isAnswered).containsExactly(true, true, false);
+        assertThat(outcome.state().findings()).as("whichever item came third found the budget used up")
+                .filteredOn(Finding::isAnswered).hasSize(2);
+        assertThat(outcome.state().findings()).filteredOn(finding -> !finding.isAnswered()).singleElement()
+                .satisfies(finding -> assertThat(finding.unansweredReason())
+                        .contains("not investigated: model-call budget exhausted: 3 of 3 calls used"));
         assertThat(model.kinds).containsExactly("plan", "answer", "answer");
         assertThat(run.report().complete()).isFalse();
         assertThat(run.report().markdown())

@@ -1,0 +1,68 @@
+package dev.detour.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.detour.app.config.DetourConfig;
+import dev.detour.app.config.Environment;
+import dev.detour.app.provider.HuggingFaceProviderModule;
+import dev.detour.app.provider.OpenAiProviderModule;
+import dev.detour.app.provider.Providers;
+import dev.detour.app.resilience.ResilienceModule;
+import dev.detour.core.Require;
+import dev.detour.core.model.ModelPort;
+import dev.detour.core.research.ResearchRunner;
+import dev.detour.core.research.ResearchSettings;
+import dev.detour.core.workflow.WorkflowEngine;
+import java.time.Clock;
+
+/**
+ * Everything an embedding backend needs from one {@link DetourConfig}: install it with
+ * {@code Guice.createInjector(new DetourModule(config))} and ask for a {@link ModelPort} (the resilience
+ * chain) or a {@link ResearchRunner}. Install a third-party adapter's module next to it to add a provider
+ * type.
+ *
+ * <p>One injector is one set of circuit breakers: create it once per process, not per request, and close
+ * its {@link Providers} at shutdown.
+ */
+public final class DetourModule extends AbstractModule {
+
+    private final DetourConfig config;
+    private final Environment environment;
+
+    /** Detour configured by {@code config}, reading keys from this process's environment. */
+    public DetourModule(DetourConfig config) {
+        this(config, Environment.system());
+    }
+
+    /** Detour configured by {@code config}, reading keys from {@code environment}. */
+    public DetourModule(DetourConfig config, Environment environment) {
+        this.config = Require.nonNull(config, "config");
+        this.environment = Require.nonNull(environment, "environment");
+    }
+
+    @Override
+    protected void configure() {
+        bind(DetourConfig.class).toInstance(config);
+        bind(Environment.class).toInstance(environment);
+        bind(Clock.class).toInstance(Clock.systemUTC());
+        bind(Providers.class).in(Singleton.class);
+        install(new OpenAiProviderModule());
+        install(new HuggingFaceProviderModule());
+        install(new ResilienceModule());
+    }
+
+    @Provides
+    @Singleton
+    WorkflowEngine workflowEngine(ModelPort models, Clock clock) {
+        return new WorkflowEngine(models, clock);
+    }
+
+    @Provides
+    @Singleton
+    ResearchRunner researchRunner(WorkflowEngine engine, DetourConfig detour) {
+        return new ResearchRunner(engine, ResearchSettings.defaults()
+                .withMaxIterations(detour.workflow().maxIterations())
+                .withParallelism(detour.workflow().parallelism()));
+    }
+}

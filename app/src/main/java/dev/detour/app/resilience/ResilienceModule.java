@@ -1,0 +1,38 @@
+package dev.detour.app.resilience;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.detour.app.config.DetourConfig;
+import dev.detour.app.provider.Providers;
+import dev.detour.core.model.ModelPort;
+import java.time.Clock;
+
+/**
+ * Builds the resilience chain from the configuration: the chain's raw ports, one circuit breaker per
+ * model shared by everything in this injector, and the {@link ModelPort} that workflows call.
+ *
+ * <p>Bind nothing else to {@code ModelPort}: every model call should go through this chain.
+ */
+public final class ResilienceModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    CircuitBreakers circuitBreakers(DetourConfig config) {
+        return new CircuitBreakers(config.resilience().circuitBreaker());
+    }
+
+    @Provides
+    @Singleton
+    ModelChain modelChain(DetourConfig config, Providers providers) {
+        return new ModelChain(config.chain().stream()
+                .map(model -> new ChainLink(model, providers.port(model)))
+                .toList());
+    }
+
+    @Provides
+    @Singleton
+    ModelPort resilientChain(ModelChain chain, DetourConfig config, CircuitBreakers breakers, Clock clock) {
+        return new ResilientChain(chain.links(), config.resilience(), breakers, clock);
+    }
+}
