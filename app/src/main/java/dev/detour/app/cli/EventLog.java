@@ -1,0 +1,22 @@
+package dev.detour.app.cli;
+
+import dev.detour.core.workflow.WorkflowEvent;
+import dev.detour.core.workflow.WorkflowListener;
+import java.io.PrintStream;
+
+/** Writes every event of a run as one JSON object per line ({@code --events}). */
+final class EventLog implements WorkflowListener {
+
+    private final PrintStream out;
+    private final EventJson json = new EventJson();
+
+    EventLog(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onEvent(WorkflowEvent event) {
+        out.println(json.toJson(event));
+        out.flush();
+    }
+}

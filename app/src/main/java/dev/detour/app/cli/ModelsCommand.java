@@ -1,0 +1,44 @@
+package dev.detour.app.cli;
+
+import dev.detour.app.config.DetourConfig;
+import dev.detour.app.config.Overrides;
+import dev.detour.app.config.ProviderConfig;
+import dev.detour.core.model.ModelRef;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code detour models}: the resolved chain, with base URLs and whether each key is set, never the key. */
+@Command(name = "models", description = "Show the resolved chain: models, providers, base URLs and whether each key is set.",
+        mixinStandardHelpOptions = true)
+final class ModelsCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Mixin
+    ConfigOptions configOptions = new ConfigOptions();
+
+    ModelsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        DetourConfig config = Session.loadConfig(context, configOptions, Overrides.none());
+        TextTable table = new TextTable("#", "model", "provider", "type", "base URL", "key");
+        int number = 1;
+        for (ModelRef model : config.chain()) {
+            ProviderConfig provider = config.provider(model.provider()).orElseThrow();
+            table.row(number++, model, provider.name(), provider.type(), provider.baseUrl(), key(provider));
+        }
+        context.out().println("Chain from " + config.source() + ":");
+        context.out().print(table.render("  "));
+        return ExitCodes.OK;
+    }
+
+    private String key(ProviderConfig provider) {
+        return provider.tokenEnv()
+                .map(variable -> variable + (context.environment().variable(variable).isPresent() ? " (set)" : " (not set)"))
+                .orElse("none (keyless)");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.detour.app.cli;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.spi.Message;
+import dev.detour.app.Configs;
+import dev.detour.app.DetourModule;
+import dev.detour.app.config.ConfigException;
+import dev.detour.app.config.DetourConfig;
+import dev.detour.app.config.Overrides;
+import dev.detour.app.provider.Providers;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** One command's Detour: its configuration and its Guice graph, with their failures turned into usage problems. */
+final class Session implements AutoCloseable {
+
+    private final DetourConfig config;
+    private final Injector injector;
+
+    private Session(DetourConfig config, Injector injector) {
+        this.config = config;
+        this.injector = injector;
+    }
+
+    static DetourConfig loadConfig(CliContext context, ConfigOptions options, Overrides overrides) {
+        Overrides all = options.chain == null ? overrides : overrides.withChain(options.chain);
+        try {
+            return Configs.loader(context.environment(), context.workingDirectory())
+                    .load(Optional.ofNullable(options.file).map(context::resolve), all);
+        } catch (ConfigException e) {
+            List<String> lines = new ArrayList<>();
+            lines.add("detour: the configuration from " + e.source() + " is not usable:");
+            e.problems().forEach(problem -> lines.add("  " + problem));
+            throw new UsageProblem(lines);
+        }
+    }
+
+    static Session open(CliContext context, DetourConfig config, Module... extra) {
+        List<Module> modules = new ArrayList<>();
+        modules.add(new DetourModule(config, context.environment()));
+        modules.addAll(List.of(extra));
+        try {
+            Injector injector = Guice.createInjector(modules);
+            injector.getInstance(Providers.class);
+            return new Session(config, injector);
+        } catch (CreationException e) {
+            throw problem(e.getErrorMessages());
+        } catch (ProvisionException e) {
+            throw problem(e.getErrorMessages());
+        }
+    }
+
+    private static UsageProblem problem(Collection<Message> messages) {
+        List<String> lines = new ArrayList<>();
+        lines.add("detour: the providers could not be set up:");
+        for (Message message : messages) {
+            Throwable cause = message.getCause();
+            while (cause != null && cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+                cause = cause.getCause();
+            }
+            lines.add("  " + (cause != null && cause.getMessage() != null ? cause.getMessage() : message.getMessage()));
+        }
+        return new UsageProblem(lines);
+    }
+
+    DetourConfig config() {
+        return config;
+    }
+
+    <T> T get(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
+    @Override
+    public void close() {
+        injector.getInstance(Providers.class).close();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.detour.app.cli;
+
+import static dev.detour.app.testing.FakeProvider.error;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.app.config.Environment;
+import dev.detour.app.testing.FakeProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code detour} command end to end: exit codes, report, stderr, events, against loopback providers. */
+class CliTest {
+
+    private static final String HF_TOKEN = "hf_CliTestToken00000000000000000000000000";
+    private static final String OPENAI_KEY = "sk-cli-test-key-000000000000000000000000";
+    private static final String QWEN_72B = "Qwen/Qwen2.5-72B-Instruct";
+    private static final String QWEN_7B = "Qwen/Qwen2.5-7B-Instruct";
+    private static final String GPT = "gpt-4o-mini";
+
+    @TempDir
+    Path directory;
+
+    private FakeProvider hf;
+    private FakeProvider openai;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() throws IOException {
+        hf = new FakeProvider("hf-inference");
+        openai = new FakeProvider(null);
+        Files.writeString(directory.resolve("detour.yaml"), """
+                providers:
+                  hf: { type: huggingface, base-url: %s, token-env: HF_TOKEN }
+                  openai: { type: openai, base-url: %s, token-env: OPENAI_API_KEY }
+                chain:
+                  - hf:Qwen/Qwen2.5-72B-Instruct
+                  - hf:Qwen/Qwen2.5-7B-Instruct
+                  - openai:gpt-4o-mini
+                resilience:
+                  max-retries: 1
+                  backoff: { initial: 10ms, max: 20ms, jitter: 0 }
+                  circuit-breaker: { failure-threshold: 10, open-for: 1m }
+                workflow: { max-iterations: 2, token-budget: 50000, parallelism: 3 }
+                """.formatted(hf.url("/"), openai.url("/v1")));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        hf.close();
+        openai.close();
+    }
+
+    private int detour(String... args) {
+        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Environment.of(Map.of("HF_TOKEN", HF_TOKEN, "OPENAI_API_KEY", OPENAI_KEY)), directory, false);
+        return Main.run(context, args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static MockResponse novita500() {
+        return error(500, "{\"error\":\"Internal Server Error\"}").newBuilder()
+                .addHeader("x-inference-provider", "novita").build();
+    }
+
+    @Test
+    void researchesAQuestionFallingBackAndPrintsTheReport() {
+        hf.always(QWEN_72B, novita500());
+
+        int exit = detour("run", "Why do tides happen twice a day?");
+
+        assertThat(exit).isZero();
+        assertThat(stdout()).startsWith("# Why do tides happen twice a day?")
+                .contains("## Provenance", "fell back from `hf:Qwen/Qwen2.5-72B-Instruct` (HTTP 500 from novita, 2 attempts)");
+        assertThat(stderr()).contains("✓ plan", "falling back from hf:Qwen/Qwen2.5-72B-Instruct (HTTP 500 from novita)")
+                .doesNotContain(HF_TOKEN, OPENAI_KEY);
+    }
+
+    @Test
+    void exitsWith1AndExplainsEachFailureWhenEveryModelIsDown() {
+        hf.always(QWEN_72B, novita500());
+        hf.always(QWEN_7B, error(402, "{\"error\":\"You have depleted your monthly included credits."
+                + " Purchase pre-paid credits to continue using Inference Providers.\"}"));
+        openai.always(GPT, error(401, "{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\","
+                + "\"param\":null,\"code\":\"invalid_api_key\"}}"));
+
+        int exit = detour("run", "Why do tides happen twice a day?");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr())
+                .contains("detour: the run failed at step plan.", "Every model of the chain failed:")
+                .contains("HTTP 500 from novita (routed by hf): an upstream outage at novita")
+                .contains("HTTP 402 from hf: credits or quota are used up")
+                .contains("HTTP 401 from openai: check the token in OPENAI_API_KEY")
+                .doesNotContain(HF_TOKEN, OPENAI_KEY);
+        assertThat(stdout()).contains("> **Incomplete.** The run failed at step `plan`");
+    }
+
+    @Test
+    void exitsWith2NamingTheKeyOfAnInvalidConfiguration() throws IOException {
+        Files.writeString(directory.resolve("bad.yaml"), "resilience:\n  backoff: { initial: 5 parsecs }\n");
+
+        int exit = detour("run", "--config", "bad.yaml", "Why?");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains(
+                "resilience.backoff.initial: \"5 parsecs\" is not a duration (use a number with a unit: 500ms, 30s, 5m, 1h)");
+        assertThat(hf.received()).isEmpty();
+    }
+
+    @Test
+    void writesEveryEventAsJsonLines() throws IOException {
+        hf.always(QWEN_72B, novita500());
+
+        int exit = detour("run", "--events", "events.jsonl", "--quiet", "Why do tides happen?");
+
+        assertThat(exit).isZero();
+        List<String> lines = Files.readAllLines(directory.resolve("events.jsonl"));
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : lines) {
+            events.add(json.readTree(line));
+        }
+        assertThat(events).extracting(event -> event.get("sequence").asLong())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, events.size()).boxed().toList());
+        assertThat(events).extracting(event -> event.get("type").asText())
+                .startsWith("RunStarted", "StepStarted").endsWith("RunCompleted")
+                .contains("AttemptFailed", "FallbackTaken", "AttemptSucceeded");
+        JsonNode failed = events.stream().filter(event -> event.get("type").asText().equals("AttemptFailed"))
+                .findFirst().orElseThrow();
+        assertThat(failed.get("kind").asText()).isEqualTo("ProviderUnavailable");
+        assertThat(failed.get("httpStatus").asInt()).isEqualTo(500);
+        assertThat(failed.get("inferenceProvider").asText()).isEqualTo("novita");
+        assertThat(failed.has("latencyMs")).isTrue();
+        assertThat(stderr()).as("--quiet").doesNotContain("✓");
+        assertThat(String.join("\n", lines)).doesNotContain(HF_TOKEN, OPENAI_KEY);
+    }
+
+    @Test
+    void writesTheReportAsJsonOnRequest() throws IOException {
+        int exit = detour("run", "--format", "json", "--output", "report.json", "--quiet", "Why?");
+
+        assertThat(exit).isZero();
+        JsonNode report = new ObjectMapper().readTree(directory.resolve("report.json").toFile());
+        assertThat(report.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(report.get("complete").asBoolean()).isTrue();
+        assertThat(report.get("findings")).hasSize(3);
+        assertThat(report.get("markdown").asText()).startsWith("# Why?");
+    }
+
+    @Test
+    void refusesEventsOnStandardOutputWithoutAReportFile() {
+        assertThat(detour("run", "--events", "-", "Why?")).isEqualTo(2);
+        assertThat(stderr()).contains("--events - writes events to standard output; write the report elsewhere with --output FILE");
+    }
+
+    @Test
+    void listsTheChainWithWhetherEachKeyIsSetButNeverTheKey() {
+        int exit = detour("models");
+
+        assertThat(exit).isZero();
+        assertThat(stdout()).contains("hf:Qwen/Qwen2.5-72B-Instruct", "HF_TOKEN (set)", "OPENAI_API_KEY (set)",
+                hf.url("/").toString()).doesNotContain(HF_TOKEN, OPENAI_KEY);
+    }
+
+    @Test
+    void doctorProbesEveryModelOnceAndSucceedsWhenOneAnswers() {
+        hf.always(QWEN_72B, novita500());
+        hf.always(QWEN_7B, error(401, "{\"error\":\"Invalid credentials in Authorization header\"}"));
+
+        int exit = detour("doctor");
+
+        assertThat(exit).isZero();
+        assertThat(stdout()).contains("ProviderUnavailable (HTTP 500)", "AuthenticationFailed (HTTP 401)", "OK",
+                "1 of 3 models answered.");
+        assertThat(hf.requestsFor(QWEN_72B)).as("no retries").isEqualTo(1);
+    }
+
+    @Test
+    void doctorExitsWith1WhenNoModelAnswers() {
+        hf.always(QWEN_72B, novita500());
+        hf.always(QWEN_7B, novita500());
+        openai.always(GPT, error(500, "{\"error\":{\"message\":\"server error\",\"type\":\"server_error\"}}"));
+
+        assertThat(detour("doctor")).isEqualTo(1);
+        assertThat(stdout()).contains("0 of 3 models answered; run `detour models` to check base URLs and keys");
+    }
+}
