@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  * @param readTimeout how long the router may stay silent while answering (between bytes of a stream, too)
  * @param callTimeout how long one whole call may take, streaming included
  * @param maxResponseBytes the largest response body read; a larger one is a MalformedResponse
+ * @param maxConcurrentCalls the most calls in flight at once; more wait their turn
  */
 public record HuggingFaceSettings(
         String providerName,
@@ -46,7 +47,8 @@ public record HuggingFaceSettings(
         Duration connectTimeout,
         Duration readTimeout,
         Duration callTimeout,
-        long maxResponseBytes) {
+        long maxResponseBytes,
+        int maxConcurrentCalls) {
 
     /** The public router. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://router.huggingface.co");
@@ -80,6 +82,7 @@ public record HuggingFaceSettings(
         Require.positive(readTimeout, "readTimeout");
         Require.positive(callTimeout, "callTimeout");
         Require.positive(maxResponseBytes, "maxResponseBytes");
+        Require.positive(maxConcurrentCalls, "maxConcurrentCalls");
         checkBaseUrl(baseUrl, allowInsecureHttp);
     }
 
@@ -90,7 +93,7 @@ public record HuggingFaceSettings(
      */
     public static HuggingFaceSettings defaults() {
         return new HuggingFaceSettings("hf", DEFAULT_BASE_URL, Optional.empty(), DEFAULT_TOKEN_VARIABLE, Map.of(),
-                false, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(5), 8L * 1024 * 1024);
+                false, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(5), 8L * 1024 * 1024, 64);
     }
 
     /**
@@ -102,12 +105,12 @@ public record HuggingFaceSettings(
         HuggingFaceSettings defaults = defaults();
         return new HuggingFaceSettings(providerName, baseUrl, Optional.empty(), DEFAULT_TOKEN_VARIABLE, Map.of(),
                 allowInsecureHttp, defaults.connectTimeout, defaults.readTimeout, defaults.callTimeout,
-                defaults.maxResponseBytes);
+                defaults.maxResponseBytes, defaults.maxConcurrentCalls);
     }
 
     public HuggingFaceSettings withProviderName(String value) {
         return new HuggingFaceSettings(value, baseUrl, token, tokenVariable, providerRoutes, allowInsecureHttp,
-                connectTimeout, readTimeout, callTimeout, maxResponseBytes);
+                connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
     }
 
     /**
@@ -116,7 +119,7 @@ public record HuggingFaceSettings(
      */
     public HuggingFaceSettings withBaseUrl(URI value) {
         return new HuggingFaceSettings(providerName, value, token, tokenVariable, providerRoutes, allowInsecureHttp,
-                connectTimeout, readTimeout, callTimeout, maxResponseBytes);
+                connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
     }
 
     /**
@@ -137,7 +140,7 @@ public record HuggingFaceSettings(
     public HuggingFaceSettings withToken(Secret value, String variable) {
         Require.nonNull(value, "token");
         return new HuggingFaceSettings(providerName, baseUrl, Optional.of(value), variable, providerRoutes,
-                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes);
+                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
     }
 
     /**
@@ -152,13 +155,13 @@ public record HuggingFaceSettings(
         String value = environment.apply(variable);
         Optional<Secret> found = value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
         return new HuggingFaceSettings(providerName, baseUrl, found, variable, providerRoutes,
-                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes);
+                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
     }
 
     /** These settings calling anonymously; a 401 will name {@link #tokenVariable()} as the thing to set. */
     public HuggingFaceSettings withoutToken() {
         return new HuggingFaceSettings(providerName, baseUrl, Optional.empty(), tokenVariable, providerRoutes,
-                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes);
+                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
     }
 
     /**
@@ -172,7 +175,7 @@ public record HuggingFaceSettings(
         Map<String, String> routes = new TreeMap<>(providerRoutes);
         routes.put(Require.nonNull(provider, "provider"), Require.nonNull(route, "route"));
         return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, routes, allowInsecureHttp,
-                connectTimeout, readTimeout, callTimeout, maxResponseBytes);
+                connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
     }
 
     /**
@@ -190,17 +193,23 @@ public record HuggingFaceSettings(
     /** These settings allowing (or not) an {@code http://} base URL to a host that is not loopback. */
     public HuggingFaceSettings withAllowInsecureHttp(boolean value) {
         return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, providerRoutes, value,
-                connectTimeout, readTimeout, callTimeout, maxResponseBytes);
+                connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
     }
 
     public HuggingFaceSettings withTimeouts(Duration connect, Duration read, Duration call) {
         return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, providerRoutes,
-                allowInsecureHttp, connect, read, call, maxResponseBytes);
+                allowInsecureHttp, connect, read, call, maxResponseBytes, maxConcurrentCalls);
     }
 
     public HuggingFaceSettings withMaxResponseBytes(long value) {
         return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, providerRoutes,
-                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, value);
+                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, value, maxConcurrentCalls);
+    }
+
+    /** These settings letting at most {@code value} calls be in flight at once. */
+    public HuggingFaceSettings withMaxConcurrentCalls(int value) {
+        return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, providerRoutes,
+                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes, value);
     }
 
     @Override
@@ -209,7 +218,8 @@ public record HuggingFaceSettings(
                 + ", token=" + (token.isPresent() ? "from " + tokenVariable : "none (" + tokenVariable + " unset)")
                 + ", providerRoutes=" + providerRoutes + ", allowInsecureHttp=" + allowInsecureHttp
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", callTimeout=" + callTimeout + ", maxResponseBytes=" + maxResponseBytes + "]";
+                + ", callTimeout=" + callTimeout + ", maxResponseBytes=" + maxResponseBytes
+                + ", maxConcurrentCalls=" + maxConcurrentCalls + "]";
     }
 
     private static void checkRoute(String provider, String route) {

@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executors;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -23,7 +19,6 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
 final class RouterClient implements AutoCloseable {
 
     /** Calls that may run at once; OkHttp's default of 5 per host would quietly queue parallel steps. */
-    private static final int MAX_CONCURRENT_CALLS = 64;
 
     private final HttpUrl baseUrl;
     private final ObjectMapper json;
@@ -45,8 +40,8 @@ final class RouterClient implements AutoCloseable {
         }
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Dispatcher dispatcher = new Dispatcher(executor(settings.providerName()));
-        dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
-        dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
+        dispatcher.setMaxRequests(settings.maxConcurrentCalls());
+        dispatcher.setMaxRequestsPerHost(settings.maxConcurrentCalls());
         OkHttpClient http = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectTimeout(settings.connectTimeout())
@@ -96,12 +91,6 @@ final class RouterClient implements AutoCloseable {
     }
 
     private static ExecutorService executor(String providerName) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = task -> {
-            Thread thread = new Thread(task, "detour-" + providerName + "-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("detour-" + providerName + "-http-", 1).factory());
     }
 }

@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Applies a configuration file's type-specific options of a {@code huggingface} provider to its settings:
- * {@code route.<provider>}, {@code connect-timeout}, {@code read-timeout}, {@code call-timeout} and
- * {@code max-response-bytes}. An unknown key is refused by name, so a typo does not go unnoticed.
+ * {@code route.<provider>}, {@code connect-timeout}, {@code read-timeout}, {@code call-timeout},
+ * {@code max-response-bytes} and {@code max-concurrent-calls}. An unknown key is refused by name, so a typo does not go unnoticed.
  */
 final class SettingsOptions {
 
@@ -29,12 +29,13 @@ final class SettingsOptions {
                 case "read-timeout" -> read = duration(key, value);
                 case "call-timeout" -> call = duration(key, value);
                 case "max-response-bytes" -> result = result.withMaxResponseBytes(bytes(key, value));
+                case "max-concurrent-calls" -> result = result.withMaxConcurrentCalls((int) bytes(key, value));
                 default -> {
                     if (!key.startsWith(ROUTE_PREFIX) || key.length() == ROUTE_PREFIX.length()) {
                         throw new IllegalArgumentException("unknown option \"" + key + "\" of Hugging Face provider \""
                                 + settings.providerName() + "\"; known options: route.<provider> (such as"
                                 + " route.novita: /v3/openai/chat/completions), connect-timeout, read-timeout,"
-                                + " call-timeout, max-response-bytes");
+                                + " call-timeout, max-response-bytes, max-concurrent-calls");
                     }
                     result = result.withProviderRoute(key.substring(ROUTE_PREFIX.length()), value);
                 }
@@ -53,8 +54,8 @@ final class SettingsOptions {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + key + " must be a number of bytes such as 8388608,"
-                    + " was \"" + value + "\"", e);
+            throw new IllegalArgumentException("option " + key + " must be a whole number such as "
+                    + (key.equals("max-concurrent-calls") ? "64" : "8388608") + ", was \"" + value + "\"", e);
         }
     }
 }

@@ -2,11 +2,7 @@ package dev.detour.adapters.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executors;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -22,7 +18,6 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
 final class HttpStack implements AutoCloseable {
 
     /** Concurrent calls per provider before OkHttp queues them; workflows bound their own parallelism. */
-    private static final int MAX_CONCURRENT_CALLS = 64;
 
     private final OkHttpClient client;
     private final ChatCompletionsApi api;
@@ -30,8 +25,8 @@ final class HttpStack implements AutoCloseable {
     HttpStack(OpenAiSettings settings, ObjectMapper json) {
         HttpUrl base = HttpUrl.get(settings.baseUrl() + "/");
         Dispatcher dispatcher = new Dispatcher(executor(settings.providerName()));
-        dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
-        dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
+        dispatcher.setMaxRequests(settings.maxConcurrentCalls());
+        dispatcher.setMaxRequestsPerHost(settings.maxConcurrentCalls());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectTimeout(settings.connectTimeout())
@@ -66,12 +61,6 @@ final class HttpStack implements AutoCloseable {
     }
 
     private static ExecutorService executor(String providerName) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = runnable -> {
-            Thread thread = new Thread(runnable, "detour-" + providerName + "-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("detour-" + providerName + "-http-", 1).factory());
     }
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param readTimeout the longest silence between two reads of the response
  * @param callTimeout the longest a whole call may take, streaming included
  * @param maxResponseBytes the largest response body read; a larger one is a malformed response
+ * @param maxConcurrentCalls the most calls in flight at once; more wait their turn
  */
 public record OpenAiSettings(
         String providerName,
@@ -39,7 +40,8 @@ public record OpenAiSettings(
         Duration connectTimeout,
         Duration readTimeout,
         Duration callTimeout,
-        long maxResponseBytes) {
+        long maxResponseBytes,
+        int maxConcurrentCalls) {
 
     /** OpenAI's own API root. */
     public static final URI OPENAI_BASE_URL = URI.create("https://api.openai.com/v1");
@@ -59,6 +61,7 @@ public record OpenAiSettings(
         Require.positive(readTimeout, "readTimeout");
         Require.positive(callTimeout, "callTimeout");
         Require.positive(maxResponseBytes, "maxResponseBytes");
+        Require.positive(maxConcurrentCalls, "maxConcurrentCalls");
     }
 
     /** A builder with OpenAI's defaults: provider {@code openai} at {@link #OPENAI_BASE_URL}, no key. */
@@ -106,6 +109,7 @@ public record OpenAiSettings(
         private Duration readTimeout = Duration.ofSeconds(120);
         private Duration callTimeout = Duration.ofMinutes(10);
         private long maxResponseBytes = 8L * 1024 * 1024;
+        private int maxConcurrentCalls = 64;
 
         private Builder() {}
 
@@ -179,6 +183,12 @@ public record OpenAiSettings(
             return this;
         }
 
+        /** 64 by default: more calls wait their turn. */
+        public Builder maxConcurrentCalls(int value) {
+            this.maxConcurrentCalls = value;
+            return this;
+        }
+
         /**
          * The settings.
          *
@@ -189,7 +199,7 @@ public record OpenAiSettings(
             return new OpenAiSettings(providerName, baseUrl, Optional.ofNullable(apiKey),
                     Optional.ofNullable(apiKeyVariable),
                     tokenLimitField != null ? tokenLimitField : TokenLimitField.defaultFor(baseUrl),
-                    allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes);
+                    allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
         }
     }
 }

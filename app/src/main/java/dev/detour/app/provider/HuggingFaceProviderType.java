@@ -11,7 +11,8 @@ import java.util.Set;
 final class HuggingFaceProviderType implements ProviderType {
 
     private static final Set<String> OPTIONS =
-            Set.of("route.*", "connect-timeout", "read-timeout", "call-timeout", "max-response-bytes");
+            Set.of("route.*", "connect-timeout", "read-timeout", "call-timeout", "max-response-bytes",
+                    "max-concurrent-calls");
 
     @Override
     public Set<String> optionKeys() {

@@ -16,7 +16,8 @@ import java.util.Set;
 final class OpenAiProviderType implements ProviderType {
 
     private static final Set<String> OPTIONS =
-            Set.of("token-limit-field", "connect-timeout", "read-timeout", "call-timeout", "max-response-bytes");
+            Set.of("token-limit-field", "connect-timeout", "read-timeout", "call-timeout", "max-response-bytes",
+                    "max-concurrent-calls");
 
     @Override
     public Set<String> optionKeys() {
@@ -40,7 +41,8 @@ final class OpenAiProviderType implements ProviderType {
                 case "connect-timeout" -> settings.connectTimeout(duration(config, option.getKey(), value));
                 case "read-timeout" -> settings.readTimeout(duration(config, option.getKey(), value));
                 case "call-timeout" -> settings.callTimeout(duration(config, option.getKey(), value));
-                case "max-response-bytes" -> settings.maxResponseBytes(Long.parseLong(value));
+                case "max-response-bytes" -> settings.maxResponseBytes(number(config, option.getKey(), value));
+                case "max-concurrent-calls" -> settings.maxConcurrentCalls((int) number(config, option.getKey(), value));
                 default -> throw new IllegalArgumentException("providers." + config.name() + "." + option.getKey()
                         + ": not an option of type openai; known options: " + OPTIONS);
             }
@@ -57,6 +59,15 @@ final class OpenAiProviderType implements ProviderType {
                 provider.close();
             }
         };
+    }
+
+    private static long number(ProviderConfig config, String key, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("providers." + config.name() + "." + key
+                    + ": \"" + value + "\" is not a whole number", e);
+        }
     }
 
     private static Duration duration(ProviderConfig config, String key, String value) {
