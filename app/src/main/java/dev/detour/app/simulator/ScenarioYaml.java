@@ -232,7 +232,8 @@ final class ScenarioYaml {
             throw file.get().invalid("give body or body-file, not both");
         }
         if (body.isPresent()) {
-            return Optional.of(body.get().text());
+            JsonNode node = body.get().node();
+            return Optional.of(node.isContainerNode() ? node.toString() : body.get().text());
         }
         if (file.isPresent()) {
             return Optional.of(bodyFile(file.get()));

@@ -37,7 +37,7 @@ class ScenarioYamlTest {
         assertThat(scenario.description()).isEqualTo("every behaviour kind once");
         assertThat(scenario.seed()).isEqualTo(99);
         assertThat(scenario.sufficient()).isFalse();
-        assertThat(scenario.rules()).hasSize(17);
+        assertThat(scenario.rules()).hasSize(18);
     }
 
     @Test
@@ -57,6 +57,10 @@ class ScenarioYamlTest {
             HttpResponse<String> inline = openAi(simulator, chat("inline", "hi"));
             assertThat(inline.body()).isEqualTo("{\"detail\":\"bad\"}");
             assertThat(inline.headers().firstValue("content-type")).hasValue("application/problem+json");
+
+            HttpResponse<String> fromMap = openAi(simulator, chat("map-body", "hi"));
+            assertThat(json(fromMap.body()).path("error").path("message").asText()).isEqualTo("from a map");
+            assertThat(fromMap.headers().firstValue("content-type")).hasValue("application/json");
 
             assertThat(router(simulator, chat("gateway/html", "hi")).statusCode()).isEqualTo(502);
             assertThat(router(simulator, chat("gateway/html504", "hi")).body()).contains("504 Gateway Timeout");

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.core.model.ResponseFormat;
+import dev.detour.core.research.ResearchPlan;
+import dev.detour.core.research.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,6 +61,17 @@ class SchemaInstanceTest {
         JsonNode verdict = SchemaInstance.of(json(VERDICT), "q", false);
 
         assertThat(verdict.path("sufficient").asBoolean()).isFalse();
+    }
+
+    @Test
+    void answersTheSchemasDetoursResearchWorkflowSendsWithValuesThatDecodeIntoItsRecords() throws Exception {
+        ResearchPlan plan = SimulatorClient.JSON.treeToValue(
+                SchemaInstance.of(json(ResponseFormat.of(ResearchPlan.class).jsonSchema()), "q", true), ResearchPlan.class);
+        Verdict verdict = SimulatorClient.JSON.treeToValue(
+                SchemaInstance.of(json(ResponseFormat.of(Verdict.class).jsonSchema()), "q", true), Verdict.class);
+
+        assertThat(plan.subQuestions()).hasSize(3);
+        assertThat(verdict.sufficient()).isTrue();
     }
 
     @Test
