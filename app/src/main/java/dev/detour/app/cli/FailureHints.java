@@ -67,11 +67,12 @@ final class FailureHints {
         }
         int status = attempt.httpStatus().orElse(0);
         String token = tokenEnvOfProvider.apply(provider);
-        String tokenName = token == null ? "the provider's token" : token;
         if (status == 401 || status == 403 || attempt.kind().orElse(null) == ErrorKind.AUTHENTICATION_FAILED) {
-            return java.util.Optional.of("HTTP " + (status == 0 ? "auth" : status) + " from " + servedBy
-                    + ": check the token in " + tokenName
-                    + " (is it set, valid, and allowed to use " + attempt.model().model() + "?)");
+            String what = "HTTP " + (status == 0 ? "auth failure" : status) + " from " + servedBy + ": ";
+            return java.util.Optional.of(token == null
+                    ? what + "provider " + provider + " has no key configured; name its variable with token-env and set it"
+                    : what + "check the token in " + token + " (is it set, valid, and allowed to use "
+                            + attempt.model().model() + "?)");
         }
         if (status == 402 || attempt.kind().orElse(null) == ErrorKind.QUOTA_EXCEEDED) {
             return java.util.Optional.of("HTTP " + (status == 0 ? "quota" : status) + " from " + servedBy

@@ -18,7 +18,8 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new DetourCommand())
                 .addSubcommand(new RunCommand(context))
                 .addSubcommand(new DoctorCommand(context))
-                .addSubcommand(new ModelsCommand(context));
+                .addSubcommand(new ModelsCommand(context))
+                .addSubcommand(new DemoCommand(context));
         commandLine.setOut(new java.io.PrintWriter(context.out(), true));
         commandLine.setErr(new java.io.PrintWriter(context.err(), true));
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

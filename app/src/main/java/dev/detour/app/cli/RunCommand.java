@@ -79,11 +79,12 @@ final class RunCommand implements Callable<Integer> {
         }
         DetourConfig config = Session.loadConfig(context, configOptions, overrides);
         try (Session session = Session.open(context, config)) {
-            return research(session, question.strip(), new ReportSink(context, output, format), events, quiet);
+            return exitCode(research(session, question.strip(), new ReportSink(context, output, format), events, quiet));
         }
     }
 
-    static int research(Session session, String question, ReportSink sink, String eventsTarget, boolean quiet) {
+    /** Runs the research workflow, writes its report and explains a failure; the run, for its exit code. */
+    static ResearchRun research(Session session, String question, ReportSink sink, String eventsTarget, boolean quiet) {
         CliContext context = sink.context();
         ResearchRunner runner = session.get(ResearchRunner.class);
         RunOptions options = RunOptions.defaults()
@@ -102,13 +103,17 @@ final class RunCommand implements Callable<Integer> {
                 ResearchRun run = new ResearchRun(question, result, ResearchReport.of(question, result));
                 sink.write(run);
                 explainFailure(context, session.config(), result);
-                return switch (result.status()) {
-                    case COMPLETED -> ExitCodes.OK;
-                    case CANCELLED -> ExitCodes.INTERRUPTED;
-                    case FAILED, BUDGET_EXHAUSTED -> ExitCodes.RUN_FAILED;
-                };
+                return run;
             }
         }
+    }
+
+    static int exitCode(ResearchRun run) {
+        return switch (run.result().status()) {
+            case COMPLETED -> ExitCodes.OK;
+            case CANCELLED -> ExitCodes.INTERRUPTED;
+            case FAILED, BUDGET_EXHAUSTED -> ExitCodes.RUN_FAILED;
+        };
     }
 
     private static RunResult<ResearchOutcome> awaitUninterruptibly(RunHandle<ResearchOutcome> handle) {

@@ -170,7 +170,7 @@ final class ResilientChain implements ModelPort {
             if (!breaker.tryAcquirePermit()) {
                 if (retry == 0) {
                     record(Attempt.skipped(link.model(), SkipReason.CIRCUIT_OPEN,
-                            "circuit open after repeated failures; retried after "
+                            "after repeated failures; tried again in "
                                     + dev.detour.core.Durations.human(breaker.getRemainingDelay()),
                             clock.instant()));
                     throw new ModelSkipped();
