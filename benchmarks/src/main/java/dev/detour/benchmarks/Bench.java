@@ -1,0 +1,75 @@
+package dev.detour.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * Runs Detour's benchmarks and prints their figures as Markdown tables, with the machine they ran on.
+ * Usage: {@code java -Xmx512m -jar benchmarks/target/detour-bench.jar [overhead|failover|scale|all] [--quick]}.
+ */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        boolean quick = arguments.contains("--quick");
+        String which = arguments.stream().filter(argument -> !argument.startsWith("--")).findFirst().orElse("all");
+        if (!List.of("overhead", "failover", "scale", "all").contains(which)) {
+            System.err.println("usage: detour-bench [overhead|failover|scale|all] [--quick]");
+            System.exit(2);
+        }
+        System.out.println("Machine: " + machine());
+        if (which.equals("overhead") || which.equals("all")) {
+            System.out.println("\n### 1. Overhead of one call through the full chain (simulator answers at once)\n");
+            System.out.print(OverheadBenchmark.run(quick));
+        }
+        if (which.equals("failover") || which.equals("all")) {
+            System.out.println("\n### 2. Failover steady state (primary always HTTP 500, concurrency 1)\n");
+            System.out.print(FailoverBenchmark.run(quick));
+        }
+        if (which.equals("scale") || which.equals("all")) {
+            System.out.println("\n### 3. Scale: concurrent research-shaped runs (4 calls each, 200 ms per call)\n");
+            System.out.print(ScaleBenchmark.run(quick));
+        }
+    }
+
+    static String row(Object... cells) {
+        StringJoiner row = new StringJoiner(" | ", "| ", " |\n");
+        for (Object cell : cells) {
+            row.add(String.valueOf(cell));
+        }
+        return row.toString();
+    }
+
+    static String millis(double value) {
+        return String.format(Locale.ROOT, "%.3f ms", value);
+    }
+
+    static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                    .findFirst().map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse(cpu);
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: the CPU model stays unknown.
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.availableProcessors() + " cores (" + cpu + "), " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + " ("
+                + System.getProperty("java.vm.name") + "), max heap " + runtime.maxMemory() / (1024 * 1024) + " MB";
+    }
+}

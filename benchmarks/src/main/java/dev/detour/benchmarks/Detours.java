@@ -1,0 +1,54 @@
+package dev.detour.benchmarks;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.detour.app.DetourModule;
+import dev.detour.app.config.DetourConfig;
+import dev.detour.app.config.Environment;
+import dev.detour.app.config.ProviderConfig;
+import dev.detour.app.config.ResilienceConfig;
+import dev.detour.app.config.WorkflowConfig;
+import dev.detour.app.provider.Providers;
+import dev.detour.core.model.ModelRef;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Detour built the way an embedding backend builds it, pointed at the simulator. */
+final class Detours implements AutoCloseable {
+
+    private final Injector injector;
+
+    private Detours(DetourConfig config) {
+        this.injector = Guice.createInjector(new DetourModule(config, Environment.of(Map.of())));
+    }
+
+    /** A chain of {@code chain} over the simulator's two providers, each allowing {@code maxConcurrentCalls}. */
+    static Detours over(SimulatorChild simulator, List<String> chain, int maxConcurrentCalls, Duration openFor) {
+        Map<String, String> options = Map.of("max-concurrent-calls", String.valueOf(maxConcurrentCalls));
+        Map<String, ProviderConfig> providers = new LinkedHashMap<>();
+        providers.put("hf", provider("hf", "huggingface", simulator.huggingFace(), options));
+        providers.put("openai", provider("openai", "openai", simulator.openAi(), options));
+        ResilienceConfig resilience = new ResilienceConfig(Duration.ofSeconds(60), 2,
+                new ResilienceConfig.BackoffConfig(Duration.ofMillis(5), Duration.ofMillis(20), 0.25),
+                Duration.ofSeconds(30), new ResilienceConfig.CircuitBreakerConfig(3, openFor), Optional.empty());
+        return new Detours(new DetourConfig(providers, chain.stream().map(ModelRef::parse).toList(), resilience,
+                WorkflowConfig.defaults(), "benchmark"));
+    }
+
+    private static ProviderConfig provider(String name, String type, URI baseUrl, Map<String, String> options) {
+        return new ProviderConfig(name, type, baseUrl, Optional.empty(), false, options);
+    }
+
+    <T> T get(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
+    @Override
+    public void close() {
+        injector.getInstance(Providers.class).close();
+    }
+}
