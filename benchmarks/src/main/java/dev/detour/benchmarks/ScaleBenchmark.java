@@ -30,8 +30,9 @@ final class ScaleBenchmark {
     static String run(boolean quick) throws Exception {
         int[] sizes = quick ? new int[] {10, 100} : new int[] {100, 1_000, 10_000};
         StringBuilder table = new StringBuilder()
-                .append("| runs at once | model calls | wall time | vs ideal (0.8 s) | peak heap used | peak platform threads | completed |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+                .append("| runs at once | model calls | wall time | vs ideal (0.8 s) | peak heap used | peak platform threads"
+                        + " | completed | Detour CPU | simulator CPU |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         Workflow<String, String> researchShaped = Workflow.step("plan", ask())
                 .then("investigate", ask()).then("judge", ask()).then("synthesize", ask()).named("research-shaped");
         try (SimulatorChild simulator = SimulatorChild.start("slow-200ms")) {
@@ -40,14 +41,17 @@ final class ScaleBenchmark {
                         Duration.ofSeconds(30))) {
                     WorkflowEngine engine = detour.get(WorkflowEngine.class);
                     engine.run(researchShaped, "warm-up");
-                    table.append(measure(engine, researchShaped, runs));
+                    table.append(measure(engine, researchShaped, runs, simulator));
                 }
             }
         }
         return table.toString();
     }
 
-    private static String measure(WorkflowEngine engine, Workflow<String, String> workflow, int runs) throws Exception {
+    private static String measure(WorkflowEngine engine, Workflow<String, String> workflow, int runs,
+            SimulatorChild simulator) throws Exception {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.gc();
@@ -63,24 +67,37 @@ final class ScaleBenchmark {
                 }
             }
         });
+        long ownCpuBefore = os.getProcessCpuTime();
+        Duration simulatorCpuBefore = simulator.cpu();
         long start = System.nanoTime();
         List<RunHandle<String>> handles = new ArrayList<>(runs);
         for (int run = 0; run < runs; run++) {
             handles.add(engine.start(workflow, "question " + run, RunOptions.defaults()));
         }
         int completed = 0;
+        String firstFailure = null;
         for (RunHandle<String> handle : handles) {
             RunResult<String> result = handle.await();
             if (result.status() == RunStatus.COMPLETED) {
                 completed++;
+            } else if (firstFailure == null) {
+                firstFailure = result instanceof RunResult.Failed<String> failed
+                        ? failed.failure().getMessage() : result.status().name();
             }
         }
+        if (firstFailure != null) {
+            System.err.println("scale benchmark, " + runs + " runs: " + (runs - completed)
+                    + " did not complete; the first: " + firstFailure);
+        }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        double ownCpu = (os.getProcessCpuTime() - ownCpuBefore) / 1e9;
+        double simulatorCpu = simulator.cpu().minus(simulatorCpuBefore).toMillis() / 1000.0;
         sampler.interrupt();
         sampler.join();
         return Bench.row(Bench.count(runs), Bench.count(runs * 4L), String.format("%.2f s", wall.toMillis() / 1000.0),
                 Bench.ratio((double) wall.toNanos() / IDEAL.toNanos()),
-                (peakHeap.get() / (1024 * 1024)) + " MB", threads.getPeakThreadCount(), completed + " / " + runs);
+                (peakHeap.get() / (1024 * 1024)) + " MB", threads.getPeakThreadCount(), completed + " / " + runs,
+                String.format("%.1f s", ownCpu), String.format("%.1f s", simulatorCpu));
     }
 
     private static Step<String, String> ask() {

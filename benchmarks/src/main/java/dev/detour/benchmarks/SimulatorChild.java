@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 /** The benchmark's handle on a {@link SimulatorProcess}: its base URLs and its request counts. */
 final class SimulatorChild implements AutoCloseable {
 
+    /** The JDK server closes idle keep-alive connections beyond 200 by default; the scale run keeps 10,000. */
+    private static final int MAX_IDLE_CONNECTIONS = 16_000;
+
     private final Process process;
     private final BufferedReader out;
     private final PrintWriter in;
@@ -35,7 +38,9 @@ final class SimulatorChild implements AutoCloseable {
 
     static SimulatorChild start(String scenario) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(List.of(java, "-Xmx1g",
+                "-Dsun.net.httpserver.maxIdleConnections=" + MAX_IDLE_CONNECTIONS,
+                "-cp", System.getProperty("java.class.path"),
                 SimulatorProcess.class.getName(), scenario))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
@@ -48,6 +53,11 @@ final class SimulatorChild implements AutoCloseable {
 
     URI openAi() {
         return openAi;
+    }
+
+    /** CPU time the simulator process has used so far. */
+    java.time.Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
     }
 
     long count(String model) throws IOException {
