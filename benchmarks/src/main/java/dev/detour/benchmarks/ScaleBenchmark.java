@@ -37,10 +37,11 @@ final class ScaleBenchmark {
                 .then("investigate", ask()).then("judge", ask()).then("synthesize", ask()).named("research-shaped");
         try (SimulatorChild simulator = SimulatorChild.start("slow-200ms")) {
             for (int runs : sizes) {
-                try (Detours detour = Detours.over(simulator, List.of(SimulatorProcess.OPENAI), Math.max(64, runs),
+                try (Detours detour = Detours.over(simulator, List.of(SimulatorProcess.OPENAI),
+                        Integer.getInteger("detour.bench.maxConcurrentCalls", Math.max(64, runs)),
                         Duration.ofSeconds(30))) {
                     WorkflowEngine engine = detour.get(WorkflowEngine.class);
-                    engine.run(researchShaped, "warm-up");
+                    warmUp(engine, researchShaped, Math.min(runs, 1_000));
                     table.append(measure(engine, researchShaped, runs, simulator));
                 }
             }
@@ -98,6 +99,16 @@ final class ScaleBenchmark {
                 Bench.ratio((double) wall.toNanos() / IDEAL.toNanos()),
                 (peakHeap.get() / (1024 * 1024)) + " MB", threads.getPeakThreadCount(), completed + " / " + runs,
                 String.format("%.1f s", ownCpu), String.format("%.1f s", simulatorCpu));
+    }
+
+    private static void warmUp(WorkflowEngine engine, Workflow<String, String> workflow, int runs) throws Exception {
+        List<RunHandle<String>> handles = new ArrayList<>(runs);
+        for (int run = 0; run < runs; run++) {
+            handles.add(engine.start(workflow, "warm-up " + run, RunOptions.defaults()));
+        }
+        for (RunHandle<String> handle : handles) {
+            handle.await();
+        }
     }
 
     private static Step<String, String> ask() {

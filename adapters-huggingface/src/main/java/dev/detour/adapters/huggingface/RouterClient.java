@@ -1,7 +1,10 @@
 package dev.detour.adapters.huggingface;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +43,10 @@ final class RouterClient implements AutoCloseable {
         if (!baseUrl.encodedPath().endsWith("/")) {
             baseUrl = baseUrl.newBuilder().addPathSegment("").build();
         }
-        ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper json = JsonMapper.builder(JsonFactory.builder()
+                        .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
         Dispatcher dispatcher = new Dispatcher(executor(settings.providerName()));
         dispatcher.setMaxRequests(settings.maxConcurrentCalls());
         dispatcher.setMaxRequestsPerHost(settings.maxConcurrentCalls());

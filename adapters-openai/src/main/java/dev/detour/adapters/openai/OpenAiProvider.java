@@ -1,5 +1,7 @@
 package dev.detour.adapters.openai;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,7 +31,10 @@ public final class OpenAiProvider implements AutoCloseable {
     OpenAiProvider(OpenAiSettings settings, Clock clock) {
         this.settings = Require.nonNull(settings, "settings");
         this.clock = Require.nonNull(clock, "clock");
-        this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.json = JsonMapper.builder(JsonFactory.builder()
+                        .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
         this.http = new HttpStack(settings, json);
         this.tokenFields = new TokenFieldChoices(settings.tokenLimitField());
     }
