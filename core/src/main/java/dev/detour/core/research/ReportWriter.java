@@ -121,11 +121,15 @@ final class ReportWriter {
         state.findings().stream().filter(finding -> !finding.isAnswered())
                 .forEach(finding -> open.add(finding.question() + " (unanswered)"));
         state.pendingQuestions().forEach(pending -> open.add(pending + " (not investigated)"));
-        if (state.lastVerdict().isEmpty() && !state.findings().isEmpty()) {
-            open.add("The findings were not judged for sufficiency.");
+        if (state.lastVerdict().isEmpty()) {
+            open.add(state.findings().isEmpty()
+                    ? "The question was not investigated."
+                    : "The findings were not judged for sufficiency.");
         }
         if (open.isEmpty()) {
-            line("None: the findings were judged sufficient.");
+            line(state.lastVerdict().orElseThrow().sufficient()
+                    ? "None: the findings were judged sufficient."
+                    : "None listed, although the findings were not judged sufficient.");
         } else {
             open.forEach(item -> line("- " + item.replace("\n", " ")));
         }

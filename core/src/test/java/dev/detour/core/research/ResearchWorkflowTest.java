@@ -260,6 +260,8 @@ class ResearchWorkflowTest {
 
         assertThat(Thread.interrupted()).as("the interrupt is handed back to the caller").isTrue();
         assertThat(run.result().status()).isEqualTo(RunStatus.CANCELLED);
-        assertThat(run.report().markdown()).contains("> **Incomplete.** The run was cancelled");
+        assertThat(run.report().markdown()).contains("> **Incomplete.** The run was cancelled")
+                .contains("## Open questions\n\n- The question was not investigated.")
+                .doesNotContain("judged sufficient");
     }
 }
