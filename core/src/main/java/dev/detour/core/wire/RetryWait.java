@@ -33,8 +33,8 @@ public final class RetryWait {
     public static Optional<Duration> fromHeaders(Function<String, String> header, Clock clock) {
         Require.nonNull(header, "header");
         Require.nonNull(clock, "clock");
-        Optional<Duration> millis = number(header.apply("retry-after-ms")).map(ms -> Duration.ofNanos(
-                ms.multiply(BigDecimal.valueOf(1_000_000)).longValue()));
+        Optional<Duration> millis = number(header.apply("retry-after-ms"))
+                .map(ms -> nanos(ms.multiply(BigDecimal.valueOf(1_000_000))));
         if (millis.isPresent()) {
             return millis;
         }
@@ -54,7 +54,7 @@ public final class RetryWait {
     public static Optional<Duration> retryAfter(String value, Clock clock) {
         Optional<BigDecimal> seconds = number(value);
         if (seconds.isPresent()) {
-            return Optional.of(Duration.ofMillis(seconds.get().multiply(BigDecimal.valueOf(1000)).longValue()));
+            return Optional.of(nanos(seconds.get().multiply(BigDecimal.valueOf(1_000_000_000))));
         }
         if (value == null || value.isBlank()) {
             return Optional.empty();
@@ -76,10 +76,10 @@ public final class RetryWait {
         String text = value.strip();
         Optional<BigDecimal> plainSeconds = number(text);
         if (plainSeconds.isPresent()) {
-            return Optional.of(Duration.ofMillis(plainSeconds.get().multiply(BigDecimal.valueOf(1000)).longValue()));
+            return Optional.of(nanos(plainSeconds.get().multiply(BigDecimal.valueOf(1_000_000_000))));
         }
         Matcher part = GO_DURATION_PART.matcher(text);
-        long nanos = 0;
+        BigDecimal nanos = BigDecimal.ZERO;
         int end = 0;
         while (part.find()) {
             if (part.start() != end) {
@@ -95,9 +95,16 @@ public final class RetryWait {
                 case "us", "µs" -> 1_000L;
                 default -> 1L;
             };
-            nanos += amount.multiply(BigDecimal.valueOf(unitNanos)).longValue();
+            nanos = nanos.add(amount.multiply(BigDecimal.valueOf(unitNanos)));
         }
-        return end == text.length() && end > 0 ? Optional.of(Duration.ofNanos(nanos)) : Optional.empty();
+        return end == text.length() && end > 0 ? Optional.of(nanos(nanos)) : Optional.empty();
+    }
+
+    /** A wait of {@code nanos}, saturating at the longest {@link Duration} of nanoseconds instead of wrapping. */
+    private static Duration nanos(BigDecimal nanos) {
+        return nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0
+                ? Duration.ofNanos(Long.MAX_VALUE)
+                : Duration.ofNanos(nanos.longValue());
     }
 
     private static Optional<BigDecimal> number(String value) {

@@ -42,6 +42,12 @@ class RetryWaitTest {
     }
 
     @Test
+    void saturatesAnAbsurdlyLongWaitInsteadOfWrappingAround() {
+        assertThat(wait(Map.of("Retry-After", "99999999999999999999"))).contains(Duration.ofNanos(Long.MAX_VALUE));
+        assertThat(RetryWait.goDuration("99999999999h")).contains(Duration.ofNanos(Long.MAX_VALUE));
+    }
+
+    @Test
     void isEmptyWithoutAReadableHeader() {
         assertThat(wait(Map.of())).isEmpty();
         assertThat(wait(Map.of("Retry-After", "soon"))).isEmpty();
