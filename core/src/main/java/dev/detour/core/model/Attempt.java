@@ -97,13 +97,16 @@ public record Attempt(
                 Duration.ZERO);
     }
 
-    /** The cause in a few words, such as {@code HTTP 500 from novita} or {@code circuit open}. */
+    /**
+     * The cause in a few words, such as {@code HTTP 500 from novita}, {@code Timeout from novita} (a failure
+     * inside an HTTP 200, which names the kind, not the status) or {@code circuit open}.
+     */
     public String shortReason() {
         return switch (outcome) {
             case SUCCEEDED -> "ok";
             case SKIPPED -> skipReason.orElseThrow().description();
             case FAILED -> {
-                String what = httpStatus.isPresent()
+                String what = httpStatus.isPresent() && httpStatus.getAsInt() >= 300
                         ? "HTTP " + httpStatus.getAsInt()
                         : kind.map(ErrorKind::displayName).orElse("unexpected error");
                 yield what + " from " + inferenceProvider.orElse(model.provider());

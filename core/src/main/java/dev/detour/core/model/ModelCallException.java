@@ -105,9 +105,13 @@ public abstract sealed class ModelCallException extends RuntimeException
         return inferenceProvider != null ? inferenceProvider : model.provider();
     }
 
-    /** A short cause, such as {@code HTTP 500 from novita}, for one-line summaries. */
+    /**
+     * A short cause for one-line summaries: the status when it is the failure ({@code HTTP 500 from novita}),
+     * else the kind ({@code Timeout from novita}, also for a failure inside an HTTP 200).
+     */
     public String summary() {
-        return (httpStatus != null ? "HTTP " + httpStatus : kind().displayName()) + " from " + source();
+        String what = httpStatus != null && httpStatus >= 300 ? "HTTP " + httpStatus : kind().displayName();
+        return what + " from " + source();
     }
 
     @Override

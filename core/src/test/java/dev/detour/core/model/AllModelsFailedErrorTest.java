@@ -75,4 +75,14 @@ class AllModelsFailedErrorTest {
         assertThat(timedOut.shortReason()).isEqualTo("Timeout from openai");
         assertThat(Attempt.skipped(GPT, SkipReason.CIRCUIT_OPEN, null, T0).shortReason()).isEqualTo("circuit open");
     }
+
+    @Test
+    void namesTheKindNotTheStatusOfAFailureInsideAnHttp200() {
+        Attempt cutOff = Attempt.failed(ModelCallException.builder(ErrorKind.MALFORMED_RESPONSE, QWEN_72B)
+                .httpStatus(200).inferenceProvider("novita").detail("the stream ended before a finish reason").build(),
+                0, T0, Duration.ofMillis(40));
+
+        assertThat(cutOff.shortReason()).isEqualTo("MalformedResponse from novita");
+        assertThat(cutOff.describe()).contains("try 1: MalformedResponse, HTTP 200");
+    }
 }

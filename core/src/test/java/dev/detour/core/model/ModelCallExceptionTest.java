@@ -57,6 +57,15 @@ class ModelCallExceptionTest {
     }
 
     @Test
+    void summarisesAFailureInsideAnHttp200ByItsKindButKeepsTheStatus() {
+        ModelCallException failure = ModelCallException.builder(ErrorKind.TIMEOUT, QWEN)
+                .inferenceProvider("novita").httpStatus(200).detail("the response timed out").build();
+
+        assertThat(failure.summary()).isEqualTo("Timeout from novita");
+        assertThat(failure.httpStatus()).hasValue(200);
+    }
+
+    @Test
     void letsTheProvidersRetryInstructionOverrideTheKind() {
         assertThat(ModelCallException.builder(ErrorKind.PROVIDER_UNAVAILABLE, QWEN).shouldRetry(false).build()
                 .retryable()).isFalse();
