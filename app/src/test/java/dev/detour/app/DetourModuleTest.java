@@ -134,6 +134,21 @@ class DetourModuleTest {
     }
 
     @Test
+    void honoursRetryAfterOnAn503AsWellAsOnA429() {
+        hf.script(QWEN_72B, error(503, "{\"error\":\"Service Unavailable\"}").newBuilder()
+                .addHeader("Retry-After", "1").build());
+        ModelPort models = chain(config(2, 3));
+
+        long start = System.nanoTime();
+        ChatResponse response = models.chat(QUESTION);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(response.model()).isEqualTo(ModelRef.of("hf", QWEN_72B));
+        assertThat(response.attempts().get(0).kind()).contains(ErrorKind.PROVIDER_UNAVAILABLE);
+        assertThat(response.attempts().get(0).message()).contains("provider asks to wait 1 s");
+    }
+
+    @Test
     void fallsBackAtOnceWhenRetryAfterIsAboveMaxRetryWait() {
         hf.script(QWEN_72B, error(429, "{\"error\":\"Too many requests\"}").newBuilder()
                 .addHeader("Retry-After", "40").build());

@@ -42,11 +42,9 @@ final class FailureMapper {
                 .httpStatus(head.status())
                 .providerCode(body.providerCode().or(() -> Optional.ofNullable(head.header("X-Error-Code"))).orElse(null))
                 .detail(detail(kind, head.status(), body, head, structuredOutput));
-        if (kind == ErrorKind.RATE_LIMITED) {
-            failure.retryAfter(body.estimatedTime()
-                    .or(() -> RetryWait.fromHeaders(head::header, clock))
-                    .orElse(null));
-        }
+        failure.retryAfter((kind == ErrorKind.RATE_LIMITED
+                ? body.estimatedTime().or(() -> RetryWait.fromHeaders(head::header, clock))
+                : RetryWait.fromRetryAfterHeaders(head::header, clock)).orElse(null));
         return failure.build();
     }
 

@@ -54,9 +54,9 @@ final class Failures {
                 .requestId(requestId(header, error.message()))
                 .shouldRetry(shouldRetry(header.apply("x-should-retry")))
                 .detail(prefix + words + note(kind, reported));
-        if (kind == ErrorKind.RATE_LIMITED) {
-            builder.retryAfter(RetryWait.fromHeaders(header, clock).orElse(null));
-        }
+        builder.retryAfter((kind == ErrorKind.RATE_LIMITED
+                ? RetryWait.fromHeaders(header, clock)
+                : RetryWait.fromRetryAfterHeaders(header, clock)).orElse(null));
         return builder.build();
     }
 

@@ -12,7 +12,6 @@ import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
-import dev.detour.core.model.RateLimitedException;
 import dev.detour.core.model.SkipReason;
 import dev.detour.core.model.StreamListener;
 import dev.failsafe.CircuitBreaker;
@@ -33,8 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link ModelPort} over an ordered chain of models: per model, retries of what DESIGN §3 marks
- * retryable (after the provider's requested wait when it is within {@code max-retry-wait}, else with
- * exponential backoff and jitter) behind a circuit breaker; across models, fallback in order, with
+ * retryable, after the wait the provider asked for ({@code Retry-After} and kin, on any failure) when it
+ * is within {@code max-retry-wait} (a longer one falls back at once), else after exponential backoff
+ * with jitter, behind a circuit breaker; across models, fallback in order, with
  * {@code InvalidRequest} failing fast and {@link AllModelsFailedError} after the last model.
  *
  * <p>Every attempt and skip is announced to the call's {@link AttemptListener} as it happens and kept in
@@ -144,8 +144,8 @@ final class ResilientChain implements ModelPort {
                     .handleIf((result, failure) -> failure instanceof ModelCallException modelFailure
                             && modelFailure.retryable()
                             && (modelFailure.kind().retry() != ErrorKind.Retry.ONCE || malformed.incrementAndGet() <= 1))
-                    .abortIf((result, failure) -> failure instanceof RateLimitedException rateLimited
-                            && rateLimited.retryAfter().filter(wait -> wait.compareTo(config.maxRetryWait()) > 0).isPresent())
+                    .abortIf((result, failure) -> failure instanceof ModelCallException modelFailure
+                            && modelFailure.retryAfter().filter(wait -> wait.compareTo(config.maxRetryWait()) > 0).isPresent())
                     .withMaxRetries(config.maxRetries())
                     .withDelayFn(execution -> delayBefore(execution.getLastException(), execution.getAttemptCount()))
                     .build();
@@ -223,8 +223,8 @@ final class ResilientChain implements ModelPort {
         }
 
         private Duration delayBefore(Throwable lastFailure, int attemptsSoFar) {
-            Duration delay = lastFailure instanceof RateLimitedException rateLimited && rateLimited.retryAfter().isPresent()
-                    ? rateLimited.retryAfter().get()
+            Duration delay = lastFailure instanceof ModelCallException modelFailure && modelFailure.retryAfter().isPresent()
+                    ? modelFailure.retryAfter().get()
                     : backoff.before(attemptsSoFar);
             if (deadline.isPresent()) {
                 Duration left = Duration.between(clock.instant(), deadline.get());

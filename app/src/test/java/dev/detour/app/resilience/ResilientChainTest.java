@@ -145,12 +145,25 @@ class ResilientChainTest {
     }
 
     @Test
+    void fallsBackAtOnceWhenAnyFailureAsksToWaitLongerThanTheCap() {
+        primary.thenReply(failing(ModelCallException.builder(ErrorKind.PROVIDER_UNAVAILABLE, primary.model())
+                .httpStatus(503).retryAfter(Duration.ofMinutes(10)).build()));
+
+        ChatResponse response = chain(primary, secondary).chat(REQUEST);
+
+        assertThat(response.model()).isEqualTo(secondary.model());
+        assertThat(primary.calls()).isEqualTo(1);
+    }
+
+    @Test
     void retriesAMalformedAnswerOnlyOnce() {
         primary.byDefault(failing(error(primary, ErrorKind.MALFORMED_RESPONSE, null)));
 
-        chain(primary, secondary).chat(REQUEST);
+        ChatResponse response = chain(primary, secondary).chat(REQUEST);
 
         assertThat(primary.calls()).isEqualTo(2);
+        assertThat(response.model()).isEqualTo(secondary.model());
+        assertThat(response.attempts()).extracting(Attempt::retry).containsExactly(0, 1, 0);
     }
 
     @Test

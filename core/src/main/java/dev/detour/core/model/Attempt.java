@@ -73,8 +73,8 @@ public record Attempt(
     public static Attempt failed(ModelCallException failure, int retry, Instant start, Duration duration) {
         Require.nonNull(failure, "failure");
         String message = failure.detail().isEmpty() ? failure.summary() : failure.detail();
-        if (failure instanceof RateLimitedException rateLimited && rateLimited.retryAfter().isPresent()) {
-            message = message + " (provider asks to wait " + Durations.human(rateLimited.retryAfter().get()) + ")";
+        if (failure.retryAfter().isPresent()) {
+            message = message + " (provider asks to wait " + Durations.human(failure.retryAfter().get()) + ")";
         }
         return new Attempt(failure.model(), failure.inferenceProvider(), retry, Outcome.FAILED,
                 Optional.of(failure.kind()), failure.httpStatus(), Optional.empty(), message, start, duration);

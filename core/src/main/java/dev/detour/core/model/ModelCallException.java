@@ -1,5 +1,6 @@
 package dev.detour.core.model;
 
+import dev.detour.core.Durations;
 import dev.detour.core.Require;
 import dev.detour.core.secret.Redaction;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public abstract sealed class ModelCallException extends RuntimeException
     private final String requestId;
     private final Boolean shouldRetry;
     private final String detail;
+    private final Duration retryAfter;
 
     ModelCallException(Builder builder) {
         super(null, builder.cause);
@@ -45,6 +47,7 @@ public abstract sealed class ModelCallException extends RuntimeException
         this.requestId = builder.requestId;
         this.shouldRetry = builder.shouldRetry;
         this.detail = builder.detail;
+        this.retryAfter = builder.retryAfter;
     }
 
     /** Starts an exception of {@code kind} for {@code model}. */
@@ -83,6 +86,14 @@ public abstract sealed class ModelCallException extends RuntimeException
     /** The provider's own retry instruction ({@code x-should-retry}), when it gave one. */
     public Optional<Boolean> shouldRetryOverride() {
         return Optional.ofNullable(shouldRetry);
+    }
+
+    /**
+     * How long the provider asked to wait before the next request ({@code Retry-After} and kin), if it
+     * said; the chain honours it before a retry when it is within {@code max-retry-wait}.
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** The provider's words (or what Detour observed), trimmed and scrubbed of credentials. */
@@ -134,8 +145,8 @@ public abstract sealed class ModelCallException extends RuntimeException
         return message.toString();
     }
 
-    String extraMessage() {
-        return "";
+    private String extraMessage() {
+        return retryAfter == null ? "" : "provider asks to wait " + Durations.human(retryAfter);
     }
 
     /** A builder holding this exception's details, for an adapter that learns more after the fact. */
@@ -147,10 +158,8 @@ public abstract sealed class ModelCallException extends RuntimeException
                 .requestId(requestId)
                 .shouldRetry(shouldRetry)
                 .detail(detail)
+                .retryAfter(retryAfter)
                 .cause(getCause());
-        if (this instanceof RateLimitedException rateLimited) {
-            builder.retryAfter(rateLimited.retryAfter().orElse(null));
-        }
         return builder;
     }
 
@@ -213,7 +222,7 @@ public abstract sealed class ModelCallException extends RuntimeException
             return this;
         }
 
-        /** How long the provider asked to wait; kept only for {@link ErrorKind#RATE_LIMITED}. */
+        /** How long the provider asked to wait before the next request. */
         public Builder retryAfter(Duration value) {
             if (value != null) {
                 Require.notNegative(value, "retryAfter");
@@ -229,10 +238,6 @@ public abstract sealed class ModelCallException extends RuntimeException
 
         ModelRef model() {
             return model;
-        }
-
-        Optional<Duration> retryAfter() {
-            return Optional.ofNullable(retryAfter);
         }
 
         /** The exception of the builder's kind. */

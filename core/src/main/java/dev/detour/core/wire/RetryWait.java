@@ -33,14 +33,9 @@ public final class RetryWait {
     public static Optional<Duration> fromHeaders(Function<String, String> header, Clock clock) {
         Require.nonNull(header, "header");
         Require.nonNull(clock, "clock");
-        Optional<Duration> millis = number(header.apply("retry-after-ms"))
-                .map(ms -> nanos(ms.multiply(BigDecimal.valueOf(1_000_000))));
-        if (millis.isPresent()) {
-            return millis;
-        }
-        Optional<Duration> retryAfter = retryAfter(header.apply("retry-after"), clock);
-        if (retryAfter.isPresent()) {
-            return retryAfter;
+        Optional<Duration> generic = fromRetryAfterHeaders(header, clock);
+        if (generic.isPresent()) {
+            return generic;
         }
         Optional<Duration> requests = goDuration(header.apply("x-ratelimit-reset-requests"));
         Optional<Duration> tokens = goDuration(header.apply("x-ratelimit-reset-tokens"));
@@ -48,6 +43,19 @@ public final class RetryWait {
             return Optional.of(requests.get().compareTo(tokens.get()) >= 0 ? requests.get() : tokens.get());
         }
         return requests.or(() -> tokens);
+    }
+
+    /**
+     * The wait only the generic headers ask for: {@code retry-after-ms}, else {@code retry-after}. Use it
+     * for failures other than rate limits, where OpenAI's {@code x-ratelimit-reset-*} say nothing about
+     * when the provider will be back.
+     */
+    public static Optional<Duration> fromRetryAfterHeaders(Function<String, String> header, Clock clock) {
+        Require.nonNull(header, "header");
+        Require.nonNull(clock, "clock");
+        Optional<Duration> millis = number(header.apply("retry-after-ms"))
+                .map(ms -> nanos(ms.multiply(BigDecimal.valueOf(1_000_000))));
+        return millis.isPresent() ? millis : retryAfter(header.apply("retry-after"), clock);
     }
 
     /** Reads a {@code Retry-After} value: seconds (possibly fractional) or an HTTP date. */
