@@ -13,6 +13,7 @@ import dev.detour.core.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.research.ResearchRunner;
 import dev.detour.core.research.ResearchSettings;
+import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.WorkflowEngine;
 import java.time.Clock;
 
@@ -62,7 +63,8 @@ public final class DetourModule extends AbstractModule {
     @Singleton
     ResearchRunner researchRunner(WorkflowEngine engine, DetourConfig detour) {
         return new ResearchRunner(engine, ResearchSettings.defaults()
-                .withMaxIterations(detour.workflow().maxIterations())
-                .withParallelism(detour.workflow().parallelism()));
+                        .withMaxIterations(detour.workflow().maxIterations())
+                        .withParallelism(detour.workflow().parallelism()),
+                Budget.unlimited().withMaxTokens(detour.workflow().tokenBudget()));
     }
 }

@@ -13,7 +13,6 @@ import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.research.ResearchRun;
 import dev.detour.core.research.ResearchRunner;
-import dev.detour.core.workflow.RunOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ class EmbeddingExampleTest {
             System.out.println(answer.model() + " answered; attempts: " + answer.attempts().size());
 
             ResearchRunner research = injector.getInstance(ResearchRunner.class);
-            ResearchRun run = research.run(question, RunOptions.defaults());
+            ResearchRun run = research.run(question);
             return run.report().markdown();
         }
     }

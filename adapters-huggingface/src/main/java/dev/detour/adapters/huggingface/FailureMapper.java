@@ -127,8 +127,9 @@ final class FailureMapper {
                     + "; check the base URL";
         }
         if (kind == ErrorKind.AUTHENTICATION_FAILED && !tokenPresent) {
-            return "a token is required: set " + tokenVariable + " to a Hugging Face access token allowed to call"
-                    + " Inference Providers (the router said: " + words + ")";
+            return "a token is required and none was sent: set " + tokenVariable + " (or the variable your"
+                    + " configuration's token-env names) to a Hugging Face access token allowed to call Inference"
+                    + " Providers (the router said: " + words + ")";
         }
         if (kind == ErrorKind.AUTHENTICATION_FAILED && status != null && status == 403) {
             return words + " (check that the token in " + tokenVariable + " may make calls to Inference Providers"

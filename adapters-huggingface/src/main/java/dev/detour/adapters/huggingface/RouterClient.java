@@ -23,8 +23,6 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  */
 final class RouterClient implements AutoCloseable {
 
-    /** Calls that may run at once; OkHttp's default of 5 per host would quietly queue parallel steps. */
-
     private final HttpUrl baseUrl;
     private final ObjectMapper json;
     private final OkHttpClient http;

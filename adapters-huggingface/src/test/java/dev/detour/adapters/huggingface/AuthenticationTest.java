@@ -58,7 +58,7 @@ class AuthenticationTest extends RouterTestSupport {
                 settings -> settings.withTokenFrom("DETOUR_HF_TOKEN", name -> null)), question());
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.AUTHENTICATION_FAILED);
-        assertThat(failure.detail()).startsWith("a token is required: set DETOUR_HF_TOKEN")
+        assertThat(failure.detail()).startsWith("a token is required and none was sent: set DETOUR_HF_TOKEN")
                 .contains("Invalid username or password.");
     }
 

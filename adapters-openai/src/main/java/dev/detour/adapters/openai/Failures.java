@@ -151,7 +151,8 @@ final class Failures {
             return "the provider sent nothing for longer than the read timeout of "
                     + settings.readTimeout().toMillis() + " ms";
         }
-        return "the call took longer than the call timeout of " + settings.callTimeout().toMillis() + " ms";
+        return "the call did not finish in time (its limit is the call timeout of " + settings.callTimeout().toMillis()
+                + " ms or the caller's deadline, such as resilience.attempt-timeout, whichever is sooner)";
     }
 
     private String connectionText(IOException failure) {

@@ -19,8 +19,6 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  */
 final class HttpStack implements AutoCloseable {
 
-    /** Concurrent calls per provider before OkHttp queues them; workflows bound their own parallelism. */
-
     private final OkHttpClient client;
     private final ChatCompletionsApi api;
 

@@ -60,8 +60,8 @@ final class FailureHints {
                     + switch (attempt.skipReason().orElseThrow()) {
                         case CIRCUIT_OPEN -> "it failed repeatedly just before; it is tried again after"
                                 + " resilience.circuit-breaker.open-for";
-                        case DEADLINE_REACHED -> "the call ran out of time; raise resilience.call-deadline";
-                        case BUDGET_EXHAUSTED -> "the run's budget ran out; raise --token-budget";
+                        case DEADLINE_REACHED -> "the call ran out of time; raise resilience.call-deadline"
+                                + " (or the run's time limit, if one was set)";
                         case CANCELLED -> "the run was cancelled";
                     });
         }

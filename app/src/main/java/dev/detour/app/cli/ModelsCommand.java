@@ -25,6 +25,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DetourConfig config = Session.loadConfig(context, configOptions, Overrides.none());
+        Session.open(context, config).close();
         TextTable table = new TextTable("#", "model", "provider", "type", "base URL", "key");
         int number = 1;
         for (ModelRef model : config.chain()) {

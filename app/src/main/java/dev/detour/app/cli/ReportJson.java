@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.detour.core.research.Finding;
 import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchRun;
 import dev.detour.core.workflow.RunRecord;
@@ -27,9 +26,7 @@ final class ReportJson {
         run.result().output().flatMap(ResearchOutcome::synthesis).ifPresentOrElse(
                 answer -> json.put("answer", answer), () -> json.putNull("answer"));
         ArrayNode findings = json.putArray("findings");
-        run.result().output().map(outcome -> outcome.state().findings()).orElseGet(() -> record.stepsNamed("answer")
-                        .stream().flatMap(step -> step.output(Finding.class).stream()).toList())
-                .forEach(finding -> {
+        run.report().findings().forEach(finding -> {
                     ObjectNode item = findings.addObject().put("question", finding.question());
                     if (finding.isAnswered()) {
                         item.put("answer", finding.answer());

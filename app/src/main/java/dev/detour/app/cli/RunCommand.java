@@ -8,7 +8,6 @@ import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchReport;
 import dev.detour.core.research.ResearchRun;
 import dev.detour.core.research.ResearchRunner;
-import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.RunHandle;
 import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunResult;
@@ -87,8 +86,7 @@ final class RunCommand implements Callable<Integer> {
     static ResearchRun research(Session session, String question, ReportSink sink, String eventsTarget, boolean quiet) {
         CliContext context = sink.context();
         ResearchRunner runner = session.get(ResearchRunner.class);
-        RunOptions options = RunOptions.defaults()
-                .withBudget(Budget.unlimited().withMaxTokens(session.config().workflow().tokenBudget()));
+        RunOptions options = runner.defaultOptions();
         if (!quiet) {
             options = options.withListener(new ProgressDisplay(context.err(), context.interactive()));
         }
@@ -103,14 +101,19 @@ final class RunCommand implements Callable<Integer> {
                 ResearchRun run = new ResearchRun(question, result, ResearchReport.of(question, result));
                 sink.write(run);
                 explainFailure(context, session.config(), result);
+                if (result.status() == dev.detour.core.workflow.RunStatus.COMPLETED && !run.report().complete()) {
+                    context.err().println("detour: the report is incomplete: " + String.join(" ", run.report().limitations())
+                            + " Raise --token-budget (workflow.token-budget) if the budget ran out.");
+                }
                 return run;
             }
         }
     }
 
+    /** 0 for a complete report, 130 for an interrupted run, 1 for a failed run or an incomplete report. */
     static int exitCode(ResearchRun run) {
         return switch (run.result().status()) {
-            case COMPLETED -> ExitCodes.OK;
+            case COMPLETED -> run.report().complete() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
             case CANCELLED -> ExitCodes.INTERRUPTED;
             case FAILED, BUDGET_EXHAUSTED -> ExitCodes.RUN_FAILED;
         };

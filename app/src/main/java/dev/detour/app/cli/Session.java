@@ -64,7 +64,8 @@ final class Session implements AutoCloseable {
             while (cause != null && cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
                 cause = cause.getCause();
             }
-            lines.add("  " + (cause != null && cause.getMessage() != null ? cause.getMessage() : message.getMessage()));
+            String text = cause != null && cause.getMessage() != null ? cause.getMessage() : message.getMessage();
+            text.lines().forEach(line -> lines.add("  " + line));
         }
         return new UsageProblem(lines);
     }

@@ -7,7 +7,9 @@ import dev.detour.app.config.ProviderConfig;
 import dev.detour.core.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -24,23 +26,29 @@ public final class Providers implements AutoCloseable {
         Require.nonNull(config, "config");
         Require.nonNull(types, "types");
         Require.nonNull(environment, "environment");
-        try {
-            for (ModelRef model : config.chain()) {
-                if (!opened.containsKey(model.provider())) {
-                    ProviderConfig provider = config.provider(model.provider()).orElseThrow();
-                    ProviderType type = types.get(provider.type());
-                    if (type == null) {
-                        throw new IllegalArgumentException("providers." + provider.name() + ".type: no installed module"
-                                + " provides type \"" + provider.type() + "\"; installed types: "
-                                + new TreeSet<>(types.keySet())
-                                + ". Install the Guice module of that adapter next to DetourModule.");
-                    }
-                    opened.put(provider.name(), type.open(provider, environment));
-                }
+        List<String> problems = new ArrayList<>();
+        for (ModelRef model : config.chain()) {
+            if (opened.containsKey(model.provider())) {
+                continue;
             }
-        } catch (RuntimeException e) {
+            ProviderConfig provider = config.provider(model.provider()).orElseThrow();
+            ProviderType type = types.get(provider.type());
+            if (type == null) {
+                problems.add("providers." + provider.name() + ".type: no installed module provides type \""
+                        + provider.type() + "\"; installed types: " + new TreeSet<>(types.keySet())
+                        + ". Install the Guice module of that adapter next to DetourModule.");
+                continue;
+            }
+            try {
+                opened.put(provider.name(), type.open(provider, environment));
+            } catch (IllegalArgumentException e) {
+                String message = String.valueOf(e.getMessage());
+                problems.add(message.startsWith("providers.") ? message : "providers." + provider.name() + ": " + message);
+            }
+        }
+        if (!problems.isEmpty()) {
             close();
-            throw e;
+            throw new IllegalArgumentException(String.join("\n", problems));
         }
     }
 

@@ -31,7 +31,7 @@ public final class CircuitBreakers {
     }
 
     /** The state of {@code model}'s breaker: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}. */
-    public String state(ModelRef model) {
+    String state(ModelRef model) {
         return of(model).getState().name();
     }
 }

@@ -120,7 +120,8 @@ final class ResilientChain implements ModelPort {
                 } catch (ModelSkipped skipped) {
                     // Recorded where it was decided; go on to the next model.
                 } catch (DeadlineReached reached) {
-                    skipRemaining(index + 1, SkipReason.DEADLINE_REACHED,
+                    boolean tried = attempts.stream().anyMatch(attempt -> attempt.model().equals(link.model()));
+                    skipRemaining(tried ? index + 1 : index, SkipReason.DEADLINE_REACHED,
                             "the call deadline passed before this model's turn");
                     break;
                 } catch (ModelCallException failure) {
@@ -200,6 +201,7 @@ final class ResilientChain implements ModelPort {
                 if (breaker.isHalfOpen()) {
                     breaker.recordFailure();
                 }
+                record(Attempt.cancelled(link.model(), retry, start, Duration.ofNanos(System.nanoTime() - startNanos)));
                 throw cancelled;
             } catch (RuntimeException unexpected) {
                 breaker.recordFailure();

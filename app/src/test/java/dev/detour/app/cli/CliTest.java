@@ -171,6 +171,33 @@ class CliTest {
     }
 
     @Test
+    void exitsWith1AndSaysWhyWhenTheBudgetLeavesTheReportIncomplete() {
+        int exit = detour("run", "--token-budget", "30", "--quiet", "Why do tides happen?");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stdout()).contains("> **Incomplete.**", "_No synthesized answer.");
+        assertThat(stderr()).contains("detour: the report is incomplete:", "token budget exhausted",
+                "Raise --token-budget");
+    }
+
+    @Test
+    void reportsEveryBadProviderOptionWithItsKeyPathBeforeAnyRequest() throws IOException {
+        Files.writeString(directory.resolve("options.yaml"), """
+                providers:
+                  hf: { type: huggingface, base-url: %s, token-env: HF_TOKEN, connect-timeout: 5 parsecs }
+                  openai: { type: openai, base-url: %s, token-limit-field: max_tokenz }
+                chain: [ "hf:Qwen/Qwen2.5-7B-Instruct", "openai:gpt-4o-mini" ]
+                """.formatted(hf.url("/"), openai.url("/v1")));
+
+        int exit = detour("models", "--config", "options.yaml");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains("providers.hf: option connect-timeout must be a duration",
+                "providers.openai: token limit field must be one of");
+        assertThat(hf.received()).isEmpty();
+    }
+
+    @Test
     void refusesEventsOnStandardOutputWithoutAReportFile() {
         assertThat(detour("run", "--events", "-", "Why?")).isEqualTo(2);
         assertThat(stderr()).contains("--events - writes events to standard output; write the report elsewhere with --output FILE");

@@ -288,6 +288,49 @@ class ResilientChainTest {
     }
 
     @Test
+    void recordsTheModelWhoseTurnItWasWhenTheDeadlinePassesJustBeforeItsFirstAttempt() {
+        config = new ResilienceConfig(config.attemptTimeout(), 0, config.backoff(), config.maxRetryWait(),
+                config.circuitBreaker(), Optional.of(Duration.ofMinutes(1)));
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        Clock jumpsAfterTwoReads = new Clock() {
+            @Override
+            public Instant instant() {
+                return reads.incrementAndGet() <= 2 ? start : start.plus(Duration.ofHours(1));
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        ResilientChain chain = new ResilientChain(List.of(new ChainLink(primary.model(), primary),
+                new ChainLink(secondary.model(), secondary)), config, breakers, jumpsAfterTwoReads);
+
+        assertThatThrownBy(() -> chain.chat(REQUEST)).isInstanceOfSatisfying(AllModelsFailedError.class, error ->
+                assertThat(error.attempts()).extracting(Attempt::model, attempt -> attempt.skipReason().orElseThrow())
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(primary.model(), SkipReason.DEADLINE_REACHED),
+                                org.assertj.core.groups.Tuple.tuple(secondary.model(), SkipReason.DEADLINE_REACHED)));
+        assertThat(primary.calls()).isZero();
+    }
+
+    @Test
+    void recordsAnAttemptCutShortByCancellation() {
+        primary.byDefault(failing(new CancellationException("interrupted")));
+        RecordingListener listener = new RecordingListener();
+
+        assertThatThrownBy(() -> chain(primary, secondary).chat(REQUEST, CallContext.none().withAttemptListener(listener)))
+                .isInstanceOf(CancellationException.class);
+
+        assertThat(listener.notes).containsExactly("start Qwen/Qwen2.5-72B-Instruct #0", "SKIPPED Qwen/Qwen2.5-72B-Instruct");
+    }
+
+    @Test
     void givesEachAttemptADeadlineNoLaterThanTheAttemptTimeout() {
         List<Instant> deadlines = new ArrayList<>();
         primary.byDefault((request, context) -> {

@@ -97,6 +97,12 @@ public record Attempt(
                 Duration.ZERO);
     }
 
+    /** A try abandoned because the run was cancelled while it was in flight. */
+    public static Attempt cancelled(ModelRef model, int retry, Instant start, Duration duration) {
+        return new Attempt(model, Optional.empty(), retry, Outcome.SKIPPED, Optional.empty(), OptionalInt.empty(),
+                Optional.of(SkipReason.CANCELLED), "cancelled while waiting for the answer", start, duration);
+    }
+
     /**
      * The cause in a few words, such as {@code HTTP 500 from novita}, {@code Timeout from novita} (a failure
      * inside an HTTP 200, which names the kind, not the status) or {@code circuit open}.

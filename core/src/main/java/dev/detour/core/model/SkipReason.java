@@ -6,9 +6,7 @@ public enum SkipReason {
     CIRCUIT_OPEN("circuit open"),
     /** The call's deadline passed before this model's turn. */
     DEADLINE_REACHED("deadline reached"),
-    /** The run's budget ran out before this model's turn. */
-    BUDGET_EXHAUSTED("budget exhausted"),
-    /** The run was cancelled before this model's turn. */
+    /** The run was cancelled before or while this model answered: its answer, if any, was not waited for. */
     CANCELLED("cancelled");
 
     private final String description;

@@ -55,7 +55,7 @@ final class ReportWriter {
             limitations.forEach(limitation -> line("- " + limitation));
         }
         writeProvenance();
-        return new ResearchReport(question, markdown.toString(), complete, limitations);
+        return new ResearchReport(question, markdown.toString(), complete, limitations, state.findings());
     }
 
     private Optional<String> incompleteness() {
@@ -156,7 +156,9 @@ final class ReportWriter {
         line("").line("**Retries and fallbacks**").line("");
         List<String> notes = record.steps().stream().flatMap(step -> detour(step).stream()).toList();
         if (notes.isEmpty()) {
-            line("None: every model call was answered by the first model it tried, at the first try.");
+            line(result.status() == RunStatus.COMPLETED
+                    ? "None: every model call was answered by the first model it tried, at the first try."
+                    : "None recorded.");
         } else {
             notes.forEach(note -> line("- " + note));
         }

@@ -16,13 +16,16 @@ import java.util.List;
  * @param markdown the report
  * @param complete whether the run completed with a synthesized answer
  * @param limitations what a reader should know about the result's gaps, one sentence each
+ * @param findings the findings the report lists, in its order
  */
-public record ResearchReport(String question, String markdown, boolean complete, List<String> limitations) {
+public record ResearchReport(
+        String question, String markdown, boolean complete, List<String> limitations, List<Finding> findings) {
 
     public ResearchReport {
         Require.nonNull(question, "question");
         Require.nonNull(markdown, "markdown");
         limitations = List.copyOf(Require.nonNull(limitations, "limitations"));
+        findings = List.copyOf(Require.nonNull(findings, "findings"));
     }
 
     /** The report of a research run, however it ended. */

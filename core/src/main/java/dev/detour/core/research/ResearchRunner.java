@@ -1,6 +1,7 @@
 package dev.detour.core.research;
 
 import dev.detour.core.Require;
+import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.RunHandle;
 import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunResult;
@@ -14,10 +15,28 @@ public final class ResearchRunner {
 
     private final WorkflowEngine engine;
     private final ResearchSettings settings;
+    private final Budget budget;
 
+    /** A runner whose runs have no budget limit unless their options set one. */
     public ResearchRunner(WorkflowEngine engine, ResearchSettings settings) {
+        this(engine, settings, Budget.unlimited());
+    }
+
+    /** A runner whose {@link #run(String)} runs within {@code budget}, such as the configured token budget. */
+    public ResearchRunner(WorkflowEngine engine, ResearchSettings settings, Budget budget) {
         this.engine = Require.nonNull(engine, "engine");
         this.settings = Require.nonNull(settings, "settings");
+        this.budget = Require.nonNull(budget, "budget");
+    }
+
+    /** The options {@link #run(String)} uses: the runner's budget, no listeners. Add listeners to taste. */
+    public RunOptions defaultOptions() {
+        return RunOptions.defaults().withBudget(budget);
+    }
+
+    /** Researches {@code question} with the runner's settings and budget, and waits for the report. */
+    public ResearchRun run(String question) {
+        return run(question, settings, defaultOptions());
     }
 
     /** The settings runs use unless a call gives others. */
@@ -25,7 +44,7 @@ public final class ResearchRunner {
         return settings;
     }
 
-    /** Researches {@code question} with the runner's settings and waits for the report. */
+    /** Researches {@code question} with the runner's settings and exactly {@code options}, and waits for the report. */
     public ResearchRun run(String question, RunOptions options) {
         return run(question, settings, options);
     }

@@ -96,10 +96,6 @@ final class BudgetMeter {
                 exhaustion());
     }
 
-    long tokensUsed() {
-        return tokens.get();
-    }
-
     int callsUsed() {
         return calls.get();
     }
