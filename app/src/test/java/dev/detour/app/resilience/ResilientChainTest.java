@@ -387,6 +387,34 @@ class ResilientChainTest {
     }
 
     @Test
+    void stopsWaitingToRetryWhenTheCallingThreadIsInterrupted() throws Exception {
+        primary.byDefault(failing(ModelCallException.builder(ErrorKind.RATE_LIMITED, primary.model()).httpStatus(429)
+                .retryAfter(Duration.ofSeconds(2)).build()));
+        ResilientChain chain = chain(primary, secondary);
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean interruptKept = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                chain.chat(REQUEST);
+            } catch (Throwable e) {
+                thrown.set(e);
+                interruptKept.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        while (primary.calls() == 0) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(100);
+        caller.interrupt();
+        caller.join(Duration.ofSeconds(1));
+
+        assertThat(caller.isAlive()).as("the caller stopped well before the 2 s wait was over").isFalse();
+        assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+        assertThat(interruptKept).isTrue();
+        assertThat(secondary.calls()).isZero();
+    }
+
+    @Test
     void treatsAnAdapterBugAsAFailureOfThatModelAndFallsBack() {
         primary.byDefault(failing(new NullPointerException("oops")));
 
