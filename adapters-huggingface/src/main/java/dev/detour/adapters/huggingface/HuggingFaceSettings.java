@@ -2,6 +2,7 @@ package dev.detour.adapters.huggingface;
 
 import dev.detour.core.Require;
 import dev.detour.core.secret.Secret;
+import dev.detour.core.wire.LoopbackHosts;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -249,20 +250,11 @@ public record HuggingFaceSettings(
                     + url.getScheme() + "://" + url.getHost() + "…\"; put the token in " + DEFAULT_TOKEN_VARIABLE
                     + " or the variable named in the configuration");
         }
-        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(url.getHost())) {
+        if (scheme.equals("http") && !allowInsecureHttp && !LoopbackHosts.isLoopback(url.getHost())) {
             throw new IllegalArgumentException("baseUrl " + url + " sends the token over plain http to "
                     + url.getHost() + ", which is not a loopback host: use https://, or allow insecure http"
                     + " for this provider in the configuration if the network is trusted");
         }
     }
 
-    static boolean isLoopback(String host) {
-        String name = host.toLowerCase(Locale.ROOT);
-        if (name.startsWith("[") && name.endsWith("]")) {
-            name = name.substring(1, name.length() - 1);
-        }
-        return name.equals("localhost") || name.endsWith(".localhost")
-                || name.equals("::1") || name.equals("0:0:0:0:0:0:0:1")
-                || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-    }
 }

@@ -2,6 +2,7 @@ package dev.detour.adapters.openai;
 
 import dev.detour.core.Require;
 import dev.detour.core.secret.Secret;
+import dev.detour.core.wire.LoopbackHosts;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
