@@ -47,8 +47,8 @@ import org.junit.jupiter.api.Test;
 /** The resilience chain through the real Guice graph, real adapters and real HTTP on loopback. */
 class DetourModuleTest {
 
-    private static final String HF_TOKEN = "hf_TestTokenForDetourModuleTest000000000";
-    private static final String OPENAI_KEY = "sk-test-DetourModuleTestKey0000000000000";
+    private static final String HF_TOKEN = "hf_FakeDetourModuleToken";
+    private static final String OPENAI_KEY = "sk-fake-detour-module-key";
     private static final String QWEN_72B = "Qwen/Qwen2.5-72B-Instruct";
     private static final String QWEN_7B = "Qwen/Qwen2.5-7B-Instruct";
     private static final String GPT = "gpt-4o-mini";

@@ -81,7 +81,7 @@ class HuggingFaceConformanceTest extends ModelPortConformanceTest {
 
     @Override
     protected Secret apiKey() {
-        return Secret.of("hf_ConformanceKitToken4f1d2c3b5a6e7f80");
+        return Secret.of("hf_FakeConformanceKitToken");
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** What a provider's settings accept, refuse and default to. */
 class OpenAiSettingsTest {
 
-    private static final Secret KEY = Secret.of("sk-proj-abcdefghijklmnopqrstuvwxyz0123456789");
+    private static final Secret KEY = Secret.of("sk-proj-fake-key-for-tests");
 
     @Test
     void defaultsToOpenAiWithMaxCompletionTokens() {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The {@code detour} command end to end: exit codes, report, stderr, events, against loopback providers. */
 class CliTest {
 
-    private static final String HF_TOKEN = "hf_CliTestToken00000000000000000000000000";
-    private static final String OPENAI_KEY = "sk-cli-test-key-000000000000000000000000";
+    private static final String HF_TOKEN = "hf_FakeCliTestToken";
+    private static final String OPENAI_KEY = "sk-fake-cli-test-key";
     private static final String QWEN_72B = "Qwen/Qwen2.5-72B-Instruct";
     private static final String QWEN_7B = "Qwen/Qwen2.5-7B-Instruct";
     private static final String GPT = "gpt-4o-mini";
