@@ -21,8 +21,8 @@ final class ConfigFixture {
             "openai", Set.of("token-limit-field"));
 
     /** Shaped like real keys, so that the secret rules have something to catch. */
-    static final String HF_KEY = "hf_AbCdEfGhIjKlMnOpQrStUvWxYz01234567";
-    static final String OPENAI_KEY = "sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+    static final String HF_KEY = "hf_FakeConfigKey0123456789";
+    static final String OPENAI_KEY = "sk-proj-FakeConfigKey012345";
 
     private final Path workingDirectory;
     private final Map<String, String> environment = new HashMap<>();

@@ -60,8 +60,8 @@ final class FaultRig implements AutoCloseable {
     static final int MAX_RETRIES = 2;
     static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(2);
 
-    private static final String HF_TOKEN = "hf_FaultMatrixTestToken00000000000000000";
-    private static final String OPENAI_KEY = "sk-fault-matrix-test-key-000000000000000";
+    private static final String HF_TOKEN = "hf_FakeFaultMatrixToken";
+    private static final String OPENAI_KEY = "sk-fake-fault-matrix-key";
 
     /** What one step answered, as kept in the run record. */
     record StepAnswer(String step, ModelRef model, Optional<String> inferenceProvider, String text) {}

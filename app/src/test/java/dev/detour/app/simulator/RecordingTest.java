@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class RecordingTest {
 
-    private static final String TOKEN = "hf_abcdefghijklmnopqrstuvwxyz123456";
+    private static final String TOKEN = "hf_FakeRecordingToken123";
 
     @Test
     void recordsMethodPathHeadersAndBodyWithTheAuthorizationMaskedAfterFourCharacters() {

@@ -110,7 +110,7 @@ public abstract class ModelPortConformanceTest {
 
     /** The key the port sends; override when the provider's keys have a required shape. */
     protected Secret apiKey() {
-        return Secret.of("sk-conformance-4f1d2c3b5a6e7f8091a2b3c4d5e6f708");
+        return Secret.of("sk-fake-conformance-key-01");
     }
 
     /** The request the kit sends; it must carry {@link #USER_TEXT}. */

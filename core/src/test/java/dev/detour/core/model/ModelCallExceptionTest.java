@@ -89,10 +89,10 @@ class ModelCallExceptionTest {
     void scrubsCredentialsOutOfTheProvidersWords() {
         ModelCallException failure = ModelCallException.builder(ErrorKind.AUTHENTICATION_FAILED, QWEN)
                 .httpStatus(401)
-                .detail("Invalid credentials in Authorization header: Bearer hf_abcdefghijklmnopqrstuvwxyz012345")
+                .detail("Invalid credentials in Authorization header: Bearer hf_FakeRedactionToken0123")
                 .build();
 
-        assertThat(failure.getMessage()).doesNotContain("hf_abcdefghijklmnopqrstuvwxyz012345").contains("[redacted]");
+        assertThat(failure.getMessage()).doesNotContain("hf_FakeRedactionToken0123").contains("[redacted]");
     }
 
     @Test

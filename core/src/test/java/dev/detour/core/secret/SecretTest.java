@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class SecretTest {
 
-    private static final String TOKEN = "hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+    private static final String TOKEN = "hf_FakeConfigKey012345678989";
 
     @Test
     void neverPrintsItsValue() {
