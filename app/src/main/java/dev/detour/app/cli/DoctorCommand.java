@@ -41,6 +41,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DetourConfig config = Session.loadConfig(context, configOptions, Overrides.none());
+        Session.warnAboutMissingKeys(context, config);
         Duration timeout = config.resilience().attemptTimeout();
         TextTable table = new TextTable("model", "inference provider", "result", "latency", "provider message");
         int healthy = 0;

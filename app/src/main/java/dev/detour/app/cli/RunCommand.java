@@ -77,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
             overrides = overrides.withTokenBudget(tokenBudget);
         }
         DetourConfig config = Session.loadConfig(context, configOptions, overrides);
+        Session.warnAboutMissingKeys(context, config);
         try (Session session = Session.open(context, config)) {
             return exitCode(research(session, question.strip(), new ReportSink(context, output, format), events, quiet));
         }

@@ -74,6 +74,17 @@ final class Session implements AutoCloseable {
         return config;
     }
 
+    /** Warns on stderr about each chain provider whose key variable is named but not set. */
+    static void warnAboutMissingKeys(CliContext context, DetourConfig config) {
+        config.chain().stream().map(model -> model.provider()).distinct()
+                .flatMap(name -> config.provider(name).stream())
+                .forEach(provider -> provider.tokenEnv()
+                        .filter(variable -> context.environment().variable(variable).isEmpty())
+                        .ifPresent(variable -> context.err().println("detour: " + variable + " is not set, so provider "
+                                + provider.name() + " is called without a key; set it if " + provider.baseUrl().getHost()
+                                + " needs one")));
+    }
+
     <T> T get(Class<T> type) {
         return injector.getInstance(type);
     }

@@ -66,9 +66,12 @@ class CliTest {
     }
 
     private int detour(String... args) {
+        return detourWith(Map.of("HF_TOKEN", HF_TOKEN, "OPENAI_API_KEY", OPENAI_KEY), args);
+    }
+
+    private int detourWith(Map<String, String> environment, String... args) {
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                Environment.of(Map.of("HF_TOKEN", HF_TOKEN, "OPENAI_API_KEY", OPENAI_KEY)), directory, false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), Environment.of(environment), directory, false);
         return Main.run(context, args);
     }
 
@@ -220,6 +223,15 @@ class CliTest {
     void demoRefusesAnUnknownScenarioNamingTheBuiltIns() {
         assertThat(detour("demo", "--scenario", "no-such-scenario")).isEqualTo(2);
         assertThat(stderr()).contains("detour demo: scenario file", "hf-outage, rate-limited, all-down");
+    }
+
+    @Test
+    void warnsWhenAKeyVariableOfTheChainIsNotSet() {
+        int exit = detourWith(Map.of("HF_TOKEN", HF_TOKEN), "run", "--quiet", "Why?");
+
+        assertThat(exit).isZero();
+        assertThat(stderr()).contains("detour: OPENAI_API_KEY is not set, so provider openai is called without a key")
+                .doesNotContain("HF_TOKEN is not set");
     }
 
     @Test
