@@ -45,7 +45,9 @@ final class SettingsOptions {
     }
 
     private static Duration duration(String key, String value) {
-        return RetryWait.goDuration(value).filter(duration -> !duration.isZero()).orElseThrow(() ->
+        return RetryWait.goDuration(value)
+                .filter(duration -> !duration.isZero() && !value.strip().matches("[0-9.]+"))
+                .orElseThrow(() ->
                 new IllegalArgumentException("option " + key + " must be a duration such as 10s, 500ms or 2m,"
                         + " was \"" + value + "\""));
     }

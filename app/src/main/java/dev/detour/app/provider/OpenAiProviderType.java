@@ -71,7 +71,9 @@ final class OpenAiProviderType implements ProviderType {
     }
 
     private static Duration duration(ProviderConfig config, String key, String value) {
-        return RetryWait.goDuration(value).filter(duration -> !duration.isZero()).orElseThrow(() ->
+        return RetryWait.goDuration(value)
+                .filter(duration -> !duration.isZero() && !value.strip().matches("[0-9.]+"))
+                .orElseThrow(() ->
                 new IllegalArgumentException("providers." + config.name() + "." + key
                         + ": \"" + value + "\" is not a duration (use a number with a unit: 500ms, 30s, 5m)"));
     }
