@@ -157,6 +157,10 @@ class HuggingFaceSettingsTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> HuggingFaceSettings.defaults().withOptions(Map.of("max-response-bytes", "8MB")))
                 .withMessageContaining("max-response-bytes");
+        assertThatIllegalArgumentException()
+                .as("a duration needs its unit")
+                .isThrownBy(() -> HuggingFaceSettings.defaults().withOptions(Map.of("connect-timeout", "10")))
+                .withMessageContaining("connect-timeout");
     }
 
     @Test
