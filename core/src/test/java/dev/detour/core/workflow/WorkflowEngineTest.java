@@ -133,7 +133,13 @@ class WorkflowEngineTest {
 
     @Test
     void parallelMapNeverRunsMoreItemsAtOnceThanItsParallelism() {
-        model.byDefault(model.slow(60, "done"));
+        CountDownLatch firstThree = new CountDownLatch(3);
+        model.byDefault((request, context) -> {
+            firstThree.countDown();
+            firstThree.await(5, TimeUnit.SECONDS);
+            Thread.sleep(20);
+            return model.text("done", 10);
+        });
         Workflow<List<String>, List<String>> map = Workflow.parallelMap("investigate", Workflow.step("answer", ask("")), 3);
 
         RunResult<List<String>> result = engine.run(map, List.of("a", "b", "c", "d", "e", "f", "g", "h"));
