@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,11 +46,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "A built-in scenario (hf-outage, rate-limited, all-down) or a scenario YAML file (default: ${DEFAULT-VALUE}).")
     String scenarioName;
 
-    @Option(names = "--events", paramLabel = "FILE", description = "Write every event as JSON Lines to FILE.")
-    Path events;
-
-    @Option(names = "--quiet", description = "No progress display on standard error.")
-    boolean quiet;
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     DemoCommand(CliContext context) {
         this.context = context;
@@ -57,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        progress.requireEventsOffStandardOutput("demo");
         Scenario scenario = scenario();
         try (ProviderSimulator simulator = ProviderSimulator.start(scenario)) {
             context.err().println("Detour demo: every answer below comes from Detour's provider simulator on "
@@ -67,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
             try (Session session = Session.open(context, config)) {
                 ResearchRun run = RunCommand.research(session, question.strip(),
                         new RunCommand.ReportSink(context, null, RunCommand.Format.markdown),
-                        events == null ? null : events.toString(), quiet);
+                        progress);
                 context.out().println();
                 context.out().print(attemptsSummary(run.result().record().attempts(), simulator));
                 context.out().println();

@@ -51,11 +51,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--events", paramLabel = "FILE|-", description = "Write every event as JSON Lines to FILE, or - for standard output.")
-    String events;
-
-    @Option(names = "--quiet", description = "No progress display on standard error.")
-    boolean quiet;
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     RunCommand(CliContext context) {
         this.context = context;
@@ -66,8 +63,8 @@ final class RunCommand implements Callable<Integer> {
         if (question == null || question.isBlank()) {
             throw new UsageProblem("detour run: give the question to research, such as: detour run \"Why do tides happen twice a day?\"");
         }
-        if ("-".equals(events) && output == null) {
-            throw new UsageProblem("detour run: --events - writes events to standard output; write the report elsewhere with --output FILE");
+        if (output == null) {
+            progress.requireEventsOffStandardOutput("run");
         }
         Overrides overrides = Overrides.none();
         if (maxIterations != null) {
@@ -79,19 +76,19 @@ final class RunCommand implements Callable<Integer> {
         DetourConfig config = Session.loadConfig(context, configOptions, overrides);
         Session.warnAboutMissingKeys(context, config);
         try (Session session = Session.open(context, config)) {
-            return exitCode(research(session, question.strip(), new ReportSink(context, output, format), events, quiet));
+            return exitCode(research(session, question.strip(), new ReportSink(context, output, format), progress));
         }
     }
 
     /** Runs the research workflow, writes its report and explains a failure; the run, for its exit code. */
-    static ResearchRun research(Session session, String question, ReportSink sink, String eventsTarget, boolean quiet) {
+    static ResearchRun research(Session session, String question, ReportSink sink, ProgressOptions progress) {
         CliContext context = sink.context();
         ResearchRunner runner = session.get(ResearchRunner.class);
         RunOptions options = runner.defaultOptions();
-        if (!quiet) {
+        if (!progress.quiet) {
             options = options.withListener(new ProgressDisplay(context.err(), context.interactive()));
         }
-        try (EventTarget eventTarget = EventTarget.open(context, eventsTarget)) {
+        try (EventTarget eventTarget = EventTarget.open(context, progress.events)) {
             if (eventTarget.log() != null) {
                 options = options.withListener(eventTarget.log());
             }

@@ -4,7 +4,6 @@ import dev.detour.adapters.huggingface.HuggingFaceProvider;
 import dev.detour.adapters.huggingface.HuggingFaceSettings;
 import dev.detour.app.config.Environment;
 import dev.detour.app.config.ProviderConfig;
-import dev.detour.core.model.ModelPort;
 import java.util.Set;
 
 /** The {@code huggingface} provider type: the Hugging Face Inference Providers router. */
@@ -27,16 +26,6 @@ final class HuggingFaceProviderType implements ProviderType {
                 ? settings.withTokenFrom(config.tokenEnv().get(), environment::get)
                 : settings.withoutToken();
         HuggingFaceProvider provider = HuggingFaceProvider.create(settings);
-        return new ModelProvider() {
-            @Override
-            public ModelPort model(String modelId) {
-                return provider.model(modelId);
-            }
-
-            @Override
-            public void close() {
-                provider.close();
-            }
-        };
+        return ModelProvider.of(provider::model, provider::close);
     }
 }

@@ -5,7 +5,6 @@ import dev.detour.adapters.openai.OpenAiSettings;
 import dev.detour.adapters.openai.TokenLimitField;
 import dev.detour.app.config.Environment;
 import dev.detour.app.config.ProviderConfig;
-import dev.detour.core.model.ModelPort;
 import dev.detour.core.secret.Secret;
 import dev.detour.core.wire.RetryWait;
 import java.time.Duration;
@@ -48,17 +47,7 @@ final class OpenAiProviderType implements ProviderType {
             }
         }
         OpenAiProvider provider = OpenAiProvider.create(settings.build());
-        return new ModelProvider() {
-            @Override
-            public ModelPort model(String modelId) {
-                return provider.model(modelId);
-            }
-
-            @Override
-            public void close() {
-                provider.close();
-            }
-        };
+        return ModelProvider.of(provider::model, provider::close);
     }
 
     private static long number(ProviderConfig config, String key, String value) {
