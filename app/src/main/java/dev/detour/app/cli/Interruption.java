@@ -39,10 +39,6 @@ final class Interruption implements AutoCloseable {
         return SHUTTING_DOWN.get();
     }
 
-    boolean interrupted() {
-        return SHUTTING_DOWN.get();
-    }
-
     /** The command has written what it had; the process may stop. */
     @Override
     public void close() {

@@ -65,10 +65,6 @@ final class ResilientChain implements ModelPort {
         this.backoff = new Backoff(config.backoff(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    List<ModelRef> models() {
-        return links.stream().map(ChainLink::model).toList();
-    }
-
     @Override
     public ChatResponse chat(ChatRequest request, CallContext context) {
         Require.nonNull(request, "request");
