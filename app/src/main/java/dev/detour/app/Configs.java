@@ -10,7 +10,7 @@ import dev.detour.app.config.Environment;
 import dev.detour.app.provider.HuggingFaceProviderModule;
 import dev.detour.app.provider.OpenAiProviderModule;
 import dev.detour.app.provider.ProviderType;
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -27,9 +27,18 @@ public final class Configs {
 
     private Configs() {}
 
-    /** The configuration for this process, with the built-in provider types. */
-    public static DetourConfig load(Optional<Path> file) {
-        return loader(Environment.system(), Path.of("").toAbsolutePath()).load(file);
+    /**
+     * The configuration for this process from {@code DETOUR_CONFIG}, else {@code ./detour.yaml}, else
+     * the built-in defaults, with the provider types found on the class path.
+     */
+    public static DetourConfig load() {
+        return loader(Environment.system(), Path.of("").toAbsolutePath()).load(Optional.empty());
+    }
+
+    /** The configuration for this process from {@code file}, with the provider types found on the class path. */
+    public static DetourConfig load(Path file) {
+        Require.nonNull(file, "file");
+        return loader(Environment.system(), Path.of("").toAbsolutePath()).load(Optional.of(file));
     }
 
     /**

@@ -9,7 +9,7 @@ import dev.detour.app.provider.HuggingFaceProviderModule;
 import dev.detour.app.provider.OpenAiProviderModule;
 import dev.detour.app.provider.Providers;
 import dev.detour.app.resilience.ResilienceModule;
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.research.ResearchRunner;
 import dev.detour.core.research.ResearchSettings;

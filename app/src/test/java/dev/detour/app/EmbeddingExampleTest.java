@@ -16,7 +16,6 @@ import dev.detour.core.research.ResearchRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class EmbeddingExampleTest {
 
     // README:embedding-example:start
     static String research(Path configFile, String question) {
-        DetourConfig config = Configs.load(Optional.of(configFile));
+        DetourConfig config = Configs.load(configFile);
         Injector injector = Guice.createInjector(new DetourModule(config));
         try (Providers providers = injector.getInstance(Providers.class)) {
             ModelPort models = injector.getInstance(ModelPort.class);

@@ -1,6 +1,6 @@
 package dev.detour.adapters.huggingface;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.util.Map;
 import okhttp3.HttpUrl;
 

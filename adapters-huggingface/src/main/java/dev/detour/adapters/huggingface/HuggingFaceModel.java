@@ -1,7 +1,7 @@
 package dev.detour.adapters.huggingface;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.CallContext;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;

@@ -1,6 +1,6 @@
 package dev.detour.adapters.huggingface;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;

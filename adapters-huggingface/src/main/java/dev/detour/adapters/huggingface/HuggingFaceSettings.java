@@ -1,6 +1,6 @@
 package dev.detour.adapters.huggingface;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.secret.Secret;
 import dev.detour.core.wire.LoopbackHosts;
 import java.net.URI;

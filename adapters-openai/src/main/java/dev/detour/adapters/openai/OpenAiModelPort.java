@@ -1,6 +1,6 @@
 package dev.detour.adapters.openai;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.CallContext;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.detour.adapters.openai;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;

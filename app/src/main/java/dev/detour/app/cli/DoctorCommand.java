@@ -4,7 +4,7 @@ import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
 import dev.detour.app.resilience.ChainLink;
 import dev.detour.app.resilience.ModelChain;
-import dev.detour.core.Durations;
+import dev.detour.core.internal.Durations;
 import dev.detour.core.model.CallContext;
 import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;

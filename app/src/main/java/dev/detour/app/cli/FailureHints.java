@@ -1,6 +1,6 @@
 package dev.detour.app.cli;
 
-import dev.detour.core.Durations;
+import dev.detour.core.internal.Durations;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ErrorKind;
 import java.util.LinkedHashSet;

@@ -2,7 +2,7 @@ package dev.detour.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.detour.app.config;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.detour.app.provider;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import java.util.function.Function;
 

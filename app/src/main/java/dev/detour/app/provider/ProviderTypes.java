@@ -3,7 +3,7 @@ package dev.detour.app.provider;
 import com.google.inject.Binder;
 import com.google.inject.binder.LinkedBindingBuilder;
 import com.google.inject.multibindings.MapBinder;
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /**
  * Registers provider types by name in the Guice graph. A third-party adapter's module calls

@@ -4,7 +4,7 @@ import com.google.inject.Inject;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Environment;
 import dev.detour.app.config.ProviderConfig;
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
 import java.util.ArrayList;

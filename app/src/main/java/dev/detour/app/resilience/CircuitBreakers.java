@@ -1,7 +1,7 @@
 package dev.detour.app.resilience;
 
 import dev.detour.app.config.ResilienceConfig.CircuitBreakerConfig;
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelRef;
 import dev.failsafe.CircuitBreaker;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
 package dev.detour.app.resilience;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelRef;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.detour.app.resilience;
 
 import dev.detour.app.config.ResilienceConfig;
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.AllModelsFailedError;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.AttemptListener;
@@ -168,7 +168,7 @@ final class ResilientChain implements ModelPort {
                 if (retry == 0) {
                     record(Attempt.skipped(link.model(), SkipReason.CIRCUIT_OPEN,
                             "after repeated failures; tried again in "
-                                    + dev.detour.core.Durations.human(breaker.getRemainingDelay()),
+                                    + dev.detour.core.internal.Durations.human(breaker.getRemainingDelay()),
                             clock.instant()));
                     throw new ModelSkipped();
                 }

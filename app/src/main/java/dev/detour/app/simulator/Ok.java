@@ -1,6 +1,6 @@
 package dev.detour.app.simulator;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /** A normal answer: a chat completion, or an SSE stream when the request asked for one. */
 record Ok(String finishReason) implements Behaviour {

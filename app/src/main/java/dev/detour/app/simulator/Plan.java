@@ -1,6 +1,6 @@
 package dev.detour.app.simulator;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.util.List;
 
 /** How a model picks the behaviour for its n-th request: in order, or by a seeded weighted draw. */

@@ -1,7 +1,7 @@
 package dev.detour.app.simulator;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package dev.detour.app.simulator;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.detour.app.simulator;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.time.Duration;
 
 /** A normal answer sent {@code chunkBytes} at a time with {@code interval} between chunks. */

@@ -1,6 +1,6 @@
 package dev.detour.app.simulator;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /** A fixed answer: an HTTP status and a body, such as a provider's error payload. */
 record StatusResponse(int status, String body, String contentType) implements Behaviour {

@@ -1,6 +1,6 @@
 package dev.detour.app.simulator;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /**
  * An SSE stream that stops after its first {@code afterEvents} events, before any finish reason: the body

@@ -1,6 +1,6 @@
 package dev.detour.app.simulator;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /** An SSE stream inside HTTP 200 whose first {@code afterEvents} events are followed by an error object as a data event. */
 record StreamError(int afterEvents, String errorJson) implements Behaviour {

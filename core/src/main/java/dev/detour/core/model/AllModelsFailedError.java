@@ -1,6 +1,6 @@
 package dev.detour.core.model;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import java.util.Set;
  * <p>It is an unchecked exception despite its name: a caller that can do something about it (write a
  * partial report, try later) catches it like any other runtime failure.
  */
-public final class AllModelsFailedError extends RuntimeException {
+public final class AllModelsFailedError extends ModelFailure {
 
     private final List<Attempt> attempts;
 
@@ -23,7 +23,7 @@ public final class AllModelsFailedError extends RuntimeException {
      * @param lastFailure the last exception a model threw, kept as the cause; may be null
      */
     public AllModelsFailedError(List<Attempt> attempts, Throwable lastFailure) {
-        super(null, lastFailure);
+        super(lastFailure);
         this.attempts = List.copyOf(Require.nonNull(attempts, "attempts"));
         if (this.attempts.isEmpty()) {
             throw new IllegalArgumentException("attempts must hold at least one attempt, was []");
@@ -39,6 +39,7 @@ public final class AllModelsFailedError extends RuntimeException {
     }
 
     /** The distinct kinds of failure among the attempts, in order of first appearance. */
+    @Override
     public Set<ErrorKind> kinds() {
         Set<ErrorKind> kinds = new LinkedHashSet<>();
         attempts.forEach(attempt -> attempt.kind().ifPresent(kinds::add));

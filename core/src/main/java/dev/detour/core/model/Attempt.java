@@ -1,7 +1,7 @@
 package dev.detour.core.model;
 
-import dev.detour.core.Durations;
-import dev.detour.core.Require;
+import dev.detour.core.internal.Durations;
+import dev.detour.core.internal.Require;
 import dev.detour.core.secret.Redaction;
 import java.time.Duration;
 import java.time.Instant;

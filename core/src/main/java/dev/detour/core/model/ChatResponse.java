@@ -1,6 +1,6 @@
 package dev.detour.core.model;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.util.List;
 import java.util.Optional;
 

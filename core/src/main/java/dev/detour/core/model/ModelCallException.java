@@ -1,11 +1,12 @@
 package dev.detour.core.model;
 
-import dev.detour.core.Durations;
-import dev.detour.core.Require;
+import dev.detour.core.internal.Durations;
+import dev.detour.core.internal.Require;
 import dev.detour.core.secret.Redaction;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * A model call failed, and its subclass says how: one final class per {@link ErrorKind}.
@@ -14,7 +15,7 @@ import java.util.OptionalInt;
  * error code and request id, and the provider's words trimmed and scrubbed of anything key-shaped. Build
  * one with {@link #builder(ErrorKind, ModelRef)}, which picks the subclass from the kind.
  */
-public abstract sealed class ModelCallException extends RuntimeException
+public abstract sealed class ModelCallException extends ModelFailure
         permits ProviderUnavailableException,
                 ModelTimeoutException,
                 RateLimitedException,
@@ -39,7 +40,7 @@ public abstract sealed class ModelCallException extends RuntimeException
     private final Duration retryAfter;
 
     ModelCallException(Builder builder) {
-        super(null, builder.cause);
+        super(builder.cause);
         this.model = builder.model;
         this.inferenceProvider = builder.inferenceProvider;
         this.httpStatus = builder.httpStatus;
@@ -57,6 +58,12 @@ public abstract sealed class ModelCallException extends RuntimeException
 
     /** The kind of failure, which decides retry and fallback. */
     public abstract ErrorKind kind();
+
+    /** The one kind of this failure. */
+    @Override
+    public final Set<ErrorKind> kinds() {
+        return Set.of(kind());
+    }
 
     /** The model that failed. */
     public ModelRef model() {

@@ -1,6 +1,6 @@
 package dev.detour.core.model;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /**
  * Which model, at which configured provider: {@code hf:Qwen/Qwen2.5-72B-Instruct:novita} is provider

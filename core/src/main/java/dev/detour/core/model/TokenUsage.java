@@ -1,6 +1,6 @@
 package dev.detour.core.model;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /**
  * Tokens a model call consumed, as the provider reported them; all zero when it reported none.

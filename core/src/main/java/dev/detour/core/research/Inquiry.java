@@ -1,6 +1,6 @@
 package dev.detour.core.research;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /**
  * One sub-question to investigate, with the research question it serves.

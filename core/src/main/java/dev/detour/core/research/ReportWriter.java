@@ -1,6 +1,6 @@
 package dev.detour.core.research;
 
-import dev.detour.core.Durations;
+import dev.detour.core.internal.Durations;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.RunRecord;

@@ -1,6 +1,6 @@
 package dev.detour.core.research;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.workflow.RunResult;
 
 /**

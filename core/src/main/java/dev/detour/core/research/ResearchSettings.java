@@ -1,6 +1,6 @@
 package dev.detour.core.research;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /**
  * How a research run explores: how many refine rounds, how many sub-questions at once, and how long

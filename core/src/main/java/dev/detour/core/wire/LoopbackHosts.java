@@ -1,6 +1,6 @@
 package dev.detour.core.wire;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.detour.core.wire;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

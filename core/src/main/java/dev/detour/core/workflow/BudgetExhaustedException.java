@@ -1,6 +1,6 @@
 package dev.detour.core.workflow;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /**
  * A step asked for a model call after the run's budget ran out. No call was made.

@@ -1,6 +1,6 @@
 package dev.detour.core.workflow;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /**
  * Which limit of a run's budget ran out, and how far.

@@ -1,6 +1,6 @@
 package dev.detour.core.workflow;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

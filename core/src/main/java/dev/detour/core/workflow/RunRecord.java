@@ -1,6 +1,6 @@
 package dev.detour.core.workflow;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.TokenUsage;
 import java.time.Instant;

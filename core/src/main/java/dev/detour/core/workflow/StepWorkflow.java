@@ -1,6 +1,6 @@
 package dev.detour.core.workflow;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.detour.core.conformance;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /**
  * A successful plain (non-streaming) response and the answer the adapter must make of it.

@@ -1,6 +1,6 @@
 package dev.detour.core.conformance;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 
 /**
  * One row of an adapter's error table: what the server sends and the exception the adapter must throw.

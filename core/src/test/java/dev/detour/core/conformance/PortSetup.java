@@ -1,6 +1,6 @@
 package dev.detour.core.conformance;
 
-import dev.detour.core.Require;
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.secret.Secret;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.detour.core;
+package dev.detour.core.internal;
 
 import java.time.Duration;
 
