@@ -1,8 +1,8 @@
 package dev.detour.benchmarks;
 
-import dev.detour.app.simulator.Behaviour;
-import dev.detour.app.simulator.ProviderSimulator;
-import dev.detour.app.simulator.Scenario;
+import dev.detour.simulator.Behaviour;
+import dev.detour.simulator.ProviderSimulator;
+import dev.detour.simulator.Scenario;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

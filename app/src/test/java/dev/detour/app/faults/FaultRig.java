@@ -1,6 +1,6 @@
 package dev.detour.app.faults;
 
-import static dev.detour.app.simulator.Behaviour.ok;
+import static dev.detour.simulator.Behaviour.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
@@ -12,9 +12,9 @@ import dev.detour.app.config.ProviderConfig;
 import dev.detour.app.config.ResilienceConfig;
 import dev.detour.app.config.WorkflowConfig;
 import dev.detour.app.provider.Providers;
-import dev.detour.app.simulator.Behaviour;
-import dev.detour.app.simulator.ProviderSimulator;
-import dev.detour.app.simulator.Scenario;
+import dev.detour.simulator.Behaviour;
+import dev.detour.simulator.ProviderSimulator;
+import dev.detour.simulator.Scenario;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.detour.app.faults.FaultRig.StepAnswer;
-import dev.detour.app.simulator.Behaviour;
+import dev.detour.simulator.Behaviour;
 import dev.detour.core.model.InvalidRequestException;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.RunResult;

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.detour.app.faults.FaultRig.StepAnswer;
-import dev.detour.app.simulator.Behaviour;
-import dev.detour.app.simulator.Scenario;
+import dev.detour.simulator.Behaviour;
+import dev.detour.simulator.Scenario;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.RunResult;

@@ -1,4 +1,0 @@
-package dev.detour.app.simulator;
-
-/** HTTP 200 with a JSON body that breaks off in the middle. */
-record MalformedJson() implements Behaviour {}

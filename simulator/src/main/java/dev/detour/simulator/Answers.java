@@ -1,0 +1,46 @@
+package dev.detour.simulator;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The content of a simulated answer, the same for the same request: for plain chat, a short text that
+ * says it comes from the simulator and quotes the prompt; for a JSON schema, a {@link SchemaInstance};
+ * for {@code json_object}, that text as {@code {"answer": …}}.
+ */
+final class Answers {
+
+    static final int TEXT_EXCERPT = 160;
+    static final int STRUCTURED_EXCERPT = 60;
+
+    private Answers() {}
+
+    /**
+     * The content answering {@code call}.
+     *
+     * @param answeredBy who is said to answer, such as {@code Qwen/Qwen2.5-7B-Instruct via hf-inference}
+     * @param sufficient the value of a boolean property named {@code sufficient}
+     */
+    static String content(ChatCall call, String answeredBy, boolean sufficient) {
+        if (call.schema().isPresent()) {
+            return SchemaInstance.of(call.schema().get(), excerpt(call.prompt(), STRUCTURED_EXCERPT), sufficient).toString();
+        }
+        String text = "[simulated by " + answeredBy + "] This answer comes from Detour's provider simulator, not from"
+                + " a model. You asked: \"" + excerpt(call.prompt(), TEXT_EXCERPT) + "\"";
+        if (call.jsonObject()) {
+            return JsonNodeFactory.instance.objectNode().put("answer", text).toString();
+        }
+        return text;
+    }
+
+    static String excerpt(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max - 1).stripTrailing() + "…";
+    }
+
+    /** A rough token count for {@code chars} characters of English text. */
+    static int tokens(int chars) {
+        return Math.max(1, (chars + 3) / 4);
+    }
+}

@@ -1,0 +1,457 @@
+package dev.detour.simulator;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a scenario from YAML, checking every value and reporting the first wrong one in one line that
+ * names where it is, such as {@code models."hf:X".behaviours[2].status: 99 is not an HTTP status}.
+ */
+final class ScenarioYaml {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB)");
+
+    private static final Set<String> COMMON = Set.of("kind", "latency", "headers");
+    private static final Map<String, Set<String>> KINDS = kinds();
+    private static final Set<String> NEED_FIELDS = Set.of("status", "stream-error");
+
+    private final Optional<Path> folder;
+
+    private ScenarioYaml(Optional<Path> folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * Reads the scenario {@code name} from {@code text}.
+     *
+     * @param origin where the text came from, such as {@code scenario file ./x.yaml}, to start error messages with
+     * @param folder where {@code body-file} names are looked up before the bundled payloads, if anywhere
+     * @throws IllegalArgumentException naming {@code origin} and the path of the first wrong value
+     */
+    static Scenario parse(String text, String name, String origin, Optional<Path> folder) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String line = where == null || where.getLineNr() < 0 ? "" : " at line " + where.getLineNr()
+                    + ", column " + where.getColumnNr();
+            throw new IllegalArgumentException(origin + ": not valid YAML" + line + ": "
+                    + e.getOriginalMessage().replaceAll("\\s+", " ").strip(), e);
+        }
+        try {
+            return new ScenarioYaml(folder).scenario(new At(root == null ? YAML.missingNode() : root, ""), name);
+        } catch (Invalid e) {
+            throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Scenario scenario(At root, String name) {
+        if (root.node().isMissingNode() || root.node().isNull()) {
+            return new Scenario(name, "", 0, true, List.of());
+        }
+        root.requireMap("a scenario is a map with the fields description, seed, sufficient and models");
+        root.onlyFields(Set.of("description", "seed", "sufficient", "models"), "at the top of a scenario");
+        String description = root.optional("description").map(At::text).orElse("");
+        long seed = root.optional("seed").map(At::wholeNumber).orElse(0L);
+        boolean sufficient = root.optional("sufficient").map(At::bool).orElse(true);
+        List<ModelRule> rules = new ArrayList<>();
+        Optional<At> models = root.optional("models");
+        if (models.isPresent()) {
+            models.get().requireMap("models maps a model key such as \"hf:Qwen/Qwen2.5-72B-Instruct\" to what it does");
+            for (Map.Entry<String, JsonNode> entry : models.get().node().properties()) {
+                rules.add(model(entry.getKey(), new At(entry.getValue(), models.get().path() + ".\"" + entry.getKey() + "\"")));
+            }
+        }
+        return new Scenario(name, description, seed, sufficient, rules);
+    }
+
+    private ModelRule model(String keyText, At at) {
+        ModelKey key;
+        try {
+            key = ModelKey.parse(keyText);
+        } catch (IllegalArgumentException e) {
+            throw at.invalid(e.getMessage());
+        }
+        at.requireMap("a model is a map with behaviours (a sequence) or mix (weighted), and optionally served-by and then");
+        at.onlyFields(Set.of("served-by", "behaviours", "then", "mix"), "for a model");
+        Optional<String> servedBy = at.optional("served-by").map(value -> {
+            String provider = value.text();
+            try {
+                ModelRule.checkServedBy(key, provider);
+            } catch (IllegalArgumentException e) {
+                throw value.invalid(e.getMessage());
+            }
+            return provider;
+        });
+        Optional<At> behaviours = at.optional("behaviours");
+        Optional<At> mix = at.optional("mix");
+        if (behaviours.isPresent() == mix.isPresent()) {
+            throw at.invalid("give either behaviours (a sequence) or mix (weighted entries), "
+                    + (behaviours.isPresent() ? "not both" : "neither is there"));
+        }
+        if (mix.isPresent()) {
+            at.optional("then").ifPresent(then -> {
+                throw then.invalid("then applies to behaviours, not to a mix");
+            });
+            List<Plan.Weighted> entries = new ArrayList<>();
+            for (At entry : mix.get().items()) {
+                entries.add(weighted(entry));
+            }
+            return new ModelRule(key, servedBy, new Plan.Mix(entries));
+        }
+        boolean cycle = at.optional("then").map(then -> switch (then.text()) {
+            case "repeat-last" -> false;
+            case "cycle" -> true;
+            default -> throw then.invalid("\"" + then.text() + "\" is not one of repeat-last, cycle");
+        }).orElse(false);
+        List<Behaviour> steps = new ArrayList<>();
+        for (At step : behaviours.get().items()) {
+            steps.add(behaviour(step, false));
+        }
+        return new ModelRule(key, servedBy, new Plan.Sequence(steps, cycle));
+    }
+
+    private Plan.Weighted weighted(At at) {
+        at.requireMap("a mix entry is a map with a weight and a behaviour, such as {weight: 3, status: 500}");
+        At weight = at.optional("weight").orElseThrow(() -> at.invalid("a mix entry needs a weight, such as weight: 3"));
+        double value = weight.number();
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw weight.invalid(weight.shown() + " is not a weight; use a number above 0");
+        }
+        return new Plan.Weighted(value, behaviour(at, true));
+    }
+
+    private Behaviour behaviour(At at, boolean inMix) {
+        if (at.node().isTextual()) {
+            String kind = at.text();
+            checkKind(at, kind);
+            if (NEED_FIELDS.contains(kind)) {
+                throw at.invalid("kind " + kind + " needs more than its name; write it as a map, such as "
+                        + (kind.equals("status") ? "{status: 500, body-file: hf-router-error-500-representative.json}"
+                                : "{kind: stream-error, body: '{\"error\":\"…\"}'}"));
+            }
+            return kind(kind, new At(YAML.createObjectNode(), at.path()));
+        }
+        at.requireMap("a behaviour is a kind name such as ok, or a map such as {status: 500, body-file: …}");
+        String kind = at.optional("kind").map(At::text).orElse(at.has("status") ? "status" : "ok");
+        checkKind(at.optional("kind").orElse(at), kind);
+        Set<String> allowed = new LinkedHashSet<>(COMMON);
+        allowed.addAll(KINDS.get(kind));
+        if (inMix) {
+            allowed.add("weight");
+        }
+        at.onlyFields(allowed, "for kind " + kind);
+        Behaviour behaviour = kind(kind, at);
+        Latency latency = at.optional("latency").map(this::latency).orElse(Latency.NONE);
+        Map<String, String> headers = at.optional("headers").map(this::headers).orElse(Map.of());
+        if (latency == Latency.NONE && headers.isEmpty()) {
+            return behaviour;
+        }
+        return new Decorated(behaviour, latency, headers);
+    }
+
+    private static void checkKind(At at, String kind) {
+        if (!KINDS.containsKey(kind)) {
+            throw at.invalid("\"" + kind + "\" is not a kind of behaviour; kinds: " + String.join(", ", KINDS.keySet()));
+        }
+    }
+
+    private Behaviour kind(String kind, At at) {
+        return switch (kind) {
+            case "ok" -> new Ok(at.optional("finish-reason").map(At::text).orElse(Ok.STOP));
+            case "status" -> {
+                int status = status(at.optional("status").orElseThrow(() -> at.invalid("kind status needs a status, such as status: 500")));
+                String body = body(at, false).orElse("");
+                String contentType = at.optional("content-type").map(At::text).orElse(ContentTypes.guess(body));
+                yield new StatusResponse(status, body, contentType);
+            }
+            case "html" -> new HtmlPage(at.optional("status").map(ScenarioYaml::status).orElse(HtmlPage.BAD_GATEWAY));
+            case "malformed" -> new MalformedJson();
+            case "disconnect" -> {
+                Optional<At> afterBytes = at.optional("after-bytes");
+                boolean beforeHeaders = at.optional("before-headers").map(At::bool).orElse(false);
+                if (beforeHeaders && afterBytes.isPresent()) {
+                    throw afterBytes.get().invalid("after-bytes does not go with before-headers: true; keep one");
+                }
+                yield new Disconnect(beforeHeaders, afterBytes.map(value -> value.intAtLeast(0)).orElse(Disconnect.HALF));
+            }
+            case "drip" -> new SlowDrip(
+                    at.optional("chunk-bytes").map(value -> value.intAtLeast(1)).orElse(16),
+                    at.optional("interval").map(ScenarioYaml::duration).orElse(Duration.ofMillis(20)));
+            case "stream-cut" -> new StreamCut(
+                    at.optional("after-events").map(value -> value.intAtLeast(0)).orElse(2),
+                    at.optional("abrupt").map(At::bool).orElse(false));
+            case "stream-error" -> new StreamError(
+                    at.optional("after-events").map(value -> value.intAtLeast(0)).orElse(1),
+                    body(at, true).orElseThrow());
+            case "oversized" -> new Oversized(at.optional("bytes").map(ScenarioYaml::size).orElse(Oversized.DEFAULT_BYTES));
+            default -> throw new IllegalStateException("kind " + kind + " is listed but not read");
+        };
+    }
+
+    private static int status(At at) {
+        long status = at.wholeNumber();
+        if (!HttpStatuses.isValid(status)) {
+            throw at.invalid(HttpStatuses.problem(status));
+        }
+        return (int) status;
+    }
+
+    private Optional<String> body(At at, boolean required) {
+        Optional<At> body = at.optional("body");
+        Optional<At> file = at.optional("body-file");
+        if (body.isPresent() && file.isPresent()) {
+            throw file.get().invalid("give body or body-file, not both");
+        }
+        if (body.isPresent()) {
+            JsonNode node = body.get().node();
+            return Optional.of(node.isContainerNode() ? node.toString() : body.get().text());
+        }
+        if (file.isPresent()) {
+            return Optional.of(bodyFile(file.get()));
+        }
+        if (required) {
+            throw at.invalid("this kind needs a body or a body-file");
+        }
+        return Optional.empty();
+    }
+
+    private String bodyFile(At at) {
+        String name = at.text();
+        Optional<Path> nextToScenario = folder.map(dir -> dir.resolve(name));
+        if (nextToScenario.isPresent() && Files.isRegularFile(nextToScenario.get())) {
+            try {
+                return Files.readString(nextToScenario.get(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read body-file " + nextToScenario.get() + ": " + e.getMessage(), e);
+            }
+        }
+        if (Payloads.exists(name)) {
+            return Payloads.read(name);
+        }
+        throw at.invalid("\"" + name + "\" is "
+                + nextToScenario.map(path -> "neither a file next to the scenario (" + path + ") nor ").orElse("not ")
+                + "a bundled payload; bundled payloads: " + String.join(", ", Payloads.NAMES));
+    }
+
+    private Latency latency(At at) {
+        if (!at.node().isObject()) {
+            return new Latency.Fixed(duration(at));
+        }
+        if (at.has("min") || at.has("max")) {
+            at.onlyFields(Set.of("min", "max"), "for a uniform latency");
+            Duration min = duration(at.optional("min").orElseThrow(() -> at.invalid("a uniform latency needs min and max")));
+            At maxAt = at.optional("max").orElseThrow(() -> at.invalid("a uniform latency needs min and max"));
+            Duration max = duration(maxAt);
+            if (max.compareTo(min) < 0) {
+                throw maxAt.invalid(maxAt.shown() + " is below min; max must be at least min");
+            }
+            return new Latency.Uniform(min, max);
+        }
+        if (at.has("mean") || at.has("stddev")) {
+            at.onlyFields(Set.of("mean", "stddev"), "for a normal latency");
+            return new Latency.Normal(
+                    duration(at.optional("mean").orElseThrow(() -> at.invalid("a normal latency needs mean and stddev"))),
+                    duration(at.optional("stddev").orElseThrow(() -> at.invalid("a normal latency needs mean and stddev"))));
+        }
+        throw at.invalid("a latency is a duration such as 200ms, {min: 100ms, max: 300ms} or {mean: 200ms, stddev: 50ms}");
+    }
+
+    private Map<String, String> headers(At at) {
+        at.requireMap("headers maps a header name to its value, such as {Retry-After: \"1\"}");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : at.node().properties()) {
+            At value = new At(entry.getValue(), at.path() + "." + entry.getKey());
+            if (!value.node().isValueNode() || value.node().isNull()) {
+                throw value.invalid("a header value is text or a number");
+            }
+            try {
+                Decorated.checkHeader(entry.getKey(), value.node().asText());
+            } catch (IllegalArgumentException e) {
+                throw value.invalid(e.getMessage());
+            }
+            headers.put(entry.getKey(), value.node().asText());
+        }
+        return headers;
+    }
+
+    private static Duration duration(At at) {
+        Matcher matcher = at.node().isTextual() ? DURATION.matcher(at.node().asText().strip()) : null;
+        if (matcher == null || !matcher.matches()) {
+            throw at.invalid(at.shown() + " is not a duration; write it like 200ms or 1.5s");
+        }
+        BigDecimal amount = new BigDecimal(matcher.group(1));
+        BigDecimal millis = matcher.group(2).equals("s") ? amount.movePointRight(3) : amount;
+        return Duration.ofNanos(millis.movePointRight(6).longValue());
+    }
+
+    private static long size(At at) {
+        long bytes;
+        if (at.node().isIntegralNumber()) {
+            bytes = at.node().asLong();
+        } else {
+            Matcher matcher = at.node().isTextual() ? SIZE.matcher(at.node().asText().strip()) : null;
+            if (matcher == null || !matcher.matches()) {
+                throw at.invalid(at.shown() + " is not a size; write a number of bytes or a size like 512KiB or 16MiB");
+            }
+            long unit = switch (matcher.group(2)) {
+                case "KiB" -> 1024L;
+                case "MiB" -> 1024L * 1024;
+                default -> 1L;
+            };
+            bytes = Long.parseLong(matcher.group(1)) * unit;
+        }
+        if (bytes < Oversized.MIN_BYTES) {
+            throw at.invalid(at.shown() + " is too small to be oversized; use at least " + Oversized.MIN_BYTES + " bytes");
+        }
+        return bytes;
+    }
+
+    private static Map<String, Set<String>> kinds() {
+        Map<String, Set<String>> kinds = new LinkedHashMap<>();
+        kinds.put("ok", Set.of("finish-reason"));
+        kinds.put("status", Set.of("status", "body", "body-file", "content-type"));
+        kinds.put("html", Set.of("status"));
+        kinds.put("malformed", Set.of());
+        kinds.put("disconnect", Set.of("after-bytes", "before-headers"));
+        kinds.put("drip", Set.of("chunk-bytes", "interval"));
+        kinds.put("stream-cut", Set.of("after-events", "abrupt"));
+        kinds.put("stream-error", Set.of("after-events", "body", "body-file"));
+        kinds.put("oversized", Set.of("bytes"));
+        return Collections.unmodifiableMap(kinds);
+    }
+
+    /** A wrong value, with where it is. */
+    private static final class Invalid extends RuntimeException {
+        Invalid(String path, String problem) {
+            super(path.isEmpty() ? problem : path + ": " + problem, null, false, false);
+        }
+    }
+
+    /** A node of the YAML tree and its path from the root, with typed reads that fail naming the path. */
+    private record At(JsonNode node, String path) {
+
+        Invalid invalid(String problem) {
+            return new Invalid(path, problem);
+        }
+
+        boolean has(String field) {
+            return node.has(field);
+        }
+
+        Optional<At> optional(String field) {
+            JsonNode child = node.get(field);
+            return child == null ? Optional.empty() : Optional.of(new At(child, path.isEmpty() ? field : path + "." + field));
+        }
+
+        void requireMap(String what) {
+            if (!node.isObject()) {
+                throw invalid(what + "; found " + kindOfNode());
+            }
+        }
+
+        void onlyFields(Set<String> allowed, String where) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    List<String> sorted = new ArrayList<>(allowed);
+                    Collections.sort(sorted);
+                    throw optional(name).orElseThrow().invalid("unknown field " + where + "; known fields: "
+                            + String.join(", ", sorted));
+                }
+            }
+        }
+
+        List<At> items() {
+            if (!node.isArray() || node.isEmpty()) {
+                throw invalid("must be a non-empty list; found " + kindOfNode());
+            }
+            List<At> items = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                items.add(new At(node.get(i), path + "[" + i + "]"));
+            }
+            return items;
+        }
+
+        String text() {
+            if (!node.isValueNode() || node.isNull() || node.asText().isBlank()) {
+                throw invalid("must be non-empty text; found " + kindOfNode());
+            }
+            return node.asText();
+        }
+
+        long wholeNumber() {
+            if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+                throw invalid(shown() + " is not a whole number");
+            }
+            return node.asLong();
+        }
+
+        int intAtLeast(int min) {
+            long value = wholeNumber();
+            if (value < min || value > Integer.MAX_VALUE) {
+                throw invalid(value + " is out of range; use a whole number from " + min);
+            }
+            return (int) value;
+        }
+
+        double number() {
+            if (!node.isNumber()) {
+                throw invalid(shown() + " is not a number");
+            }
+            return node.asDouble();
+        }
+
+        boolean bool() {
+            if (!node.isBoolean()) {
+                throw invalid(shown() + " is not true or false");
+            }
+            return node.asBoolean();
+        }
+
+        String shown() {
+            return node.isTextual() ? "\"" + node.asText() + "\"" : node.toString();
+        }
+
+        private String kindOfNode() {
+            if (node.isObject()) {
+                return "a map";
+            }
+            if (node.isArray()) {
+                return node.isEmpty() ? "an empty list" : "a list";
+            }
+            if (node.isNull() || node.isMissingNode()) {
+                return "nothing";
+            }
+            return shown();
+        }
+    }
+}
