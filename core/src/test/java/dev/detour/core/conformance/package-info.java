@@ -1,8 +1,10 @@
 /**
- * The adapter conformance kit: the failure scenarios every {@link dev.detour.core.model.ModelPort} adapter
- * must handle the same way, written once as {@link dev.detour.core.conformance.ModelPortConformanceTest}.
+ * The adapter conformance kits: the scenarios every {@link dev.detour.core.model.ModelPort} adapter
+ * ({@link dev.detour.core.conformance.ModelPortConformanceTest}) and every
+ * {@link dev.detour.core.evidence.EvidenceSource} adapter
+ * ({@link dev.detour.core.conformance.EvidenceSourceConformanceTest}) must handle the same way.
  *
- * <p>It ships in {@code detour-core}'s test-jar. An adapter module depends on that jar (type
+ * <p>They ship in {@code detour-core}'s test-jar. An adapter module depends on that jar (type
  * {@code test-jar}, scope {@code test}) plus {@code mockwebserver3}, JUnit Jupiter and AssertJ in test
  * scope, and extends the abstract test with its provider's wire payloads.
  */
