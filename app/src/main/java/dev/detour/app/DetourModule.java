@@ -5,8 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Environment;
-import dev.detour.app.provider.HuggingFaceProviderModule;
-import dev.detour.app.provider.OpenAiProviderModule;
+import dev.detour.app.config.ProviderTypes;
 import dev.detour.app.provider.Providers;
 import dev.detour.app.resilience.ResilienceModule;
 import dev.detour.core.internal.Require;
@@ -20,8 +19,8 @@ import java.time.Clock;
 /**
  * Everything an embedding backend needs from one {@link DetourConfig}: install it with
  * {@code Guice.createInjector(new DetourModule(config))} and ask for a {@link ModelPort} (the resilience
- * chain) or a {@link ResearchRunner}. Install a third-party adapter's module next to it to add a provider
- * type.
+ * chain) or a {@link ResearchRunner}. Provider types are the {@link ProviderTypes#installed() installed}
+ * ones: to add one, put its adapter on the class path; do not bind types in a module of your own.
  *
  * <p>One injector is one set of circuit breakers: create it once per process, not per request, and close
  * its {@link Providers} at shutdown.
@@ -48,9 +47,13 @@ public final class DetourModule extends AbstractModule {
         bind(Environment.class).toInstance(environment);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(Providers.class).in(Singleton.class);
-        install(new OpenAiProviderModule());
-        install(new HuggingFaceProviderModule());
         install(new ResilienceModule());
+    }
+
+    @Provides
+    @Singleton
+    ProviderTypes providerTypes() {
+        return ProviderTypes.installed();
     }
 
     @Provides

@@ -4,7 +4,6 @@ import static dev.detour.app.testing.FakeProvider.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.detour.app.config.DetourConfig;
@@ -12,9 +11,6 @@ import dev.detour.app.config.Environment;
 import dev.detour.app.config.ProviderConfig;
 import dev.detour.app.config.ResilienceConfig;
 import dev.detour.app.config.WorkflowConfig;
-import dev.detour.app.provider.ModelProvider;
-import dev.detour.app.provider.ProviderType;
-import dev.detour.app.provider.ProviderTypes;
 import dev.detour.app.provider.Providers;
 import dev.detour.app.testing.FakeProvider;
 import dev.detour.core.model.AllModelsFailedError;
@@ -23,12 +19,10 @@ import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.ErrorKind;
-import dev.detour.core.model.FinishReason;
 import dev.detour.core.model.InvalidRequestException;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.SkipReason;
-import dev.detour.core.model.TokenUsage;
 import dev.detour.core.research.ResearchRun;
 import dev.detour.core.research.ResearchRunner;
 import dev.detour.core.workflow.RunOptions;
@@ -238,12 +232,12 @@ class DetourModuleTest {
     }
 
     @Test
-    void aProviderTypeDefinedOnlyInTestCodePlugsInThroughItsOwnModule() {
+    void aProviderTypeDefinedOnlyInTestCodeIsFoundOnTheClassPath() {
         Map<String, ProviderConfig> providers = Map.of("parrot", new ProviderConfig("parrot", "echo",
                 java.net.URI.create("http://localhost:1"), Optional.empty(), false, Map.of("prefix", "echo: ")));
         DetourConfig config = new DetourConfig(providers, List.of(ModelRef.of("parrot", "polly")),
                 ResilienceConfig.defaults(), WorkflowConfig.defaults(), "test");
-        injector = Guice.createInjector(new DetourModule(config, Environment.of(Map.of())), new EchoProviderModule());
+        injector = Guice.createInjector(new DetourModule(config, Environment.of(Map.of())));
 
         ChatResponse response = injector.getInstance(ModelPort.class).chat(QUESTION);
 
@@ -253,44 +247,27 @@ class DetourModuleTest {
     }
 
     @Test
-    void saysWhichModuleIsMissingWhenAProvidersTypeIsNotInstalled() {
-        Map<String, ProviderConfig> providers = Map.of("parrot", new ProviderConfig("parrot", "echo",
+    void saysWhichTypeIsMissingWhenAProvidersTypeIsNotInstalled() {
+        Map<String, ProviderConfig> providers = Map.of("parrot", new ProviderConfig("parrot", "squawk",
                 java.net.URI.create("http://localhost:1"), Optional.empty(), false, Map.of()));
         DetourConfig config = new DetourConfig(providers, List.of(ModelRef.of("parrot", "polly")),
                 ResilienceConfig.defaults(), WorkflowConfig.defaults(), "test");
-        Injector withoutEcho = Guice.createInjector(new DetourModule(config, Environment.of(Map.of())));
+        Injector withoutSquawk = Guice.createInjector(new DetourModule(config, Environment.of(Map.of())));
 
-        assertThatThrownBy(() -> withoutEcho.getInstance(ModelPort.class))
-                .hasMessageContaining("providers.parrot.type: no installed module provides type \"echo\"; installed types:"
-                        + " [huggingface, openai]");
+        assertThatThrownBy(() -> withoutSquawk.getInstance(ModelPort.class))
+                .hasMessageContaining("providers.parrot.type: no provider type \"squawk\" is installed; installed types:"
+                        + " [echo, huggingface, openai]");
     }
 
-    /** A provider type the app has never heard of: answers by echoing the last message. */
-    static final class EchoProviderModule extends AbstractModule {
-        @Override
-        protected void configure() {
-            ProviderTypes.register(binder(), "echo").toInstance(new ProviderType() {
-                @Override
-                public java.util.Set<String> optionKeys() {
-                    return java.util.Set.of("prefix");
-                }
+    @Test
+    void refusesABadOptionOfAConfigurationBuiltInCodeAtItsKeyPath() {
+        Map<String, ProviderConfig> providers = Map.of("parrot", new ProviderConfig("parrot", "echo",
+                java.net.URI.create("http://localhost:1"), Optional.empty(), false, Map.of("fail-first", "twice")));
+        DetourConfig config = new DetourConfig(providers, List.of(ModelRef.of("parrot", "polly")),
+                ResilienceConfig.defaults(), WorkflowConfig.defaults(), "test");
+        Injector broken = Guice.createInjector(new DetourModule(config, Environment.of(Map.of())));
 
-                @Override
-                public ModelProvider open(ProviderConfig config, Environment environment) {
-                    String prefix = config.option("prefix").orElse("");
-                    return new ModelProvider() {
-                        @Override
-                        public ModelPort model(String modelId) {
-                            return (request, context) -> ChatResponse.of(ModelRef.of(config.name(), modelId),
-                                    prefix + request.messages().get(request.messages().size() - 1).content(),
-                                    FinishReason.of("stop"), TokenUsage.NONE);
-                        }
-
-                        @Override
-                        public void close() {}
-                    };
-                }
-            });
-        }
+        assertThatThrownBy(() -> broken.getInstance(ModelPort.class)).hasMessageContaining(
+                "providers.parrot.fail-first: \"twice\" is not a whole number (use a whole number of at least 1)");
     }
 }

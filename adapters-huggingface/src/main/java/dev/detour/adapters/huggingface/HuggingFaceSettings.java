@@ -2,6 +2,9 @@ package dev.detour.adapters.huggingface;
 
 import dev.detour.core.internal.Require;
 import dev.detour.core.secret.Secret;
+import dev.detour.core.spi.AdapterKey;
+import dev.detour.core.spi.AdapterSettings;
+import dev.detour.core.spi.HttpLimits;
 import dev.detour.core.wire.LoopbackHosts;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -109,6 +112,28 @@ public record HuggingFaceSettings(
                 defaults.maxResponseBytes, defaults.maxConcurrentCalls);
     }
 
+    /**
+     * The settings of a configured provider of type {@code huggingface}: its name, base URL and insecure-http
+     * permission, the key (whose variable defaults to {@code HF_TOKEN}), and the options {@code route.<provider>}
+     * and those of {@link HttpLimits}; what an option leaves out takes the {@link #defaults()}.
+     *
+     * @throws IllegalArgumentException naming the option or value that is wrong
+     */
+    public static HuggingFaceSettings from(AdapterSettings settings, AdapterKey key) {
+        Require.nonNull(settings, "settings");
+        Require.nonNull(key, "key");
+        HttpLimits limits = defaults().limits().withOptionsOf(settings);
+        return new HuggingFaceSettings(settings.name(), settings.baseUrl(), key.secret(),
+                key.variable().orElse(DEFAULT_TOKEN_VARIABLE), settings.optionFamily(HuggingFaceProviderType.ROUTE),
+                settings.allowInsecureHttp(), limits.connectTimeout(), limits.readTimeout(), limits.callTimeout(),
+                limits.maxResponseBytes(), limits.maxConcurrentCalls());
+    }
+
+    /** Its timeouts, size cap and concurrency limit. */
+    public HttpLimits limits() {
+        return new HttpLimits(connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
+    }
+
     public HuggingFaceSettings withProviderName(String value) {
         return new HuggingFaceSettings(value, baseUrl, token, tokenVariable, providerRoutes, allowInsecureHttp,
                 connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
@@ -179,18 +204,6 @@ public record HuggingFaceSettings(
                 connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
     }
 
-    /**
-     * These settings with the type-specific options of a configuration file applied:
-     * {@code route.<provider>} (a legacy route, as {@link #withProviderRoute(String, String)}),
-     * {@code connect-timeout}, {@code read-timeout}, {@code call-timeout} (durations such as {@code 10s},
-     * {@code 500ms}, {@code 2m}) and {@code max-response-bytes}.
-     *
-     * @throws IllegalArgumentException naming the option, for an unknown key or an unreadable value
-     */
-    public HuggingFaceSettings withOptions(Map<String, String> options) {
-        return SettingsOptions.apply(this, Require.nonNull(options, "options"));
-    }
-
     /** These settings allowing (or not) an {@code http://} base URL to a host that is not loopback. */
     public HuggingFaceSettings withAllowInsecureHttp(boolean value) {
         return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, providerRoutes, value,
@@ -223,7 +236,7 @@ public record HuggingFaceSettings(
                 + ", maxConcurrentCalls=" + maxConcurrentCalls + "]";
     }
 
-    private static void checkRoute(String provider, String route) {
+    static void checkRoute(String provider, String route) {
         if (!PROVIDER_NAME.matcher(provider).matches()) {
             throw new IllegalArgumentException("a provider route's provider must be a name such as \"novita\","
                     + " was \"" + provider + "\"");

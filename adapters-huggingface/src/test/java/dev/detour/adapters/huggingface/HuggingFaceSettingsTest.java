@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.detour.core.secret.Secret;
+import dev.detour.core.spi.AdapterKey;
+import dev.detour.core.spi.AdapterSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HuggingFaceSettingsTest {
 
     private static final String TOKEN = "hf_SettingsTestToken0123456789";
+
+    private static HuggingFaceSettings fromOptions(Map<String, String> options) {
+        return HuggingFaceSettings.from(AdapterSettings.of("hf", HuggingFaceSettings.DEFAULT_BASE_URL)
+                .withOptions(options), AdapterKey.none());
+    }
 
     @Test
     void defaultsCallThePublicRouterAnonymouslyThroughTheOpenAiCompatibleRoute() {
@@ -124,7 +131,7 @@ class HuggingFaceSettingsTest {
 
     @Test
     void configurationOptionsSetRoutesTimeoutsAndTheSizeCap() {
-        HuggingFaceSettings settings = HuggingFaceSettings.defaults().withOptions(Map.of(
+        HuggingFaceSettings settings = fromOptions(Map.of(
                 "route.novita", "/v3/openai/chat/completions",
                 "route.hf-inference", "/models/{model}/v1/chat/completions",
                 "connect-timeout", "2s",
@@ -143,23 +150,24 @@ class HuggingFaceSettingsTest {
 
     @Test
     void anUnknownOptionIsRefusedByNameWithTheKnownOnes() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> HuggingFaceSettings.defaults().withOptions(Map.of("token-limit-field", "max_tokens")))
-                .withMessageContaining("\"token-limit-field\"")
-                .withMessageContaining("route.<provider>");
+        assertThat(new HuggingFaceProviderType().problems(Map.of("token-limit-field", "max_tokens")))
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.key()).isEqualTo("token-limit-field");
+                    assertThat(problem.message()).contains("route.<provider>");
+                });
     }
 
     @Test
     void anUnreadableOptionValueIsRefusedNamingTheOption() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> HuggingFaceSettings.defaults().withOptions(Map.of("read-timeout", "soon")))
+                .isThrownBy(() -> fromOptions(Map.of("read-timeout", "soon")))
                 .withMessageContaining("read-timeout").withMessageContaining("soon");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> HuggingFaceSettings.defaults().withOptions(Map.of("max-response-bytes", "8MB")))
+                .isThrownBy(() -> fromOptions(Map.of("max-response-bytes", "8MB")))
                 .withMessageContaining("max-response-bytes");
         assertThatIllegalArgumentException()
                 .as("a duration needs its unit")
-                .isThrownBy(() -> HuggingFaceSettings.defaults().withOptions(Map.of("connect-timeout", "10")))
+                .isThrownBy(() -> fromOptions(Map.of("connect-timeout", "10")))
                 .withMessageContaining("connect-timeout");
     }
 

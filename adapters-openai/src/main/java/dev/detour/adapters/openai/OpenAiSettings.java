@@ -2,6 +2,9 @@ package dev.detour.adapters.openai;
 
 import dev.detour.core.internal.Require;
 import dev.detour.core.secret.Secret;
+import dev.detour.core.spi.AdapterKey;
+import dev.detour.core.spi.AdapterSettings;
+import dev.detour.core.spi.HttpLimits;
 import dev.detour.core.wire.LoopbackHosts;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -47,6 +50,9 @@ public record OpenAiSettings(
     /** OpenAI's own API root. */
     public static final URI OPENAI_BASE_URL = URI.create("https://api.openai.com/v1");
 
+    private static final HttpLimits DEFAULT_LIMITS =
+            new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofMinutes(10), 8L * 1024 * 1024, 64);
+
     public OpenAiSettings {
         Require.nonBlank(providerName, "providerName");
         if (providerName.contains(":") || !providerName.equals(providerName.strip())) {
@@ -68,6 +74,32 @@ public record OpenAiSettings(
     /** A builder with OpenAI's defaults: provider {@code openai} at {@link #OPENAI_BASE_URL}, no key. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The settings of a configured provider of type {@code openai}: its name, base URL and insecure-http
+     * permission, the key, and the options {@code token-limit-field} and those of {@link HttpLimits}; what
+     * an option leaves out takes the builder's default.
+     *
+     * @throws IllegalArgumentException naming the option or value that is wrong
+     */
+    public static OpenAiSettings from(AdapterSettings settings, AdapterKey key) {
+        Require.nonNull(settings, "settings");
+        Require.nonNull(key, "key");
+        Builder builder = builder()
+                .providerName(settings.name())
+                .baseUrl(settings.baseUrl())
+                .allowInsecureHttp(settings.allowInsecureHttp())
+                .limits(DEFAULT_LIMITS.withOptionsOf(settings));
+        key.variable().ifPresent(builder::apiKeyVariable);
+        key.secret().ifPresent(builder::apiKey);
+        settings.option(OpenAiProviderType.TOKEN_LIMIT_FIELD).ifPresent(builder::tokenLimitField);
+        return builder.build();
+    }
+
+    /** Its timeouts, size cap and concurrency limit. */
+    public HttpLimits limits() {
+        return new HttpLimits(connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
     }
 
     /** Where a key would come from, for messages: the variable's name, or a generic phrase. */
@@ -106,11 +138,11 @@ public record OpenAiSettings(
         private String apiKeyVariable;
         private TokenLimitField tokenLimitField;
         private boolean allowInsecureHttp;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(120);
-        private Duration callTimeout = Duration.ofMinutes(10);
-        private long maxResponseBytes = 8L * 1024 * 1024;
-        private int maxConcurrentCalls = 64;
+        private Duration connectTimeout = DEFAULT_LIMITS.connectTimeout();
+        private Duration readTimeout = DEFAULT_LIMITS.readTimeout();
+        private Duration callTimeout = DEFAULT_LIMITS.callTimeout();
+        private long maxResponseBytes = DEFAULT_LIMITS.maxResponseBytes();
+        private int maxConcurrentCalls = DEFAULT_LIMITS.maxConcurrentCalls();
 
         private Builder() {}
 
@@ -188,6 +220,14 @@ public record OpenAiSettings(
         public Builder maxConcurrentCalls(int value) {
             this.maxConcurrentCalls = value;
             return this;
+        }
+
+        /** All five limits at once: timeouts, size cap and concurrency. */
+        public Builder limits(HttpLimits value) {
+            Require.nonNull(value, "limits");
+            return connectTimeout(value.connectTimeout()).readTimeout(value.readTimeout())
+                    .callTimeout(value.callTimeout()).maxResponseBytes(value.maxResponseBytes())
+                    .maxConcurrentCalls(value.maxConcurrentCalls());
         }
 
         /**

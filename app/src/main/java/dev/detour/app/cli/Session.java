@@ -9,6 +9,7 @@ import com.google.inject.spi.Message;
 import dev.detour.app.Configs;
 import dev.detour.app.DetourModule;
 import dev.detour.app.config.ConfigException;
+import dev.detour.app.config.ConfigLoader;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
 import dev.detour.app.provider.Providers;
@@ -30,14 +31,22 @@ final class Session implements AutoCloseable {
 
     static DetourConfig loadConfig(CliContext context, ConfigOptions options, Overrides overrides) {
         Overrides all = options.chain == null ? overrides : overrides.withChain(options.chain);
+        ConfigLoader loader = installedLoader(context);
         try {
-            return Configs.loader(context.environment(), context.workingDirectory())
-                    .load(Optional.ofNullable(options.file).map(context::resolve), all);
+            return loader.load(Optional.ofNullable(options.file).map(context::resolve), all);
         } catch (ConfigException e) {
             List<String> lines = new ArrayList<>();
             lines.add("detour: the configuration from " + e.source() + " is not usable:");
             e.problems().forEach(problem -> lines.add("  " + problem));
             throw new UsageProblem(lines);
+        }
+    }
+
+    private static ConfigLoader installedLoader(CliContext context) {
+        try {
+            return Configs.loader(context.environment(), context.workingDirectory());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new UsageProblem("detour: the provider types on the class path are not usable: " + e.getMessage());
         }
     }
 

@@ -1,15 +1,14 @@
 package dev.detour.app.config;
 
 import dev.detour.core.model.ModelRef;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What Detour runs with when nothing is configured: providers {@code hf} and {@code openai}, and the
- * Hugging Face chain of the incident's recommendations (the 72B model, then natively hosted ones),
- * preceded by {@code openai:gpt-4o-mini} when {@code OPENAI_API_KEY} is set.
+ * What Detour runs with when nothing is configured: providers {@code hf} and {@code openai} at their types'
+ * default base URLs, and the Hugging Face chain of the incident's recommendations (the 72B model, then
+ * natively hosted ones), preceded by {@code openai:gpt-4o-mini} when {@code OPENAI_API_KEY} is set.
+ * {@code OPENAI_BASE_URL} replaces the default base URL of type {@code openai}.
  */
 final class BuiltIns {
 
@@ -24,11 +23,6 @@ final class BuiltIns {
     static final List<Provider> PROVIDERS = List.of(
             new Provider("hf", HUGGINGFACE, "HF_TOKEN"),
             new Provider("openai", OPENAI, OPENAI_API_KEY));
-
-    /** The base URL of each built-in type when a provider gives none; {@code OPENAI_BASE_URL} overrides OpenAI's. */
-    static final Map<String, URI> BASE_URLS = Map.of(
-            HUGGINGFACE, URI.create("https://router.huggingface.co"),
-            OPENAI, URI.create("https://api.openai.com/v1"));
 
     private static final ModelRef OPENAI_MODEL = ModelRef.parse("openai:gpt-4o-mini");
 

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.detour.core.internal.Require;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Reads Detour's configuration: {@code --config FILE}, else the file named by {@code DETOUR_CONFIG}, else
@@ -37,21 +34,22 @@ public final class ConfigLoader {
     /**
      * A loader reading {@code ./detour.yaml} from the process's working directory.
      *
-     * @param providerTypes the known provider types and the type-specific option keys each allows, such as
-     *     {@code openai -> [token-limit-field]}; an adapter's module contributes its own
+     * @param providerTypes the provider types a configuration may name, whose options it validates, usually
+     *     {@link ProviderTypes#installed()}
      * @param environment where keys, {@code DETOUR_CONFIG}, {@code OPENAI_API_KEY} and {@code OPENAI_BASE_URL}
      *     are read, usually {@link Environment#system()}
      */
-    public ConfigLoader(Map<String, Set<String>> providerTypes, Environment environment) {
+    public ConfigLoader(ProviderTypes providerTypes, Environment environment) {
         this(providerTypes, environment, Path.of("").toAbsolutePath());
     }
 
     /** A loader resolving relative paths and {@code ./detour.yaml} against {@code workingDirectory}. */
-    public ConfigLoader(Map<String, Set<String>> providerTypes, Environment environment, Path workingDirectory) {
+    public ConfigLoader(ProviderTypes providerTypes, Environment environment, Path workingDirectory) {
+        Require.nonNull(providerTypes, "providerTypes");
         Require.nonNull(environment, "environment");
         Require.nonNull(workingDirectory, "workingDirectory");
         this.files = new ConfigFiles(environment, workingDirectory.toAbsolutePath());
-        this.reader = new ConfigReader(new ProvidersReader(checked(providerTypes), environment), environment);
+        this.reader = new ConfigReader(new ProvidersReader(providerTypes, environment), environment);
     }
 
     /**
@@ -100,31 +98,5 @@ public final class ConfigLoader {
 
     private static JsonNode emptyTree() {
         return JsonNodeFactory.instance.objectNode();
-    }
-
-    private static Map<String, Set<String>> checked(Map<String, Set<String>> providerTypes) {
-        Require.nonNull(providerTypes, "providerTypes");
-        if (providerTypes.isEmpty()) {
-            throw new IllegalArgumentException("providerTypes must name at least one provider type, such as huggingface");
-        }
-        Map<String, Set<String>> types = new TreeMap<>();
-        providerTypes.forEach((type, options) -> {
-            Require.nonBlank(type, "provider type");
-            Require.nonNull(options, "options of provider type " + type);
-            for (String option : options) {
-                Require.nonBlank(option, "option of provider type " + type);
-                if (ProvidersReader.COMMON_KEYS.contains(option)) {
-                    throw new IllegalArgumentException("option \"" + option + "\" of provider type \"" + type
-                            + "\" is a key every provider has; give the option another name");
-                }
-                if (SecretShapes.isCredentialName(option)) {
-                    throw new IllegalArgumentException("option \"" + option + "\" of provider type \"" + type
-                            + "\" is named like a credential, and keys never come from the config file;"
-                            + " read the key from the environment variable named by token-env");
-                }
-            }
-            types.put(type, Set.copyOf(options));
-        });
-        return types;
     }
 }

@@ -1,20 +1,21 @@
 package dev.detour.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.core.spi.Option;
+import dev.detour.core.spi.OptionProblem;
+import dev.detour.core.spi.ProviderType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * Reads the {@code providers} section, or supplies the built-in providers: each provider's type, base
- * URL, key variable, insecure-http permission and the options its type allows.
+ * URL, key variable, insecure-http permission and the options its type allows, validated by that type.
  */
 final class ProvidersReader {
 
@@ -24,12 +25,11 @@ final class ProvidersReader {
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String PROVIDER_SHAPE = Section.shape(COMMON_KEYS);
 
-    private final Map<String, Set<String>> types;
+    private final ProviderTypes types;
     private final Environment environment;
 
-    /** @param types the known provider types and the option keys each allows */
-    ProvidersReader(Map<String, Set<String>> types, Environment environment) {
-        this.types = new TreeMap<>(types);
+    ProvidersReader(ProviderTypes types, Environment environment) {
+        this.types = types;
         this.environment = environment;
     }
 
@@ -43,6 +43,12 @@ final class ProvidersReader {
         for (BuiltIns.Provider provider : BuiltIns.PROVIDERS) {
             declared.put(provider.name(), provider.type());
             KeyPath path = KeyPath.root().key("providers").key(provider.name());
+            if (types.find(provider.type()).isEmpty()) {
+                problems.add(path.key("type"), "the built-in provider needs type " + provider.type() + ", which is not"
+                        + " installed (known types: " + String.join(", ", types.names()) + "); put its adapter on the"
+                        + " class path, or declare providers in a configuration file");
+                continue;
+            }
             defaultBaseUrl(provider.type(), false, path, problems).ifPresent(url -> valid.put(provider.name(),
                     new ProviderConfig(provider.name(), provider.type(), url, Optional.of(provider.tokenEnv()), false,
                             Map.of())));
@@ -84,41 +90,42 @@ final class ProvidersReader {
             declared.put(name, "");
             return Optional.empty();
         }
-        Optional<String> type = type(section, problems);
-        declared.put(name, type.orElse(""));
+        Optional<ProviderType> type = type(section, problems);
+        declared.put(name, type.map(ProviderType::name).orElse(""));
         type.ifPresent(known -> {
             List<String> allowed = new ArrayList<>(COMMON_KEYS);
-            allowed.addAll(new TreeSet<>(types.get(known)));
-            section.allowOnly(allowed, " for type " + known);
+            known.options().stream().map(Option::key).sorted().forEach(allowed::add);
+            section.allowOnly(allowed, key -> COMMON_KEYS.contains(key) || admits(known, key), " for type " + known.name());
         });
         Optional<Boolean> allowInsecureHttp = section.bool("allow-insecure-http", false);
         Optional<URI> baseUrl = baseUrl(section, type, allowInsecureHttp.orElse(false), problems);
         Optional<Optional<String>> tokenEnv = tokenEnv(section, problems);
-        Optional<Map<String, String>> options = type.flatMap(known -> options(section, types.get(known), problems));
+        Optional<Map<String, String>> options = type.flatMap(known -> options(section, known, problems));
         if (type.isEmpty() || baseUrl.isEmpty() || tokenEnv.isEmpty() || allowInsecureHttp.isEmpty()
                 || options.isEmpty() || !NAME.matcher(name).matches()) {
             return Optional.empty();
         }
         return Optional.of(new ProviderConfig(
-                name, type.get(), baseUrl.get(), tokenEnv.get(), allowInsecureHttp.get(), options.get()));
+                name, type.get().name(), baseUrl.get(), tokenEnv.get(), allowInsecureHttp.get(), options.get()));
     }
 
-    private Optional<String> type(Section section, Problems problems) {
-        String known = String.join(", ", types.keySet());
+    private Optional<ProviderType> type(Section section, Problems problems) {
+        String known = String.join(", ", types.names());
         KeyPath at = section.at("type");
         if (!section.has("type") || section.get("type").isNull()) {
             problems.add(at, "missing; set it to one of: " + known);
             return Optional.empty();
         }
         Optional<String> type = Values.text(section.get("type"), at, "a provider type", "use one of: " + known, problems);
-        if (type.isPresent() && !types.containsKey(type.get())) {
+        if (type.isPresent() && types.find(type.get()).isEmpty()) {
             problems.add(at, "unknown provider type " + Shown.quoted(type.get()) + "; known types: " + known);
             return Optional.empty();
         }
-        return type;
+        return type.flatMap(types::find);
     }
 
-    private Optional<URI> baseUrl(Section section, Optional<String> type, boolean allowInsecureHttp, Problems problems) {
+    private Optional<URI> baseUrl(
+            Section section, Optional<ProviderType> type, boolean allowInsecureHttp, Problems problems) {
         KeyPath at = section.at("base-url");
         if (section.has("base-url") && !section.get("base-url").isNull()) {
             return Values.text(section.get("base-url"), at, "a URL", "write an absolute http(s) URL such as "
@@ -128,12 +135,12 @@ final class ProvidersReader {
         if (type.isEmpty()) {
             return Optional.empty();
         }
-        if (!BuiltIns.BASE_URLS.containsKey(type.get())) {
-            problems.add(at, "missing; a provider of type " + type.get()
+        if (type.get().defaultBaseUrl().isEmpty()) {
+            problems.add(at, "missing; a provider of type " + type.get().name()
                     + " has no default, set the URL of its API, such as https://api.example.com/v1");
             return Optional.empty();
         }
-        return defaultBaseUrl(type.get(), allowInsecureHttp, section.path(), problems);
+        return defaultBaseUrl(type.get().name(), allowInsecureHttp, section.path(), problems);
     }
 
     private Optional<URI> defaultBaseUrl(String type, boolean allowInsecureHttp, KeyPath provider, Problems problems) {
@@ -149,7 +156,7 @@ final class ProvidersReader {
             }
             return BaseUrls.check(fromEnvironment.get(), allowInsecureHttp, label, problems);
         }
-        return Optional.of(BuiltIns.BASE_URLS.get(type));
+        return types.find(type).flatMap(ProviderType::defaultBaseUrl);
     }
 
     private static Optional<Optional<String>> tokenEnv(Section section, Problems problems) {
@@ -168,12 +175,16 @@ final class ProvidersReader {
         return name.map(Optional::of);
     }
 
-    private static Optional<Map<String, String>> options(Section section, Set<String> allowed, Problems problems) {
+    private static boolean admits(ProviderType type, String key) {
+        return type.options().stream().anyMatch(option -> option.admits(key));
+    }
+
+    private static Optional<Map<String, String>> options(Section section, ProviderType type, Problems problems) {
         Map<String, String> options = new TreeMap<>();
         boolean valid = true;
         for (Map.Entry<String, JsonNode> entry : section.entries()) {
             String key = entry.getKey();
-            if (COMMON_KEYS.contains(key) || !OptionKeys.admits(allowed, key)) {
+            if (COMMON_KEYS.contains(key) || !admits(type, key)) {
                 continue;
             }
             JsonNode value = entry.getValue();
@@ -188,6 +199,10 @@ final class ProvidersReader {
                         + " (write text, a number or true/false; list several values separated by commas)");
                 valid = false;
             }
+        }
+        for (OptionProblem problem : type.problems(options)) {
+            problems.add(section.at(problem.key()), problem.message());
+            valid = false;
         }
         return valid ? Optional.of(options) : Optional.empty();
     }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One map of the YAML tree at its key path, such as {@code resilience.backoff}: reads its keys with
@@ -47,17 +48,18 @@ final class Section {
     }
 
     /** Reports every key not in {@code allowed}, naming the allowed ones; {@code forWhat} qualifies "unknown key". */
-    void allowOnly(Collection<String> allowed, String forWhat) {
+    /** Reports every key that {@code admits} refuses, listing the {@code allowed} keys as a configuration writes them. */
+    void allowOnly(Collection<String> allowed, Predicate<String> admits, String forWhat) {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String key = entry.getKey();
-            if (!OptionKeys.admits(allowed, key) && !SecretShapes.isCredentialName(key) && !SecretShapes.looksLikeKey(key)) {
+            if (!admits.test(key) && !SecretShapes.isCredentialName(key) && !SecretShapes.looksLikeKey(key)) {
                 problems.add(at(key), "unknown key" + forWhat + "; allowed keys: " + String.join(", ", allowed));
             }
         }
     }
 
     void allowOnly(Collection<String> allowed) {
-        allowOnly(allowed, "");
+        allowOnly(allowed, allowed::contains, "");
     }
 
     boolean has(String key) {

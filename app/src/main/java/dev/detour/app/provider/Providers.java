@@ -4,25 +4,33 @@ import com.google.inject.Inject;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Environment;
 import dev.detour.app.config.ProviderConfig;
+import dev.detour.app.config.ProviderTypes;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
+import dev.detour.core.secret.Secret;
+import dev.detour.core.spi.AdapterKey;
+import dev.detour.core.spi.AdapterSettings;
+import dev.detour.core.spi.ModelProvider;
+import dev.detour.core.spi.OptionProblem;
+import dev.detour.core.spi.ProviderType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Optional;
 
 /**
- * The providers the chain uses, opened once through their registered {@link ProviderType types}: the
- * one place adapter ports are made. Close it at shutdown to release their connections.
+ * The providers the chain uses, opened once through their {@link ProviderTypes types}: the one place
+ * adapter ports are made, and the one place a provider's key is read from the environment. Close it at
+ * shutdown to release their connections.
  */
 public final class Providers implements AutoCloseable {
 
     private final Map<String, ModelProvider> opened = new LinkedHashMap<>();
 
     @Inject
-    public Providers(DetourConfig config, Map<String, ProviderType> types, Environment environment) {
+    public Providers(DetourConfig config, ProviderTypes types, Environment environment) {
         Require.nonNull(config, "config");
         Require.nonNull(types, "types");
         Require.nonNull(environment, "environment");
@@ -32,15 +40,21 @@ public final class Providers implements AutoCloseable {
                 continue;
             }
             ProviderConfig provider = config.provider(model.provider()).orElseThrow();
-            ProviderType type = types.get(provider.type());
-            if (type == null) {
-                problems.add("providers." + provider.name() + ".type: no installed module provides type \""
-                        + provider.type() + "\"; installed types: " + new TreeSet<>(types.keySet())
-                        + ". Install the Guice module of that adapter next to DetourModule.");
+            Optional<ProviderType> type = types.find(provider.type());
+            if (type.isEmpty()) {
+                problems.add("providers." + provider.name() + ".type: no provider type \"" + provider.type()
+                        + "\" is installed; installed types: " + types.names()
+                        + ". Put the adapter of that type on the class path.");
+                continue;
+            }
+            List<OptionProblem> wrong = type.get().problems(provider.options());
+            if (!wrong.isEmpty()) {
+                wrong.forEach(problem -> problems.add("providers." + provider.name() + "." + problem.key() + ": "
+                        + problem.message()));
                 continue;
             }
             try {
-                opened.put(provider.name(), type.open(provider, environment));
+                opened.put(provider.name(), type.get().open(settings(provider), key(provider, environment)));
             } catch (IllegalArgumentException e) {
                 String message = String.valueOf(e.getMessage());
                 problems.add(message.startsWith("providers.") ? message : "providers." + provider.name() + ": " + message);
@@ -65,5 +79,17 @@ public final class Providers implements AutoCloseable {
     @Override
     public void close() {
         opened.values().forEach(ModelProvider::close);
+    }
+
+    private static AdapterSettings settings(ProviderConfig provider) {
+        return new AdapterSettings(provider.name(), provider.baseUrl(), provider.allowInsecureHttp(), provider.options());
+    }
+
+    private static AdapterKey key(ProviderConfig provider, Environment environment) {
+        return provider.tokenEnv()
+                .map(variable -> environment.variable(variable)
+                        .map(value -> AdapterKey.of(variable, Secret.of(value)))
+                        .orElseGet(() -> AdapterKey.unset(variable)))
+                .orElseGet(AdapterKey::none);
     }
 }

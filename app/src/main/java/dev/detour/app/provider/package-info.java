@@ -1,6 +1,6 @@
 /**
- * How provider adapters plug into the app: a {@link dev.detour.app.provider.ProviderType} per adapter,
- * registered under its type name by a Guice module ({@link dev.detour.app.provider.ProviderTypes}), so a
- * third-party adapter plugs in by installing its own module, without touching app code.
+ * Opening the configured providers: {@link dev.detour.app.provider.Providers} opens each provider of the
+ * chain through the {@link dev.detour.core.spi.ProviderType} of its type, found on the class path, and
+ * hands the resilience chain one adapter port per model. No provider type is named in app code.
  */
 package dev.detour.app.provider;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.app.config.Environment;
+import dev.detour.app.testing.ClassPathWithImpostor;
 import dev.detour.app.testing.FakeProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -195,9 +196,36 @@ class CliTest {
         int exit = detour("models", "--config", "options.yaml");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(stderr()).contains("providers.hf: option connect-timeout must be a duration",
-                "providers.openai: token limit field must be one of");
+        assertThat(stderr()).contains("providers.hf.connect-timeout: \"5 parsecs\" is not a duration",
+                "providers.openai.token-limit-field: token limit field must be one of");
         assertThat(hf.received()).isEmpty();
+    }
+
+    @Test
+    void reportsABadOptionOfAProviderTypeFoundOnTheClassPathWithItsKeyPath() throws IOException {
+        Files.writeString(directory.resolve("echo.yaml"), """
+                providers:
+                  parrot: { type: echo, fail-first: twice }
+                chain: [ "parrot:polly" ]
+                """);
+
+        int exit = detour("models", "--config", "echo.yaml");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains("providers.parrot.fail-first: \"twice\" is not a whole number"
+                + " (use a whole number of at least 1)");
+    }
+
+    @Test
+    void refusesToStartWhenTwoProviderTypesOnTheClassPathShareAName() throws IOException {
+        try (ClassPathWithImpostor impostor = ClassPathWithImpostor.install(directory.resolve("impostor"))) {
+            int exit = detour("models");
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(stderr()).contains("detour: the provider types on the class path are not usable:",
+                    "two provider types are named \"openai\": dev.detour.adapters.openai.OpenAiProviderType",
+                    "and dev.detour.app.testing.ImpostorProviderType", "remove one of these adapters from the class path");
+        }
     }
 
     @Test

@@ -3,9 +3,15 @@ package dev.detour.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.detour.core.spi.AdapterKey;
+import dev.detour.core.spi.AdapterSettings;
+import dev.detour.core.spi.ModelProvider;
+import dev.detour.core.spi.Option;
+import dev.detour.core.spi.ProviderType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +48,35 @@ final class ConfigFixture {
         return this;
     }
 
+    /**
+     * The provider types {@code types} describes, as installed adapters would register them: each accepts its
+     * option keys as text, and {@code huggingface} and {@code openai} have their public default base URLs.
+     */
+    static ProviderTypes providerTypes(Map<String, Set<String>> types) {
+        return ProviderTypes.of(types.entrySet().stream()
+                .map(type -> (ProviderType) new TextOptionsType(type.getKey(),
+                        type.getValue().stream().<Option<?>>map(Option::text).toList()))
+                .toList());
+    }
+
+    /** A provider type that only validates: it has never to open a provider in these specifications. */
+    record TextOptionsType(String name, List<Option<?>> options) implements ProviderType {
+
+        private static final Map<String, URI> PUBLIC_APIS = Map.of(
+                "huggingface", URI.create("https://router.huggingface.co"),
+                "openai", URI.create("https://api.openai.com/v1"));
+
+        @Override
+        public Optional<URI> defaultBaseUrl() {
+            return Optional.ofNullable(PUBLIC_APIS.get(name));
+        }
+
+        @Override
+        public ModelProvider open(AdapterSettings settings, AdapterKey key) {
+            throw new UnsupportedOperationException("configuration specifications open no provider");
+        }
+    }
+
     Path workingDirectory() {
         return workingDirectory;
     }
@@ -58,7 +93,7 @@ final class ConfigFixture {
     }
 
     ConfigLoader loader() {
-        return new ConfigLoader(types, Environment.of(environment), workingDirectory);
+        return new ConfigLoader(providerTypes(types), Environment.of(environment), workingDirectory);
     }
 
     /** The configuration read from {@code yaml} given as {@code --config}. */

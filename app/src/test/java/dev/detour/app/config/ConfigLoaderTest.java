@@ -373,14 +373,14 @@ class ConfigLoaderTest {
     void refusesProviderTypeOptionsThatClashWithCommonKeysOrAreNamedLikeCredentials() {
         Environment none = Environment.of(Map.of());
 
-        assertThatThrownBy(() -> new ConfigLoader(Map.of("openai", Set.of("base-url")), none))
+        assertThatThrownBy(() -> new ConfigLoader(ConfigFixture.providerTypes(Map.of("openai", Set.of("base-url"))), none))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("option \"base-url\" of provider type \"openai\" is a key every provider has; give the"
                         + " option another name");
-        assertThatThrownBy(() -> new ConfigLoader(Map.of("openai", Set.of("api-key")), none))
+        assertThatThrownBy(() -> new ConfigLoader(ConfigFixture.providerTypes(Map.of("openai", Set.of("api-key"))), none))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("option \"api-key\" of provider type \"openai\" is named like a credential");
-        assertThatThrownBy(() -> new ConfigLoader(Map.of(), none))
+        assertThatThrownBy(() -> new ConfigLoader(ConfigFixture.providerTypes(Map.of()), none))
                 .hasMessage("providerTypes must name at least one provider type, such as huggingface");
     }
 

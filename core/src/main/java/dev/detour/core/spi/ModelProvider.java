@@ -1,18 +1,23 @@
-package dev.detour.app.provider;
+package dev.detour.core.spi;
 
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import java.util.function.Function;
 
 /**
- * An opened provider: hands out an adapter port per model and owns the connections they share.
- * Close it when the application shuts down.
+ * An opened provider: hands out an adapter port per model and owns the connections those ports share.
+ * The app closes it when it shuts down; do not close it per call.
  */
 public interface ModelProvider extends AutoCloseable {
 
-    /** The adapter's port for {@code modelId}, the model id as the provider knows it. */
+    /**
+     * The adapter's port for {@code modelId}, the model id as the provider knows it.
+     *
+     * @throws IllegalArgumentException if the provider cannot serve such an id
+     */
     ModelPort model(String modelId);
 
+    /** Releases the connections and threads its ports share; calls in flight are cancelled. */
     @Override
     void close();
 

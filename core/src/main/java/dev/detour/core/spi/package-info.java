@@ -1,0 +1,10 @@
+/**
+ * The adapter SPI: how an adapter module plugs into Detour without any change to the app. An adapter
+ * implements a {@link dev.detour.core.spi.ProviderType} (its name, the {@link dev.detour.core.spi.Option
+ * options} it accepts, and how it opens a {@link dev.detour.core.spi.ModelProvider} from
+ * {@link dev.detour.core.spi.AdapterSettings} and an {@link dev.detour.core.spi.AdapterKey}) and registers
+ * it in {@code META-INF/services/dev.detour.core.spi.ProviderType}; the app finds every registered type
+ * with {@link java.util.ServiceLoader}. {@link dev.detour.core.spi.AdapterType} is the shape every kind of
+ * adapter type shares.
+ */
+package dev.detour.core.spi;
