@@ -50,6 +50,11 @@ final class DetourArchitecture {
             .should().notDependOnEachOther()
             .as("adapters never depend on each other");
 
+    static final ArchRule app_never_depends_on_an_adapter = noClasses()
+            .that().resideInAPackage(APP)
+            .should().dependOnClassesThat().resideInAPackage(ADAPTERS)
+            .as("app never depends on an adapter: it finds provider types through ServiceLoader");
+
     static final ArchRule guice_and_failsafe_are_used_in_app_only = noClasses()
             .that().resideOutsideOfPackage(APP)
             .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "dev.failsafe..")
@@ -75,6 +80,7 @@ final class DetourArchitecture {
             adapters_depend_only_on_core_and_their_http_and_json_libraries,
             adapters_never_depend_on_app,
             adapters_never_depend_on_each_other,
+            app_never_depends_on_an_adapter,
             guice_and_failsafe_are_used_in_app_only,
             retrofit_and_okhttp_are_used_in_adapters_only,
             packages_are_free_of_cycles,

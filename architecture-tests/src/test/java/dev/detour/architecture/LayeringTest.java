@@ -24,6 +24,9 @@ class LayeringTest {
             DetourArchitecture.adapters_never_depend_on_each_other;
 
     @ArchTest
+    static final ArchRule app_never_depends_on_an_adapter = DetourArchitecture.app_never_depends_on_an_adapter;
+
+    @ArchTest
     static final ArchRule guice_and_failsafe_are_used_in_app_only = DetourArchitecture.guice_and_failsafe_are_used_in_app_only;
 
     @ArchTest

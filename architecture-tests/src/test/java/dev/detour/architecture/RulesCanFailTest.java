@@ -10,6 +10,7 @@ import dev.detour.adapters.huggingface.archfixture.HuggingFaceAdapterUsingApp;
 import dev.detour.adapters.huggingface.archfixture.HuggingFaceWireFormat;
 import dev.detour.adapters.openai.archfixture.OpenAiAdapterUsingGuice;
 import dev.detour.adapters.openai.archfixture.OpenAiAdapterUsingHuggingFace;
+import dev.detour.app.archfixture.AppUsingAnAdapter;
 import dev.detour.app.archfixture.AppUsingRetrofit;
 import dev.detour.app.archfixture.AppWiring;
 import dev.detour.archfixture.cycle.a.CycleStart;
@@ -37,6 +38,8 @@ class RulesCanFailTest {
                         HuggingFaceAdapterUsingApp.class, List.<Class<?>>of(AppWiring.class)),
                 Arguments.of(DetourArchitecture.adapters_never_depend_on_each_other,
                         OpenAiAdapterUsingHuggingFace.class, List.<Class<?>>of(HuggingFaceWireFormat.class)),
+                Arguments.of(DetourArchitecture.app_never_depends_on_an_adapter,
+                        AppUsingAnAdapter.class, List.<Class<?>>of(HuggingFaceWireFormat.class)),
                 Arguments.of(DetourArchitecture.guice_and_failsafe_are_used_in_app_only,
                         OpenAiAdapterUsingGuice.class, List.of()),
                 Arguments.of(DetourArchitecture.guice_and_failsafe_are_used_in_app_only,

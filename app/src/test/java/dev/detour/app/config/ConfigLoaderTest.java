@@ -219,7 +219,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void acceptsAProviderTypeAnAdapterModuleRegisters() {
+    void acceptsAProviderTypeAnInstalledAdapterRegisters() {
         DetourConfig config = fixture()
                 .types(Map.of("huggingface", Set.of(), "openai", Set.of(), "echo", Set.of("voice")))
                 .load("""
@@ -367,6 +367,16 @@ class ConfigLoaderTest {
                 + " is not a file; name a YAML file such as detour.yaml, or leave out --config to use DETOUR_CONFIG,"
                 + " ./detour.yaml or the built-in defaults");
         assertThat(failure.source()).isEqualTo("conf");
+    }
+
+    @Test
+    void theBuiltInDefaultsSayWhichTypeIsMissingWhenItsAdapterIsNotInstalled() {
+        ConfigFixture fixture = fixture().types(Map.of("openai", Set.of()));
+
+        assertThat(ConfigFixture.failure(() -> fixture.loader().load(Optional.empty())).problems()).first()
+                .isEqualTo("providers.hf.type: the built-in provider needs type huggingface, which is not installed"
+                        + " (known types: openai); put its adapter on the class path, or declare providers in a"
+                        + " configuration file");
     }
 
     @Test
