@@ -35,6 +35,7 @@ public final class Configs {
      * A loader for the provider types {@link ProviderTypes#installed() installed} on the class path.
      *
      * @throws IllegalStateException if no type is installed, one cannot be loaded, or two share a name
+     * @throws IllegalArgumentException if an installed type declares an option it may not have
      */
     public static ConfigLoader loader(Environment environment, Path workingDirectory) {
         Require.nonNull(environment, "environment");

@@ -231,13 +231,18 @@ class DetourModuleTest {
         assertThat(openai.received().toString()).doesNotContain(HF_TOKEN);
     }
 
-    @Test
-    void aProviderTypeDefinedOnlyInTestCodeIsFoundOnTheClassPath() {
-        Map<String, ProviderConfig> providers = Map.of("parrot", new ProviderConfig("parrot", "echo",
-                java.net.URI.create("http://localhost:1"), Optional.empty(), false, Map.of("prefix", "echo: ")));
+    /** A graph whose one provider, {@code parrot}, has type {@code type} and {@code options}, and chain {@code parrot:polly}. */
+    private static Injector parrot(String type, Map<String, String> options) {
+        Map<String, ProviderConfig> providers = Map.of("parrot", new ProviderConfig("parrot", type,
+                java.net.URI.create("http://localhost:1"), Optional.empty(), false, options));
         DetourConfig config = new DetourConfig(providers, List.of(ModelRef.of("parrot", "polly")),
                 ResilienceConfig.defaults(), WorkflowConfig.defaults(), "test");
-        injector = Guice.createInjector(new DetourModule(config, Environment.of(Map.of())));
+        return Guice.createInjector(new DetourModule(config, Environment.of(Map.of())));
+    }
+
+    @Test
+    void aProviderTypeDefinedOnlyInTestCodeIsFoundOnTheClassPath() {
+        injector = parrot("echo", Map.of("prefix", "echo: "));
 
         ChatResponse response = injector.getInstance(ModelPort.class).chat(QUESTION);
 
@@ -248,11 +253,7 @@ class DetourModuleTest {
 
     @Test
     void saysWhichTypeIsMissingWhenAProvidersTypeIsNotInstalled() {
-        Map<String, ProviderConfig> providers = Map.of("parrot", new ProviderConfig("parrot", "squawk",
-                java.net.URI.create("http://localhost:1"), Optional.empty(), false, Map.of()));
-        DetourConfig config = new DetourConfig(providers, List.of(ModelRef.of("parrot", "polly")),
-                ResilienceConfig.defaults(), WorkflowConfig.defaults(), "test");
-        Injector withoutSquawk = Guice.createInjector(new DetourModule(config, Environment.of(Map.of())));
+        Injector withoutSquawk = parrot("squawk", Map.of());
 
         assertThatThrownBy(() -> withoutSquawk.getInstance(ModelPort.class))
                 .hasMessageContaining("providers.parrot.type: no provider type \"squawk\" is installed; installed types:"
@@ -261,11 +262,7 @@ class DetourModuleTest {
 
     @Test
     void refusesABadOptionOfAConfigurationBuiltInCodeAtItsKeyPath() {
-        Map<String, ProviderConfig> providers = Map.of("parrot", new ProviderConfig("parrot", "echo",
-                java.net.URI.create("http://localhost:1"), Optional.empty(), false, Map.of("fail-first", "twice")));
-        DetourConfig config = new DetourConfig(providers, List.of(ModelRef.of("parrot", "polly")),
-                ResilienceConfig.defaults(), WorkflowConfig.defaults(), "test");
-        Injector broken = Guice.createInjector(new DetourModule(config, Environment.of(Map.of())));
+        Injector broken = parrot("echo", Map.of("fail-first", "twice"));
 
         assertThatThrownBy(() -> broken.getInstance(ModelPort.class)).hasMessageContaining(
                 "providers.parrot.fail-first: \"twice\" is not a whole number (use a whole number of at least 1)");
