@@ -10,12 +10,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 
 /**
  * A chat-completions server on loopback for app tests: answers per model from a script (queued
@@ -33,7 +36,12 @@ public final class FakeProvider implements AutoCloseable {
     private final Map<String, Deque<MockResponse>> scripts = new ConcurrentHashMap<>();
     private final Map<String, MockResponse> always = new ConcurrentHashMap<>();
     private final List<Received> received = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Rule> rules = new ArrayList<>();
+    private final List<Consumer<Received>> beforeAnswering = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String servedBy;
+
+    /** An answer for every request that matches. */
+    private record Rule(Predicate<Received> matches, MockResponse response) {}
 
     /** @param servedBy the {@code x-inference-provider} to answer with, or null for none */
     public FakeProvider(String servedBy) throws IOException {
@@ -44,9 +52,16 @@ public final class FakeProvider implements AutoCloseable {
                 String body = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
                 Matcher model = MODEL.matcher(body);
                 String modelId = model.find() ? model.group(1) : "";
-                received.add(new Received(request.getUrl().encodedPath(), modelId,
-                        request.getHeaders().get("Authorization"), body));
+                Received arrived = new Received(request.getUrl().encodedPath(), modelId,
+                        request.getHeaders().get("Authorization"), body);
+                received.add(arrived);
+                beforeAnswering.forEach(action -> action.accept(arrived));
                 synchronized (FakeProvider.this) {
+                    for (Rule rule : rules) {
+                        if (rule.matches().test(arrived)) {
+                            return rule.response();
+                        }
+                    }
                     Deque<MockResponse> script = scripts.get(modelId);
                     if (script != null && !script.isEmpty()) {
                         return script.poll();
@@ -78,6 +93,18 @@ public final class FakeProvider implements AutoCloseable {
         return this;
     }
 
+    /** Answers every request that {@code matches} with {@code response}, before any script. */
+    public synchronized FakeProvider answering(Predicate<Received> matches, MockResponse response) {
+        rules.add(new Rule(matches, response));
+        return this;
+    }
+
+    /** Runs {@code action} on every request as it arrives, before it is answered (on the server's thread). */
+    public FakeProvider beforeAnswering(Consumer<Received> action) {
+        beforeAnswering.add(action);
+        return this;
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -88,6 +115,26 @@ public final class FakeProvider implements AutoCloseable {
 
     public static MockResponse error(int status, String json) {
         return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(json).build();
+    }
+
+    /** A response that never comes: the server holds the request until the client gives up. */
+    public static MockResponse stalled() {
+        return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+    }
+
+    /** A 200 chat completion whose message content is exactly {@code content}, costing the tokens given. */
+    public static MockResponse completion(String model, String content, int promptTokens, int completionTokens) {
+        String json = "{\"id\":\"cmpl-1\",\"object\":\"chat.completion\",\"model\":\"" + model + "\","
+                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                + quote(content) + "},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":" + promptTokens + ",\"completion_tokens\":" + completionTokens
+                + ",\"total_tokens\":" + (promptTokens + completionTokens) + "}}";
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(json).build();
+    }
+
+    /** A 200 Server-Sent Events stream with exactly {@code body}. */
+    public static MockResponse stream(String body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(body).build();
     }
 
     private MockResponse answer(String model, String body) {
@@ -113,7 +160,8 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t")
+                + "\"";
     }
 
     @Override
