@@ -17,13 +17,24 @@ import java.util.Set;
 public final class AllModelsFailedError extends ModelFailure {
 
     private final List<Attempt> attempts;
+    private final TokenUsage usage;
 
     /**
      * @param attempts every attempt and skip of the call, in order; at least one
      * @param lastFailure the last exception a model threw, kept as the cause; may be null
      */
     public AllModelsFailedError(List<Attempt> attempts, Throwable lastFailure) {
+        this(attempts, lastFailure, TokenUsage.NONE);
+    }
+
+    /**
+     * @param attempts every attempt and skip of the call, in order; at least one
+     * @param lastFailure the last exception a model threw, kept as the cause; may be null
+     * @param usage the tokens the failed attempts consumed, as their providers reported them
+     */
+    public AllModelsFailedError(List<Attempt> attempts, Throwable lastFailure, TokenUsage usage) {
         super(lastFailure);
+        this.usage = Require.nonNull(usage, "usage");
         this.attempts = List.copyOf(Require.nonNull(attempts, "attempts"));
         if (this.attempts.isEmpty()) {
             throw new IllegalArgumentException("attempts must hold at least one attempt, was []");
@@ -44,6 +55,12 @@ public final class AllModelsFailedError extends ModelFailure {
         Set<ErrorKind> kinds = new LinkedHashSet<>();
         attempts.forEach(attempt -> attempt.kind().ifPresent(kinds::add));
         return kinds;
+    }
+
+    /** The tokens every failed attempt of the call consumed, as their providers reported them. */
+    @Override
+    public TokenUsage usage() {
+        return usage;
     }
 
     /** The last model failure, if one was kept. */

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param text the answer's text, never empty
  * @param finishReason why generation stopped
- * @param usage tokens consumed
+ * @param usage tokens consumed; through the resilience chain, those its failed attempts reported too
  * @param model the model that answered
  * @param servedModel the model id the provider reported, when it reported one
  * @param inferenceProvider who actually ran the model (such as {@code novita}), when known
@@ -63,6 +63,11 @@ public record ChatResponse(
     public ChatResponse withRequestId(String value) {
         return new ChatResponse(text, finishReason, usage, model, servedModel,
                 inferenceProvider, Optional.ofNullable(value), attempts, structured);
+    }
+
+    public ChatResponse withUsage(TokenUsage value) {
+        return new ChatResponse(text, finishReason, Require.nonNull(value, "usage"), model, servedModel,
+                inferenceProvider, requestId, attempts, structured);
     }
 
     public ChatResponse withAttempts(List<Attempt> value) {

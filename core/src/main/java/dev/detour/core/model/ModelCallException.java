@@ -38,6 +38,7 @@ public abstract sealed class ModelCallException extends ModelFailure
     private final Boolean shouldRetry;
     private final String detail;
     private final Duration retryAfter;
+    private final TokenUsage usage;
 
     ModelCallException(Builder builder) {
         super(builder.cause);
@@ -49,6 +50,7 @@ public abstract sealed class ModelCallException extends ModelFailure
         this.shouldRetry = builder.shouldRetry;
         this.detail = builder.detail;
         this.retryAfter = builder.retryAfter;
+        this.usage = builder.usage;
     }
 
     /** Starts an exception of {@code kind} for {@code model}. */
@@ -101,6 +103,12 @@ public abstract sealed class ModelCallException extends ModelFailure
      */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** The tokens the provider reported for the failed try, such as a 200 whose answer was unusable. */
+    @Override
+    public TokenUsage usage() {
+        return usage;
     }
 
     /** The provider's words (or what Detour observed), trimmed and scrubbed of credentials. */
@@ -166,6 +174,7 @@ public abstract sealed class ModelCallException extends ModelFailure
                 .shouldRetry(shouldRetry)
                 .detail(detail)
                 .retryAfter(retryAfter)
+                .usage(usage)
                 .cause(getCause());
         return builder;
     }
@@ -181,6 +190,7 @@ public abstract sealed class ModelCallException extends ModelFailure
         private Boolean shouldRetry;
         private String detail = "";
         private Duration retryAfter;
+        private TokenUsage usage = TokenUsage.NONE;
         private Throwable cause;
 
         private Builder(ErrorKind kind, ModelRef model) {
@@ -235,6 +245,12 @@ public abstract sealed class ModelCallException extends ModelFailure
                 Require.notNegative(value, "retryAfter");
             }
             this.retryAfter = value;
+            return this;
+        }
+
+        /** The tokens the provider reported for the failed try, if it reported any. */
+        public Builder usage(TokenUsage value) {
+            this.usage = value == null ? TokenUsage.NONE : value;
             return this;
         }
 

@@ -16,4 +16,10 @@ public abstract sealed class ModelFailure extends RuntimeException
 
     /** The kinds of failure behind this one, in order of first appearance; empty when every try was a skip. */
     public abstract Set<ErrorKind> kinds();
+
+    /**
+     * The tokens the failed tries consumed as their providers reported them (say a 200 whose answer was empty
+     * or did not decode); {@link TokenUsage#NONE} when none reported any. Budgets charge them like an answer's.
+     */
+    public abstract TokenUsage usage();
 }

@@ -10,9 +10,17 @@ import java.util.OptionalLong;
  * The limits of one run: tokens, model calls and wall-clock time. Running out is an outcome a workflow
  * can react to (see {@link BudgetExhaustedException}), not a crash. An empty limit means unlimited.
  *
- * @param maxTokens the most tokens the run's model calls may consume in all
+ * <p>The token budget is checked before each model call, and each call may generate at most the tokens
+ * left when it starts (its {@code maxOutputTokens} is lowered to that). Calls already under way when it runs
+ * out are not cut off, so a run can end above {@code maxTokens}: by at most, for each call that was under way,
+ * its prompt tokens plus the tokens that were left when it started. With {@code n} calls in parallel that is
+ * at most {@code n × (prompt + tokens left)}; a provider that ignores the output limit can exceed even that.
+ * Tokens that failed attempts consumed, as their providers reported them, are charged like an answer's.
+ *
+ * @param maxTokens the most tokens the run's model calls may consume in all (see above for calls in flight)
  * @param maxModelCalls the most model calls the run may make (a call through a chain counts once)
- * @param timeLimit how long the run may take, from its start
+ * @param timeLimit how long the run may take, from its start; a call under way when it passes ends the
+ *     call as an exhausted budget, not as a failure of its models
  */
 public record Budget(OptionalLong maxTokens, OptionalInt maxModelCalls, Optional<Duration> timeLimit) {
 

@@ -52,6 +52,25 @@ final class BudgetMeter {
         return Optional.empty();
     }
 
+    /** The tokens left before the token budget is used up, if there is one; zero or less once it is. */
+    OptionalLong tokensLeft() {
+        return budget.maxTokens().isPresent()
+                ? OptionalLong.of(budget.maxTokens().getAsLong() - tokens.get())
+                : OptionalLong.empty();
+    }
+
+    /** The time limit, if the run has one and it has passed. */
+    Optional<BudgetExhaustion> timeRanOut() {
+        if (budget.timeLimit().isEmpty()) {
+            return Optional.empty();
+        }
+        Duration elapsed = elapsed();
+        return elapsed.compareTo(budget.timeLimit().get()) >= 0
+                ? Optional.of(new BudgetExhaustion(
+                        BudgetExhaustion.Resource.TIME, budget.timeLimit().get().toMillis(), elapsed.toMillis()))
+                : Optional.empty();
+    }
+
     void charge(TokenUsage usage) {
         tokens.addAndGet(usage.totalTokens());
     }
@@ -65,14 +84,7 @@ final class BudgetMeter {
             return Optional.of(new BudgetExhaustion(
                     BudgetExhaustion.Resource.MODEL_CALLS, budget.maxModelCalls().getAsInt(), calls.get()));
         }
-        if (budget.timeLimit().isPresent()) {
-            Duration elapsed = elapsed();
-            if (elapsed.compareTo(budget.timeLimit().get()) >= 0) {
-                return Optional.of(new BudgetExhaustion(
-                        BudgetExhaustion.Resource.TIME, budget.timeLimit().get().toMillis(), elapsed.toMillis()));
-            }
-        }
-        return Optional.empty();
+        return timeRanOut();
     }
 
     /** True the first time it is called for a run whose budget is exhausted, so the event is published once. */

@@ -7,7 +7,9 @@ import dev.detour.core.model.AttemptListener;
 import dev.detour.core.model.CallContext;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelCallException;
+import dev.detour.core.model.ModelFailure;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.StreamListener;
 import dev.detour.core.model.TokenUsage;
@@ -16,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 
 /** The context of one executing step: meters, records and announces its model calls. */
@@ -85,23 +89,26 @@ final class RunningStep implements StepContext {
             run.reportExhaustion(exhausted.get());
             throw new BudgetExhaustedException(exhausted.get());
         }
+        ChatRequest capped = withinTokensLeft(request);
         Announcer announcer = new Announcer();
         CallContext context = new CallContext(new ResettingListener(streamListener), announcer, run.meter().deadline());
         Instant start = run.now();
         long startNanos = System.nanoTime();
         ChatResponse response;
         try {
-            response = run.models().chat(request, context);
+            response = run.models().chat(capped, context);
             if (response == null) {
                 throw new IllegalStateException("the ModelPort " + run.models().getClass().getName() + " returned null");
             }
         } catch (AllModelsFailedError failure) {
             announcer.replayIfSilent(failure.attempts());
-            throw failure;
+            charge(failure.usage());
+            throw outOfTimeOr(cancellationIfCancelled(failure));
         } catch (ModelCallException failure) {
             announcer.replayIfSilent(List.of(
                     Attempt.failed(failure, 0, start, Duration.ofNanos(System.nanoTime() - startNanos))));
-            throw cancellationIfCancelled(failure);
+            charge(failure.usage());
+            throw outOfTimeOr(cancellationIfCancelled(failure));
         } catch (RuntimeException failure) {
             throw cancellationIfCancelled(failure);
         }
@@ -109,12 +116,48 @@ final class RunningStep implements StepContext {
                 ? List.of(Attempt.succeeded(response.model(), response.inferenceProvider().orElse(null), 0, start,
                         Duration.ofNanos(System.nanoTime() - startNanos)))
                 : response.attempts());
-        synchronized (this) {
-            tokens = tokens.plus(response.usage());
-        }
-        run.meter().charge(response.usage());
+        charge(response.usage());
         run.exhaustion();
         return response;
+    }
+
+    /**
+     * {@code request} with its output capped at the tokens left in the budget, so that a call started just
+     * before the budget runs out cannot overshoot it by more than its prompt (see {@link Budget#maxTokens()}).
+     */
+    private ChatRequest withinTokensLeft(ChatRequest request) {
+        OptionalLong left = run.meter().tokensLeft();
+        if (left.isEmpty()) {
+            return request;
+        }
+        int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left.getAsLong()));
+        OptionalInt asked = request.options().maxOutputTokens();
+        return asked.isPresent() && asked.getAsInt() <= cap
+                ? request
+                : request.withOptions(request.options().withMaxOutputTokens(cap));
+    }
+
+    private void charge(TokenUsage usage) {
+        synchronized (this) {
+            tokens = tokens.plus(usage);
+        }
+        run.meter().charge(usage);
+    }
+
+    /**
+     * The run's time limit, as an exhausted budget, when it passed while the call was under way: what ended the
+     * call then is the run running out of time, not its models (a request every model would refuse stays itself).
+     */
+    private RuntimeException outOfTimeOr(RuntimeException failure) {
+        if (!(failure instanceof ModelFailure modelFailure) || modelFailure.kinds().contains(ErrorKind.INVALID_REQUEST)) {
+            return failure;
+        }
+        Optional<BudgetExhaustion> ranOut = run.meter().timeRanOut();
+        if (ranOut.isEmpty()) {
+            return failure;
+        }
+        run.reportExhaustion(ranOut.get());
+        return new BudgetExhaustedException(ranOut.get(), failure);
     }
 
     private RuntimeException cancellationIfCancelled(RuntimeException failure) {

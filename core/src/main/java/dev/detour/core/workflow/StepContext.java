@@ -22,7 +22,8 @@ public interface StepContext {
     /**
      * Calls the run's models.
      *
-     * @throws BudgetExhaustedException if the run's budget is used up: no call is made
+     * @throws BudgetExhaustedException if the run's budget is used up (no call is made), or its time limit
+     *     passed while the call was under way
      * @throws java.util.concurrent.CancellationException if the run was cancelled
      * @throws dev.detour.core.model.ModelCallException or {@link dev.detour.core.model.AllModelsFailedError}
      *     when no model answered
