@@ -18,8 +18,8 @@ public final class ResilienceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CircuitBreakers circuitBreakers(DetourConfig config) {
-        return new CircuitBreakers(config.resilience().circuitBreaker());
+    CircuitBreakers circuitBreakers(DetourConfig config, Clock clock) {
+        return new CircuitBreakers(config.resilience().circuitBreaker(), clock);
     }
 
     @Provides

@@ -1,6 +1,7 @@
 package dev.detour.app.resilience;
 
 import dev.detour.app.config.ResilienceConfig;
+import dev.detour.core.internal.Durations;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.AllModelsFailedError;
 import dev.detour.core.model.Attempt;
@@ -14,7 +15,7 @@ import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.SkipReason;
 import dev.detour.core.model.StreamListener;
-import dev.failsafe.CircuitBreaker;
+import dev.detour.core.model.TokenUsage;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
@@ -28,17 +29,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link ModelPort} over an ordered chain of models: per model, retries of what DESIGN §3 marks
- * retryable, after the wait the provider asked for ({@code Retry-After} and kin, on any failure) when it
- * is within {@code max-retry-wait} (a longer one falls back at once), else after exponential backoff
- * with jitter, behind a circuit breaker; across models, fallback in order, with
+ * retryable (see {@link RetryRule}), behind a circuit breaker; across models, fallback in order, with
  * {@code InvalidRequest} failing fast and {@link AllModelsFailedError} after the last model.
  *
- * <p>Every attempt and skip is announced to the call's {@link AttemptListener} as it happens and kept in
- * the answer's {@link ChatResponse#attempts() attempts}.
+ * <p>Only the provider's own failures count against its breaker: an attempt the caller cut short (its
+ * deadline, a cancellation, an interrupt) and whatever the caller's listeners throw do not. Every answer
+ * passes the {@link AnswerCheck} first, and every attempt and skip is announced to the call's
+ * {@link AttemptListener} as it happens and kept in the answer's {@link ChatResponse#attempts() attempts}.
  */
 final class ResilientChain implements ModelPort {
 
@@ -51,8 +51,8 @@ final class ResilientChain implements ModelPort {
     private final ResilienceConfig config;
     private final CircuitBreakers breakers;
     private final Clock clock;
-    private final Backoff backoff;
-    private final StructuredOutputDecoder decoder = new StructuredOutputDecoder();
+    private final RetryRule retryRule;
+    private final AnswerCheck answers = new AnswerCheck();
 
     ResilientChain(List<ChainLink> links, ResilienceConfig config, CircuitBreakers breakers, Clock clock) {
         this.links = List.copyOf(Require.nonNull(links, "links"));
@@ -62,7 +62,7 @@ final class ResilientChain implements ModelPort {
         this.config = Require.nonNull(config, "config");
         this.breakers = Require.nonNull(breakers, "breakers");
         this.clock = Require.nonNull(clock, "clock");
-        this.backoff = new Backoff(config.backoff(), () -> ThreadLocalRandom.current().nextDouble());
+        this.retryRule = new RetryRule(config, new Backoff(config.backoff(), () -> ThreadLocalRandom.current().nextDouble()));
     }
 
     @Override
@@ -84,22 +84,21 @@ final class ResilientChain implements ModelPort {
         return Optional.of(own.get().isBefore(context.deadline().get()) ? own.get() : context.deadline().get());
     }
 
-    /** One call through the chain: its attempts, its stream and its deadline. */
+    /** One call through the chain: its attempts, its stream, its deadline and the tokens it spent. */
     private final class Call {
 
         private final ChatRequest request;
-        private final CallContext context;
         private final Optional<Instant> deadline;
         private final AttemptListener listener;
         private final ResettableStream stream;
         private final List<Attempt> attempts = new ArrayList<>();
+        private TokenUsage spent = TokenUsage.NONE;
 
         Call(ChatRequest request, CallContext context, Optional<Instant> deadline) {
             this.request = request;
-            this.context = context;
             this.deadline = deadline;
-            this.listener = context.attemptListener();
-            this.stream = new ResettableStream(context.streamListener());
+            this.listener = CallerListeners.shielded(context.attemptListener());
+            this.stream = new ResettableStream(CallerListeners.shielded(context.streamListener()));
         }
 
         ChatResponse run() {
@@ -107,22 +106,24 @@ final class ResilientChain implements ModelPort {
             for (int index = 0; index < links.size(); index++) {
                 ChainLink link = links.get(index);
                 if (deadlinePassed()) {
-                    skipRemaining(index, SkipReason.DEADLINE_REACHED, "the call deadline passed before this model's turn");
+                    skipRemaining(index);
                     break;
                 }
                 try {
                     ChatResponse response = tryModel(link);
-                    return response.withAttempts(attempts);
+                    return response.withUsage(spent.plus(response.usage())).withAttempts(attempts);
                 } catch (ModelSkipped skipped) {
                     // Recorded where it was decided; go on to the next model.
                 } catch (DeadlineReached reached) {
+                    if (reached.failure != null) {
+                        lastFailure = reached.failure;
+                    }
                     boolean tried = attempts.stream().anyMatch(attempt -> attempt.model().equals(link.model()));
-                    skipRemaining(tried ? index + 1 : index, SkipReason.DEADLINE_REACHED,
-                            "the call deadline passed before this model's turn");
+                    skipRemaining(tried ? index + 1 : index);
                     break;
                 } catch (ModelCallException failure) {
                     if (!failure.fallBackAllowed()) {
-                        throw failure;
+                        throw spent.equals(failure.usage()) ? failure : failure.toBuilder().usage(spent).build();
                     }
                     lastFailure = failure;
                 }
@@ -130,24 +131,19 @@ final class ResilientChain implements ModelPort {
                     listener.fallbackTaken(link.model(), links.get(index + 1).model(), attempts.get(attempts.size() - 1));
                 }
             }
-            throw new AllModelsFailedError(attempts, lastFailure);
+            throw new AllModelsFailedError(attempts, lastFailure, spent);
         }
 
         private ChatResponse tryModel(ChainLink link) {
-            CircuitBreaker<Object> breaker = breakers.of(link.model());
-            AtomicInteger tries = new AtomicInteger();
-            AtomicInteger malformed = new AtomicInteger();
+            ModelBreaker breaker = breakers.of(link.model());
+            ModelTries tries = new ModelTries();
             RetryPolicy<ChatResponse> retries = RetryPolicy.<ChatResponse>builder()
-                    .handleIf((result, failure) -> failure instanceof ModelCallException modelFailure
-                            && modelFailure.retryable()
-                            && (modelFailure.kind().retry() != ErrorKind.Retry.ONCE || malformed.incrementAndGet() <= 1))
-                    .abortIf((result, failure) -> failure instanceof ModelCallException modelFailure
-                            && modelFailure.retryAfter().filter(wait -> wait.compareTo(config.maxRetryWait()) > 0).isPresent())
+                    .handleIf((result, failure) -> tries.retries(failure))
                     .withMaxRetries(config.maxRetries())
-                    .withDelayFn(execution -> delayBefore(execution.getLastException(), execution.getAttemptCount()))
+                    .withDelayFn(execution -> tries.wait)
                     .build();
             try {
-                return Failsafe.with(retries).get(execution -> attempt(link, breaker, tries.getAndIncrement()));
+                return Failsafe.with(retries).get(execution -> attempt(link, breaker, tries));
             } catch (FailsafeException e) {
                 if (e.getCause() instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -157,50 +153,67 @@ final class ResilientChain implements ModelPort {
             }
         }
 
-        private ChatResponse attempt(ChainLink link, CircuitBreaker<Object> breaker, int retry) {
+        private ChatResponse attempt(ChainLink link, ModelBreaker breaker, ModelTries tries) {
+            int retry = tries.next++;
             if (deadlinePassed()) {
-                throw new DeadlineReached();
+                throw new DeadlineReached(null);
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("interrupted before calling " + link.model());
             }
-            if (!breaker.tryAcquirePermit()) {
+            Optional<ModelBreaker.Permit> granted = breaker.tryAcquire();
+            if (granted.isEmpty()) {
                 if (retry == 0) {
-                    record(Attempt.skipped(link.model(), SkipReason.CIRCUIT_OPEN,
-                            "after repeated failures; tried again in "
-                                    + dev.detour.core.internal.Durations.human(breaker.getRemainingDelay()),
-                            clock.instant()));
+                    Duration left = breaker.remainingOpen();
+                    record(Attempt.skipped(link.model(), SkipReason.CIRCUIT_OPEN, left.isZero()
+                            ? "after repeated failures; a trial request is under way"
+                            : "after repeated failures; tried again in " + Durations.human(left), clock.instant()));
                     throw new ModelSkipped();
                 }
                 throw lastFailureOf(link);
             }
+            ModelBreaker.Permit permit = granted.get();
             stream.beforeAttempt(link.model());
             listener.attemptStarted(link.model(), retry);
             Instant start = clock.instant();
             long startNanos = System.nanoTime();
+            Instant ownLimit = start.plus(config.attemptTimeout());
+            boolean callersDeadline = deadline.isPresent() && deadline.get().isBefore(ownLimit);
+            CallContext attemptContext = new CallContext(stream, AttemptListener.NONE,
+                    Optional.of(callersDeadline ? deadline.get() : ownLimit));
+            ChatResponse answer;
             try {
-                ChatResponse response = decoder.decode(request, link.port().chat(request, attemptContext()));
-                breaker.recordSuccess();
-                record(Attempt.succeeded(link.model(), response.inferenceProvider().orElse(null), retry, start,
-                        Duration.ofNanos(System.nanoTime() - startNanos)));
-                return response;
+                answer = answers.check(request, link.port().chat(request, attemptContext));
             } catch (ModelCallException failure) {
-                if (PROVIDER_FAILURES.contains(failure.kind())) {
-                    breaker.recordFailure();
-                } else {
-                    breaker.recordSuccess();
-                }
-                record(Attempt.failed(failure, retry, start, Duration.ofNanos(System.nanoTime() - startNanos)));
+                spent = spent.plus(failure.usage());
                 stream.failed(link.model());
+                Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+                if (Thread.currentThread().isInterrupted()) {
+                    permit.released();
+                    record(Attempt.cancelled(link.model(), retry, start, took));
+                    CancellationException cancelled = new CancellationException("interrupted while calling " + link.model());
+                    cancelled.initCause(failure);
+                    throw cancelled;
+                }
+                if (callersDeadline && failure.kind() == ErrorKind.TIMEOUT) {
+                    permit.released();
+                    record(Attempt.failed(failure, retry, start, took));
+                    throw new DeadlineReached(failure);
+                }
+                if (PROVIDER_FAILURES.contains(failure.kind())) {
+                    permit.failed();
+                } else {
+                    permit.succeeded();
+                }
+                record(Attempt.failed(failure, retry, start, took));
+                tries.failed(failure, timeLeft());
                 throw failure;
             } catch (CancellationException cancelled) {
-                if (breaker.isHalfOpen()) {
-                    breaker.recordFailure();
-                }
+                permit.released();
                 record(Attempt.cancelled(link.model(), retry, start, Duration.ofNanos(System.nanoTime() - startNanos)));
                 throw cancelled;
             } catch (RuntimeException unexpected) {
-                breaker.recordFailure();
+                permit.failed();
                 ModelCallException failure = ModelCallException.builder(ErrorKind.PROVIDER_UNAVAILABLE, link.model())
                         .shouldRetry(false)
                         .detail("the adapter failed unexpectedly (" + unexpected + "); this is a Detour bug, please report it")
@@ -210,27 +223,10 @@ final class ResilientChain implements ModelPort {
                 stream.failed(link.model());
                 throw failure;
             }
-        }
-
-        private CallContext attemptContext() {
-            Instant attemptDeadline = clock.instant().plus(config.attemptTimeout());
-            if (deadline.isPresent() && deadline.get().isBefore(attemptDeadline)) {
-                attemptDeadline = deadline.get();
-            }
-            return new CallContext(stream, AttemptListener.NONE, Optional.of(attemptDeadline));
-        }
-
-        private Duration delayBefore(Throwable lastFailure, int attemptsSoFar) {
-            Duration delay = lastFailure instanceof ModelCallException modelFailure && modelFailure.retryAfter().isPresent()
-                    ? modelFailure.retryAfter().get()
-                    : backoff.before(attemptsSoFar);
-            if (deadline.isPresent()) {
-                Duration left = Duration.between(clock.instant(), deadline.get());
-                if (left.compareTo(delay) < 0) {
-                    return left.isNegative() ? Duration.ZERO : left;
-                }
-            }
-            return delay;
+            permit.succeeded();
+            record(Attempt.succeeded(link.model(), answer.inferenceProvider().orElse(null), retry, start,
+                    Duration.ofNanos(System.nanoTime() - startNanos)));
+            return answer;
         }
 
         private ModelCallException lastFailureOf(ChainLink link) {
@@ -248,9 +244,10 @@ final class ResilientChain implements ModelPort {
             throw new ModelSkipped();
         }
 
-        private void skipRemaining(int from, SkipReason reason, String message) {
+        private void skipRemaining(int from) {
             for (int index = from; index < links.size(); index++) {
-                record(Attempt.skipped(links.get(index).model(), reason, message, clock.instant()));
+                record(Attempt.skipped(links.get(index).model(), SkipReason.DEADLINE_REACHED,
+                        "the call deadline passed before this model's turn", clock.instant()));
             }
         }
 
@@ -259,8 +256,34 @@ final class ResilientChain implements ModelPort {
             listener.attemptFinished(attempt);
         }
 
+        private Optional<Duration> timeLeft() {
+            return deadline.map(end -> Duration.between(clock.instant(), end));
+        }
+
         private boolean deadlinePassed() {
             return deadline.isPresent() && !clock.instant().isBefore(deadline.get());
+        }
+    }
+
+    /** The tries of one model in one call, and the retry the rule planned after the last failure. */
+    private final class ModelTries {
+
+        private int next;
+        private int malformed;
+        private ModelCallException planned;
+        private Duration wait = Duration.ZERO;
+
+        void failed(ModelCallException failure, Optional<Duration> timeLeft) {
+            if (failure.kind().retry() == ErrorKind.Retry.ONCE) {
+                malformed++;
+            }
+            Optional<Duration> decided = retryRule.waitBefore(next, failure, malformed, timeLeft);
+            planned = decided.isPresent() ? failure : null;
+            wait = decided.orElse(Duration.ZERO);
+        }
+
+        boolean retries(Throwable failure) {
+            return failure != null && failure == planned;
         }
     }
 
@@ -271,10 +294,14 @@ final class ResilientChain implements ModelPort {
         }
     }
 
-    /** The call's deadline passed between attempts. */
+    /** The call's deadline passed between attempts, or cut the attempt that {@code failure} ended. */
     private static final class DeadlineReached extends RuntimeException {
-        DeadlineReached() {
+
+        private final transient ModelCallException failure;
+
+        DeadlineReached(ModelCallException failure) {
             super(null, null, false, false);
+            this.failure = failure;
         }
     }
 

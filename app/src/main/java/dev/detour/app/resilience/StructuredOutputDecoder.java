@@ -47,6 +47,7 @@ final class StructuredOutputDecoder {
         return ModelCallException.builder(ErrorKind.MALFORMED_RESPONSE, response.model())
                 .inferenceProvider(response.inferenceProvider().orElse(null))
                 .requestId(response.requestId().orElse(null))
+                .usage(response.usage())
                 .detail("the answer does not decode into " + format.name() + ": " + reason)
                 .build();
     }

@@ -1,0 +1,83 @@
+package dev.detour.app.resilience;
+
+import dev.detour.core.model.Attempt;
+import dev.detour.core.model.AttemptListener;
+import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.StreamListener;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The listeners a caller gave one call, shielded so that what they throw stays the caller's problem: it is
+ * logged once per listener and call, and never becomes the provider's failure, a fallback or a lost answer.
+ */
+final class CallerListeners {
+
+    private static final System.Logger LOG = System.getLogger(CallerListeners.class.getName());
+
+    private CallerListeners() {}
+
+    static AttemptListener shielded(AttemptListener listener) {
+        return listener == AttemptListener.NONE ? listener : new ShieldedAttempts(listener);
+    }
+
+    static StreamListener shielded(StreamListener listener) {
+        return listener == StreamListener.NONE ? listener : new ShieldedStream(listener);
+    }
+
+    private static void run(Object listener, AtomicBoolean logged, String notice, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            if (logged.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.WARNING, () -> "listener " + listener.getClass().getName() + " failed on "
+                        + notice + " (" + e + "); the call goes on, and further failures of it in this call are not logged");
+                LOG.log(System.Logger.Level.DEBUG, "listener failure", e);
+            }
+        }
+    }
+
+    private static final class ShieldedAttempts implements AttemptListener {
+
+        private final AttemptListener delegate;
+        private final AtomicBoolean logged = new AtomicBoolean();
+
+        ShieldedAttempts(AttemptListener delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void attemptStarted(ModelRef model, int retry) {
+            run(delegate, logged, "attemptStarted", () -> delegate.attemptStarted(model, retry));
+        }
+
+        @Override
+        public void attemptFinished(Attempt attempt) {
+            run(delegate, logged, "attemptFinished", () -> delegate.attemptFinished(attempt));
+        }
+
+        @Override
+        public void fallbackTaken(ModelRef from, ModelRef to, Attempt lastAttemptOfFrom) {
+            run(delegate, logged, "fallbackTaken", () -> delegate.fallbackTaken(from, to, lastAttemptOfFrom));
+        }
+    }
+
+    private static final class ShieldedStream implements StreamListener {
+
+        private final StreamListener delegate;
+        private final AtomicBoolean logged = new AtomicBoolean();
+
+        ShieldedStream(StreamListener delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void onText(String delta) {
+            run(delegate, logged, "onText", () -> delegate.onText(delta));
+        }
+
+        @Override
+        public void onReset(ModelRef failedModel, ModelRef nextModel) {
+            run(delegate, logged, "onReset", () -> delegate.onReset(failedModel, nextModel));
+        }
+    }
+}
