@@ -1,0 +1,28 @@
+package dev.detour.transport;
+
+import dev.detour.core.model.ErrorKind;
+
+/**
+ * The default {@link ErrorKind} of an HTTP error status, DESIGN §3's status column. Adapters refine it
+ * with what their provider's error body says (a code, a type, words); a status the table does not name
+ * falls in its class: another 4xx is not retried but falls back, a 5xx is a provider failure.
+ */
+public final class HttpStatuses {
+
+    private HttpStatuses() {}
+
+    /** The kind of a response with {@code status}, from its status alone. */
+    public static ErrorKind kind(int status) {
+        return switch (status) {
+            case 400, 422 -> ErrorKind.INVALID_REQUEST;
+            case 401, 403 -> ErrorKind.AUTHENTICATION_FAILED;
+            case 402 -> ErrorKind.QUOTA_EXCEEDED;
+            case 404, 410 -> ErrorKind.MODEL_UNAVAILABLE;
+            case 408 -> ErrorKind.TIMEOUT;
+            case 409 -> ErrorKind.PROVIDER_UNAVAILABLE;
+            case 413 -> ErrorKind.CONTEXT_LENGTH_EXCEEDED;
+            case 429 -> ErrorKind.RATE_LIMITED;
+            default -> status >= 300 && status < 500 ? ErrorKind.MODEL_UNAVAILABLE : ErrorKind.PROVIDER_UNAVAILABLE;
+        };
+    }
+}

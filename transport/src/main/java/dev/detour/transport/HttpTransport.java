@@ -1,0 +1,137 @@
+package dev.detour.transport;
+
+import dev.detour.core.internal.Require;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * The HTTP client of one provider, shared by all its models: one connection pool and one dispatcher on
+ * virtual threads, at most {@link TransportSettings#maxConcurrentCalls()} calls in flight (more wait
+ * their turn), the credential written only for the provider's own origin, redirects never followed, no
+ * silent resend, bounded bodies. {@link #exchange} runs one call and hands its response to a
+ * {@link ResponseReader}.
+ *
+ * <p>Create one per configured provider, not per call, and {@link #close()} it when the provider is
+ * closed. Build requests with {@link #callFactory()} (such as Retrofit's {@code callFactory}) but send
+ * them only through {@link #exchange}: executing a call directly skips the deadline and cancellation.
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    /** The most bytes of an error body kept; the rest is dropped, the status never is. */
+    public static final long ERROR_BODY_LIMIT = 16 * 1024;
+
+    private final HttpUrl baseUrl;
+    private final OkHttpClient client;
+    private final DeadlineTimer deadlines;
+    private final TransportFailures failures;
+    private volatile boolean closed;
+
+    HttpTransport(String providerName, URI baseUrl, TransportSettings settings, Credential credential,
+            DeadlineTimer deadlines) {
+        Require.nonBlank(providerName, "providerName");
+        Require.nonNull(baseUrl, "baseUrl");
+        Require.nonNull(settings, "settings");
+        Require.nonNull(credential, "credential");
+        this.baseUrl = withTrailingSlash(HttpUrl.get(baseUrl.toString()));
+        this.deadlines = Require.nonNull(deadlines, "deadlines");
+        this.failures = new TransportFailures(this.baseUrl, settings);
+        Dispatcher dispatcher = new Dispatcher(Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("detour-" + providerName + "-http-", 1).factory()));
+        dispatcher.setMaxRequests(settings.maxConcurrentCalls());
+        dispatcher.setMaxRequestsPerHost(settings.maxConcurrentCalls());
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(settings.maxConcurrentCalls(), 5, TimeUnit.MINUTES))
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.readTimeout())
+                .callTimeout(settings.callTimeout())
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .addInterceptor(new MarkDispatched())
+                .addInterceptor(new ResponseSizeLimit(settings.maxResponseBytes()))
+                .addNetworkInterceptor(new NoSilentRetry());
+        if (credential.headerName().isPresent()) {
+            builder.addNetworkInterceptor(new OriginBoundCredential(credential, this.baseUrl));
+        }
+        this.client = builder.build();
+    }
+
+    /**
+     * The transport of provider {@code providerName} (it names the threads) at {@code baseUrl}, sending
+     * {@code credential} to that origin only.
+     */
+    public static HttpTransport create(String providerName, URI baseUrl, TransportSettings settings,
+            Credential credential) {
+        return new HttpTransport(providerName, baseUrl, settings, credential, new ScheduledDeadlineTimer(providerName));
+    }
+
+    /** The base URL, ending with {@code /} so that relative paths resolve below it. */
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    /** Makes calls of this transport's client, for a request builder such as Retrofit; send them with {@link #exchange}. */
+    public Call.Factory callFactory() {
+        return client;
+    }
+
+    /**
+     * Sends {@code request} once and returns what {@code reader} makes of the response, or throws what it
+     * makes of the failure. Everything {@code reader} does runs on the calling thread.
+     *
+     * @param what names the call in messages, such as the model reference
+     * @param deadline when the caller stops waiting; it also bounds the wait for a free concurrent-call slot
+     * @throws CancellationException if the calling thread is or gets interrupted; its interrupt flag stays set
+     * @throws IllegalStateException if this transport is closed
+     */
+    public <T> T exchange(String what, Request request, Optional<Instant> deadline, ResponseReader<T> reader) {
+        Require.nonNull(what, "what");
+        Require.nonNull(request, "request");
+        Require.nonNull(deadline, "deadline");
+        Require.nonNull(reader, "reader");
+        if (closed) {
+            throw new IllegalStateException("the provider of " + what + " is closed; create a new one");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("the call to " + what + " was not started: the calling thread is interrupted");
+        }
+        if (deadline.isPresent() && !deadline.get().isAfter(Instant.now())) {
+            throw reader.failed(failures.expiredBeforeStart(request.url()));
+        }
+        try (Exchange exchange = new Exchange(client, request, what, failures)) {
+            exchange.start(deadline, deadlines);
+            return exchange.read(reader);
+        }
+    }
+
+    /** Cancels calls in flight and releases connections and threads. */
+    @Override
+    public void close() {
+        closed = true;
+        client.dispatcher().cancelAll();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+        deadlines.close();
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTransport[" + baseUrl + "]";
+    }
+
+    private static HttpUrl withTrailingSlash(HttpUrl url) {
+        return url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.detour.transport;
+
+import java.io.IOException;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Writes the credential's header on requests to the configured origin (scheme, host and port) and
+ * removes it from every other. Installed as a network interceptor, it decides for each request that goes
+ * on the wire, so even a client that followed a redirect could not carry the key to another origin.
+ */
+final class OriginBoundCredential implements Interceptor {
+
+    private final Credential credential;
+    private final String header;
+    private final HttpUrl origin;
+
+    OriginBoundCredential(Credential credential, HttpUrl origin) {
+        this.credential = credential;
+        this.header = credential.headerName().orElseThrow();
+        this.origin = origin;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request.Builder request = chain.request().newBuilder().removeHeader(header);
+        if (sameOrigin(chain.request().url())) {
+            request.header(header, credential.headerValue());
+        }
+        return chain.proceed(request.build());
+    }
+
+    private boolean sameOrigin(HttpUrl url) {
+        return url.scheme().equals(origin.scheme()) && url.host().equalsIgnoreCase(origin.host())
+                && url.port() == origin.port();
+    }
+
+    @Override
+    public String toString() {
+        return "OriginBoundCredential[" + header + " for " + origin.scheme() + "://" + origin.host() + ":"
+                + origin.port() + "]";
+    }
+}

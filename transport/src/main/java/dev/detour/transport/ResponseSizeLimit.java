@@ -1,0 +1,79 @@
+package dev.detour.transport;
+
+import java.io.IOException;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
+import okio.Source;
+
+/**
+ * Bounds what is read of every response. A successful body fails with {@link ResponseTooLargeException}
+ * before its first byte if its {@code Content-Length} is above the cap, else as soon as it grows past it
+ * (streams are counted over their whole length). An error body is read at once up to
+ * {@link HttpTransport#ERROR_BODY_LIMIT} and cut there, keeping what arrived if the connection breaks,
+ * because only its beginning is ever shown and its status must not be lost to its size.
+ */
+final class ResponseSizeLimit implements Interceptor {
+
+    private final long maxBytes;
+
+    ResponseSizeLimit(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        ResponseBody body = response.body();
+        ResponseBody limited = response.isSuccessful()
+                ? ResponseBody.create(Okio.buffer(new Capped(body.source(), maxBytes, body.contentLength())),
+                        body.contentType(), body.contentLength())
+                : ResponseBody.create(truncated(body, Math.min(maxBytes, HttpTransport.ERROR_BODY_LIMIT)),
+                        body.contentType());
+        return response.newBuilder().body(limited).build();
+    }
+
+    private static byte[] truncated(ResponseBody body, long max) {
+        Buffer kept = new Buffer();
+        try (body) {
+            BufferedSource source = body.source();
+            while (kept.size() < max && source.read(kept, max - kept.size()) != -1) {
+                // until the cap or the end of the body
+            }
+        } catch (IOException e) {
+            // a broken error body must not hide the status: keep what arrived
+        }
+        return kept.readByteArray();
+    }
+
+    private static final class Capped extends ForwardingSource {
+        private final long limit;
+        private final long declaredLength;
+        private long read;
+
+        Capped(Source delegate, long limit, long declaredLength) {
+            super(delegate);
+            this.limit = limit;
+            this.declaredLength = declaredLength;
+        }
+
+        @Override
+        public long read(Buffer sink, long byteCount) throws IOException {
+            if (declaredLength > limit) {
+                throw new ResponseTooLargeException(limit);
+            }
+            long count = super.read(sink, byteCount);
+            if (count > 0) {
+                read += count;
+                if (read > limit) {
+                    throw new ResponseTooLargeException(limit);
+                }
+            }
+            return count;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.detour.transport;
+
+import dev.detour.core.internal.Require;
+import dev.detour.core.model.ErrorKind;
+import dev.detour.core.model.ModelCallException;
+import dev.detour.core.model.ModelRef;
+import java.util.Optional;
+
+/**
+ * What went wrong with an exchange itself, already classified: its kind (DESIGN §3), what happened and
+ * what to do, the response head if one had arrived, and the I/O failure behind it if there was one.
+ *
+ * @param kind the error kind, such as {@link ErrorKind#TIMEOUT}
+ * @param detail what happened, naming the host and the limit involved; never a key
+ * @param head the response's head, when the failure came after it (while reading the body, a redirect)
+ * @param cause the I/O failure, when there was one
+ */
+public record TransportFailure(ErrorKind kind, String detail, Optional<HttpHead> head, Optional<Exception> cause) {
+
+    public TransportFailure {
+        Require.nonNull(kind, "kind");
+        Require.nonBlank(detail, "detail");
+        Require.nonNull(head, "head");
+        Require.nonNull(cause, "cause");
+    }
+
+    /** A builder of the model-call failure this is, for {@code model}, with kind, status, detail and cause. */
+    public ModelCallException.Builder builder(ModelRef model) {
+        return ModelCallException.builder(kind, model)
+                .httpStatus(head.map(HttpHead::status).orElse(null))
+                .detail(detail)
+                .cause(cause.orElse(null));
+    }
+}
