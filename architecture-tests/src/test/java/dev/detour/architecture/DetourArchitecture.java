@@ -22,6 +22,7 @@ final class DetourArchitecture {
 
     static final String CORE = "dev.detour.core..";
     static final String ADAPTERS = "dev.detour.adapters..";
+    static final String TRANSPORT = "dev.detour.transport..";
     static final String APP = "dev.detour.app..";
 
     /** The libraries an adapter may use besides the JDK ({@code java.*}, {@code javax.*}) and core: HTTP and JSON, and what they are built on. */
@@ -35,10 +36,10 @@ final class DetourArchitecture {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", CORE, "org.jspecify..")
             .as("core depends on the JDK only");
 
-    static final ArchRule adapters_depend_only_on_core_and_their_http_and_json_libraries = classes()
+    static final ArchRule adapters_depend_only_on_core_transport_and_their_http_and_json_libraries = classes()
             .that().resideInAPackage(ADAPTERS)
-            .should(onlyDependOnCoreTheirOwnAdapterAndHttpJsonLibraries())
-            .as("adapters depend only on core, their own packages and their HTTP/JSON libraries");
+            .should(onlyDependOnCoreTransportTheirOwnAdapterAndHttpJsonLibraries())
+            .as("adapters depend only on core, transport, their own packages and their HTTP/JSON libraries");
 
     static final ArchRule adapters_never_depend_on_app = noClasses()
             .that().resideInAPackage(ADAPTERS)
@@ -60,10 +61,11 @@ final class DetourArchitecture {
             .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "dev.failsafe..")
             .as("Guice and Failsafe are used in app only");
 
-    static final ArchRule retrofit_and_okhttp_are_used_in_adapters_only = noClasses()
-            .that().resideOutsideOfPackage(ADAPTERS)
+    /** Retrofit is not on transport's classpath at all, so this rule lets transport use OkHttp only. */
+    static final ArchRule retrofit_and_okhttp_are_used_in_adapters_and_transport_only = noClasses()
+            .that().resideOutsideOfPackages(ADAPTERS, TRANSPORT)
             .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..")
-            .as("Retrofit and OkHttp are used in adapters only");
+            .as("Retrofit and OkHttp are used in adapters and transport only");
 
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("dev.detour.(**)")
@@ -77,17 +79,17 @@ final class DetourArchitecture {
 
     static final List<ArchRule> ALL = List.of(
             core_depends_on_the_jdk_only,
-            adapters_depend_only_on_core_and_their_http_and_json_libraries,
+            adapters_depend_only_on_core_transport_and_their_http_and_json_libraries,
             adapters_never_depend_on_app,
             adapters_never_depend_on_each_other,
             app_never_depends_on_an_adapter,
             guice_and_failsafe_are_used_in_app_only,
-            retrofit_and_okhttp_are_used_in_adapters_only,
+            retrofit_and_okhttp_are_used_in_adapters_and_transport_only,
             packages_are_free_of_cycles,
             model_ports_are_implemented_in_adapters_or_app);
 
-    private static ArchCondition<JavaClass> onlyDependOnCoreTheirOwnAdapterAndHttpJsonLibraries() {
-        return new ArchCondition<>("only depend on core, their own adapter and HTTP/JSON libraries") {
+    private static ArchCondition<JavaClass> onlyDependOnCoreTransportTheirOwnAdapterAndHttpJsonLibraries() {
+        return new ArchCondition<>("only depend on core, transport, their own adapter and HTTP/JSON libraries") {
             @Override
             public void check(JavaClass adapterClass, ConditionEvents events) {
                 String ownAdapter = adapterPackage(adapterClass.getPackageName());
@@ -95,6 +97,7 @@ final class DetourArchitecture {
                     String target = dependency.getTargetClass().getPackageName();
                     boolean allowed = target.startsWith("java.") || target.startsWith("javax.")
                             || target.equals("dev.detour.core") || target.startsWith("dev.detour.core.")
+                            || target.equals("dev.detour.transport")
                             || target.equals(ownAdapter) || target.startsWith(ownAdapter + ".")
                             || ADAPTER_LIBRARIES.stream().anyMatch(library ->
                                     target.equals(library) || target.startsWith(library + "."));

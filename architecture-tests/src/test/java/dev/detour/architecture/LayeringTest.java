@@ -13,8 +13,8 @@ class LayeringTest {
     static final ArchRule core_depends_on_the_jdk_only = DetourArchitecture.core_depends_on_the_jdk_only;
 
     @ArchTest
-    static final ArchRule adapters_depend_only_on_core_and_their_http_and_json_libraries =
-            DetourArchitecture.adapters_depend_only_on_core_and_their_http_and_json_libraries;
+    static final ArchRule adapters_depend_only_on_core_transport_and_their_http_and_json_libraries =
+            DetourArchitecture.adapters_depend_only_on_core_transport_and_their_http_and_json_libraries;
 
     @ArchTest
     static final ArchRule adapters_never_depend_on_app = DetourArchitecture.adapters_never_depend_on_app;
@@ -30,8 +30,8 @@ class LayeringTest {
     static final ArchRule guice_and_failsafe_are_used_in_app_only = DetourArchitecture.guice_and_failsafe_are_used_in_app_only;
 
     @ArchTest
-    static final ArchRule retrofit_and_okhttp_are_used_in_adapters_only =
-            DetourArchitecture.retrofit_and_okhttp_are_used_in_adapters_only;
+    static final ArchRule retrofit_and_okhttp_are_used_in_adapters_and_transport_only =
+            DetourArchitecture.retrofit_and_okhttp_are_used_in_adapters_and_transport_only;
 
     @ArchTest
     static final ArchRule packages_are_free_of_cycles = DetourArchitecture.packages_are_free_of_cycles;

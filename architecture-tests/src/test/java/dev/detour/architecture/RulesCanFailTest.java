@@ -32,7 +32,7 @@ class RulesCanFailTest {
     static Stream<Arguments> violations() {
         return Stream.of(
                 Arguments.of(DetourArchitecture.core_depends_on_the_jdk_only, CoreUsingFailsafe.class, List.of()),
-                Arguments.of(DetourArchitecture.adapters_depend_only_on_core_and_their_http_and_json_libraries,
+                Arguments.of(DetourArchitecture.adapters_depend_only_on_core_transport_and_their_http_and_json_libraries,
                         OpenAiAdapterUsingHuggingFace.class, List.<Class<?>>of(HuggingFaceWireFormat.class)),
                 Arguments.of(DetourArchitecture.adapters_never_depend_on_app,
                         HuggingFaceAdapterUsingApp.class, List.<Class<?>>of(AppWiring.class)),
@@ -44,7 +44,7 @@ class RulesCanFailTest {
                         OpenAiAdapterUsingGuice.class, List.of()),
                 Arguments.of(DetourArchitecture.guice_and_failsafe_are_used_in_app_only,
                         CoreUsingFailsafe.class, List.of()),
-                Arguments.of(DetourArchitecture.retrofit_and_okhttp_are_used_in_adapters_only,
+                Arguments.of(DetourArchitecture.retrofit_and_okhttp_are_used_in_adapters_and_transport_only,
                         AppUsingRetrofit.class, List.of()),
                 Arguments.of(DetourArchitecture.packages_are_free_of_cycles,
                         CycleStart.class, List.<Class<?>>of(CycleEnd.class)),

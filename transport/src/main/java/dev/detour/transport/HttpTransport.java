@@ -1,5 +1,6 @@
 package dev.detour.transport;
 
+import dev.detour.core.spi.HttpLimits;
 import dev.detour.core.internal.Require;
 import java.net.URI;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import okhttp3.Request;
 
 /**
  * The HTTP client of one provider, shared by all its models: one connection pool and one dispatcher on
- * virtual threads, at most {@link TransportSettings#maxConcurrentCalls()} calls in flight (more wait
+ * virtual threads, at most {@link HttpLimits#maxConcurrentCalls()} calls in flight (more wait
  * their turn), the credential written only for the provider's own origin, redirects never followed, no
  * silent resend, bounded bodies. {@link #exchange} runs one call and hands its response to a
  * {@link ResponseReader}.
@@ -36,31 +37,31 @@ public final class HttpTransport implements AutoCloseable {
     private final TransportFailures failures;
     private volatile boolean closed;
 
-    HttpTransport(String providerName, URI baseUrl, TransportSettings settings, Credential credential,
+    HttpTransport(String providerName, URI baseUrl, HttpLimits limits, Credential credential,
             DeadlineTimer deadlines) {
         Require.nonBlank(providerName, "providerName");
         Require.nonNull(baseUrl, "baseUrl");
-        Require.nonNull(settings, "settings");
+        Require.nonNull(limits, "limits");
         Require.nonNull(credential, "credential");
         this.baseUrl = withTrailingSlash(HttpUrl.get(baseUrl.toString()));
         this.deadlines = Require.nonNull(deadlines, "deadlines");
-        this.failures = new TransportFailures(this.baseUrl, settings);
+        this.failures = new TransportFailures(this.baseUrl, limits);
         Dispatcher dispatcher = new Dispatcher(Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("detour-" + providerName + "-http-", 1).factory()));
-        dispatcher.setMaxRequests(settings.maxConcurrentCalls());
-        dispatcher.setMaxRequestsPerHost(settings.maxConcurrentCalls());
+        dispatcher.setMaxRequests(limits.maxConcurrentCalls());
+        dispatcher.setMaxRequestsPerHost(limits.maxConcurrentCalls());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(settings.maxConcurrentCalls(), 5, TimeUnit.MINUTES))
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                .callTimeout(settings.callTimeout())
+                .connectionPool(new ConnectionPool(limits.maxConcurrentCalls(), 5, TimeUnit.MINUTES))
+                .connectTimeout(limits.connectTimeout())
+                .readTimeout(limits.readTimeout())
+                .writeTimeout(limits.readTimeout())
+                .callTimeout(limits.callTimeout())
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .addInterceptor(new MarkDispatched())
-                .addInterceptor(new ResponseSizeLimit(settings.maxResponseBytes()))
+                .addInterceptor(new ResponseSizeLimit(limits.maxResponseBytes()))
                 .addNetworkInterceptor(new NoSilentRetry());
         if (credential.headerName().isPresent()) {
             builder.addNetworkInterceptor(new OriginBoundCredential(credential, this.baseUrl));
@@ -72,9 +73,9 @@ public final class HttpTransport implements AutoCloseable {
      * The transport of provider {@code providerName} (it names the threads) at {@code baseUrl}, sending
      * {@code credential} to that origin only.
      */
-    public static HttpTransport create(String providerName, URI baseUrl, TransportSettings settings,
+    public static HttpTransport create(String providerName, URI baseUrl, HttpLimits limits,
             Credential credential) {
-        return new HttpTransport(providerName, baseUrl, settings, credential, new ScheduledDeadlineTimer(providerName));
+        return new HttpTransport(providerName, baseUrl, limits, credential, new ScheduledDeadlineTimer(providerName));
     }
 
     /** The base URL, ending with {@code /} so that relative paths resolve below it. */

@@ -1,5 +1,6 @@
 package dev.detour.transport;
 
+import dev.detour.core.spi.HttpLimits;
 import dev.detour.core.model.ErrorKind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -19,11 +20,11 @@ import okhttp3.HttpUrl;
 final class TransportFailures {
 
     private final HttpUrl baseUrl;
-    private final TransportSettings settings;
+    private final HttpLimits limits;
 
-    TransportFailures(HttpUrl baseUrl, TransportSettings settings) {
+    TransportFailures(HttpUrl baseUrl, HttpLimits limits) {
         this.baseUrl = baseUrl;
-        this.settings = settings;
+        this.limits = limits;
     }
 
     /** An I/O failure of the request to {@code url}; {@code head} is null when no response had arrived. */
@@ -39,15 +40,15 @@ final class TransportFailures {
                 && String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
             kind = ErrorKind.TIMEOUT;
             detail = "no connection to " + host + " within the connect timeout of "
-                    + settings.connectTimeout().toMillis() + " ms";
+                    + limits.connectTimeout().toMillis() + " ms";
         } else if (error instanceof SocketTimeoutException) {
             kind = ErrorKind.TIMEOUT;
-            detail = host + " sent nothing for longer than the read timeout of " + settings.readTimeout().toMillis()
+            detail = host + " sent nothing for longer than the read timeout of " + limits.readTimeout().toMillis()
                     + " ms";
         } else if (error instanceof InterruptedIOException) {
             kind = ErrorKind.TIMEOUT;
             detail = "the call to " + host + " took longer than the call timeout of "
-                    + settings.callTimeout().toMillis() + " ms";
+                    + limits.callTimeout().toMillis() + " ms";
         } else if (error instanceof UnknownHostException) {
             detail = "cannot resolve " + host + "; check the base URL and the network";
         } else if (error instanceof ConnectException) {
@@ -68,7 +69,7 @@ final class TransportFailures {
         String detail = dispatched || head != null
                 ? "the caller's deadline passed before " + url.host() + " finished answering (the deadline is the"
                         + " chain's resilience.attempt-timeout or call-deadline, whichever is sooner)"
-                : "the caller's deadline passed while the call waited for one of the " + settings.maxConcurrentCalls()
+                : "the caller's deadline passed while the call waited for one of the " + limits.maxConcurrentCalls()
                         + " concurrent-call slots of this provider, so nothing was sent to " + url.host()
                         + "; raise its max-concurrent-calls or lower workflow.parallelism";
         return new TransportFailure(ErrorKind.TIMEOUT, detail, Optional.ofNullable(head), Optional.empty());

@@ -23,7 +23,7 @@ class CallerDeadlineTest {
     private final Loopback loopback = new Loopback();
     private final HeldResponses held = new HeldResponses(Loopback.json(200, "{\"ok\":true}").build());
     private final ManualDeadlines deadlines = new ManualDeadlines();
-    private final HttpTransport transport = loopback.transport(Loopback.GENEROUS.withMaxConcurrentCalls(2),
+    private final HttpTransport transport = loopback.transport(Loopback.withMaxConcurrentCalls(2),
             Credential.none(), deadlines);
 
     CallerDeadlineTest() {
@@ -39,12 +39,15 @@ class CallerDeadlineTest {
     @Test
     void fourCallsAtALimitOfTwoAllEndWhenTheirDeadlinesPassEvenThoseStillQueued() throws Exception {
         List<Caller> callers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            callers.add(Caller.start(transport, LATER));
-        }
+        callers.add(Caller.start(transport, LATER));
+        callers.add(Caller.start(transport, LATER));
         held.awaitArrivals(2);
+        callers.add(Caller.start(transport, LATER));
+        callers.add(Caller.start(transport, LATER));
         deadlines.awaitPending(4);
 
+        deadlines.expireLatest();
+        deadlines.expireLatest();
         deadlines.expireAll();
 
         List<String> details = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.detour.transport;
 
+import dev.detour.core.spi.HttpLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.detour.core.secret.Secret;
@@ -22,8 +23,22 @@ import okhttp3.RequestBody;
 final class Loopback implements AutoCloseable {
 
     static final Secret KEY = Secret.of("sk-transport-test-0a1b2c3d4e5f");
-    static final TransportSettings GENEROUS = new TransportSettings(Duration.ofSeconds(10), Duration.ofSeconds(30),
+    static final HttpLimits GENEROUS = new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(30),
             Duration.ofSeconds(60), 8L * 1024 * 1024, 64);
+
+    static HttpLimits withMaxResponseBytes(long value) {
+        return new HttpLimits(GENEROUS.connectTimeout(), GENEROUS.readTimeout(), GENEROUS.callTimeout(), value,
+                GENEROUS.maxConcurrentCalls());
+    }
+
+    static HttpLimits withTimeouts(Duration connect, Duration read, Duration call) {
+        return new HttpLimits(connect, read, call, GENEROUS.maxResponseBytes(), GENEROUS.maxConcurrentCalls());
+    }
+
+    static HttpLimits withMaxConcurrentCalls(int value) {
+        return new HttpLimits(GENEROUS.connectTimeout(), GENEROUS.readTimeout(), GENEROUS.callTimeout(),
+                GENEROUS.maxResponseBytes(), value);
+    }
 
     final MockWebServer server = new MockWebServer();
     private final List<HttpTransport> transports = new ArrayList<>();
@@ -36,14 +51,14 @@ final class Loopback implements AutoCloseable {
         }
     }
 
-    HttpTransport transport(TransportSettings settings, Credential credential, DeadlineTimer deadlines) {
-        HttpTransport transport = new HttpTransport("test", server.url("/v1").uri(), settings, credential, deadlines);
+    HttpTransport transport(HttpLimits limits, Credential credential, DeadlineTimer deadlines) {
+        HttpTransport transport = new HttpTransport("test", server.url("/v1").uri(), limits, credential, deadlines);
         transports.add(transport);
         return transport;
     }
 
-    HttpTransport transport(TransportSettings settings) {
-        return transport(settings, Credential.bearer(KEY), new ManualDeadlines());
+    HttpTransport transport(HttpLimits limits) {
+        return transport(limits, Credential.bearer(KEY), new ManualDeadlines());
     }
 
     HttpTransport transport() {

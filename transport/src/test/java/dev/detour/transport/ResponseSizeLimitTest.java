@@ -26,7 +26,7 @@ class ResponseSizeLimitTest {
     void aBodyLargerThanTheCapIsAMalformedResponseThatKeepsItsHead() {
         loopback.enqueue(Loopback.json(200, "x".repeat(2048)).addHeader("x-request-id", "big-1"));
 
-        TransportFailure failure = Loopback.failureOf(loopback.transport(Loopback.GENEROUS.withMaxResponseBytes(1024)));
+        TransportFailure failure = Loopback.failureOf(loopback.transport(Loopback.withMaxResponseBytes(1024)));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
         assertThat(failure.detail()).contains("larger than the cap of 1024 bytes").contains("max-response-bytes");
@@ -39,7 +39,7 @@ class ResponseSizeLimitTest {
         String body = "x".repeat(4096);
         loopback.enqueue(Loopback.json(200, body).throttleBody(100, 60, TimeUnit.SECONDS));
 
-        TransportFailure failure = Loopback.failureOf(loopback.transport(Loopback.GENEROUS.withMaxResponseBytes(1024)));
+        TransportFailure failure = Loopback.failureOf(loopback.transport(Loopback.withMaxResponseBytes(1024)));
 
         assertThat(failure.kind()).as("refused at once, not after waiting for the throttled body")
                 .isEqualTo(ErrorKind.MALFORMED_RESPONSE);
@@ -50,7 +50,7 @@ class ResponseSizeLimitTest {
         loopback.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
                 .chunkedBody("data: chunk\n\n".repeat(400), 64));
 
-        TransportFailure failure = Loopback.failureOf(loopback.transport(Loopback.GENEROUS.withMaxResponseBytes(4096)));
+        TransportFailure failure = Loopback.failureOf(loopback.transport(Loopback.withMaxResponseBytes(4096)));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
         assertThat(failure.detail()).contains("cap of 4096 bytes");
@@ -72,7 +72,7 @@ class ResponseSizeLimitTest {
         loopback.enqueue(Loopback.json(500, "y".repeat(5000)));
 
         RecordingReader.Rejection rejection = catchThrowableOfType(RecordingReader.Rejection.class,
-                () -> Loopback.exchange(loopback.transport(Loopback.GENEROUS.withMaxResponseBytes(1024))));
+                () -> Loopback.exchange(loopback.transport(Loopback.withMaxResponseBytes(1024))));
 
         assertThat(rejection.body).hasSize(1024);
     }

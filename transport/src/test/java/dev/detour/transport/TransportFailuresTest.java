@@ -50,7 +50,7 @@ class TransportFailuresTest {
         loopback.enqueue(Loopback.json(200, "{}").onResponseStart(SocketEffect.Stall.INSTANCE));
 
         TransportFailure failure = Loopback.failureOf(loopback.transport(
-                Loopback.GENEROUS.withTimeouts(Duration.ofSeconds(5), SHORT, Duration.ofSeconds(30))));
+                Loopback.withTimeouts(Duration.ofSeconds(5), SHORT, Duration.ofSeconds(30))));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(failure.head()).isEmpty();
@@ -63,7 +63,7 @@ class TransportFailuresTest {
                 .throttleBody(200, 60, TimeUnit.SECONDS));
 
         TransportFailure failure = Loopback.failureOf(loopback.transport(
-                Loopback.GENEROUS.withTimeouts(Duration.ofSeconds(5), SHORT, Duration.ofSeconds(30))));
+                Loopback.withTimeouts(Duration.ofSeconds(5), SHORT, Duration.ofSeconds(30))));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(failure.head()).map(HttpHead::status).contains(200);
@@ -74,7 +74,7 @@ class TransportFailuresTest {
         loopback.enqueue(Loopback.sse("data: chunk\n\n".repeat(200)).throttleBody(64, 50, TimeUnit.MILLISECONDS));
 
         TransportFailure failure = Loopback.failureOf(loopback.transport(
-                Loopback.GENEROUS.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), SHORT)));
+                Loopback.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), SHORT)));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(failure.detail()).contains("call timeout of 300 ms");

@@ -2,8 +2,8 @@ package dev.detour.adapters.huggingface;
 
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.FinishReason;
-import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.TokenUsage;
+import dev.detour.transport.HttpHead;
 
 /**
  * Turns what a provider answered (text, finish reason, usage, served model) into a {@link ChatResponse}
@@ -12,13 +12,9 @@ import dev.detour.core.model.TokenUsage;
  */
 final class Answers {
 
-    private final ModelRef model;
-    private final HfModelId modelId;
     private final FailureMapper failures;
 
-    Answers(ModelRef model, HfModelId modelId, FailureMapper failures) {
-        this.model = model;
-        this.modelId = modelId;
+    Answers(FailureMapper failures) {
         this.failures = failures;
     }
 
@@ -35,8 +31,8 @@ final class Answers {
             throw failures.malformed(head, "the answer from " + head.host() + " has empty content (finish_reason \""
                     + finish.raw() + "\")", null);
         }
-        ResponseMeta meta = ResponseMeta.of(head, modelId);
-        ChatResponse response = ChatResponse.of(model, text, finish, usage(usage))
+        ResponseMeta meta = failures.metaOf(head);
+        ChatResponse response = ChatResponse.of(failures.model(), text, finish, usage(usage))
                 .withInferenceProvider(meta.inferenceProvider().orElse(null))
                 .withRequestId(meta.requestId().orElse(null));
         return servedModel == null || servedModel.isBlank() ? response : response.withServedModel(servedModel);

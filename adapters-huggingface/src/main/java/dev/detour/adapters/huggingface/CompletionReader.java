@@ -1,9 +1,9 @@
 package dev.detour.adapters.huggingface;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.StreamListener;
+import dev.detour.transport.HttpHead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -14,14 +14,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class CompletionReader {
 
-    private final ObjectMapper json;
-    private final FailureMapper failures;
-    private final Answers answers;
+    private final ModelCodec codec;
 
-    CompletionReader(ObjectMapper json, FailureMapper failures, Answers answers) {
-        this.json = json;
-        this.failures = failures;
-        this.answers = answers;
+    CompletionReader(ModelCodec codec) {
+        this.codec = codec;
     }
 
     /**
@@ -32,26 +28,26 @@ final class CompletionReader {
         JsonNode tree;
         ChatCompletion completion;
         try {
-            tree = json.readTree(body);
-            completion = json.treeToValue(tree, ChatCompletion.class);
+            tree = codec.json().readTree(body);
+            completion = codec.json().treeToValue(tree, ChatCompletion.class);
         } catch (IOException | IllegalArgumentException e) {
-            ErrorBody seen = ErrorBody.parse(body, head, json);
-            throw failures.malformed(head, "the " + head.status() + " response from " + head.host()
+            ErrorBody seen = ErrorBody.parse(body, head, codec.json());
+            throw codec.failures().malformed(head, "the " + head.status() + " response from " + head.host()
                     + " is not a chat completion: " + (seen.message().isBlank() ? "empty body" : seen.message()), e);
         }
         if (completion == null || !tree.isObject()) {
-            throw failures.malformed(head, "the " + head.status() + " response from " + head.host()
+            throw codec.failures().malformed(head, "the " + head.status() + " response from " + head.host()
                     + " is not a chat completion object", null);
         }
         if (completion.error() != null && !completion.error().isNull()) {
-            throw failures.inBand(head, ErrorBody.of(tree), structuredOutput);
+            throw codec.failures().inBand(head, ErrorBody.of(tree), structuredOutput);
         }
         if (completion.choices() == null || completion.choices().isEmpty() || completion.choices().get(0) == null) {
-            throw failures.malformed(head, "the chat completion from " + head.host() + " has no choices", null);
+            throw codec.failures().malformed(head, "the chat completion from " + head.host() + " has no choices", null);
         }
         ChatCompletion.Choice choice = completion.choices().get(0);
         String text = choice.message() == null ? "" : choice.message().text();
-        ChatResponse response = answers.answer(head, text, choice.finishReason(), completion.usage(), completion.model());
+        ChatResponse response = codec.answers().answer(head, text, choice.finishReason(), completion.usage(), completion.model());
         listener.onText(text);
         return response;
     }

@@ -2,13 +2,12 @@ package dev.detour.adapters.huggingface;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.transport.HtmlPages;
+import dev.detour.transport.HttpHead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What an error response said, whatever its shape. Read in this order: JSON with an object {@code error}
@@ -32,8 +31,6 @@ record ErrorBody(
 
     static final int MAX_TEXT = 2048;
 
-    private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
-
     /** Reads an error body that came with {@code head}. */
     static ErrorBody parse(byte[] body, HttpHead head, ObjectMapper json) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
@@ -41,8 +38,9 @@ record ErrorBody(
         if (fromJson.isPresent()) {
             return fromJson.get();
         }
-        if (isHtml(text, head.contentType())) {
-            return ofText(htmlSummary(text, head.host()));
+        Optional<String> page = HtmlPages.summary(head, text);
+        if (page.isPresent()) {
+            return ofText(page.get());
         }
         if (text.isEmpty()) {
             String headerMessage = head.header("X-Error-Message");
@@ -112,22 +110,5 @@ record ErrorBody(
             return Optional.empty();
         }
         return Optional.of(Duration.ofMillis(Math.round(node.doubleValue() * 1000)));
-    }
-
-    private static boolean isHtml(String text, String contentType) {
-        String start = text.substring(0, Math.min(text.length(), 100)).toLowerCase(Locale.ROOT);
-        return contentType.contains("text/html") || start.startsWith("<!doctype html") || start.startsWith("<html");
-    }
-
-    private static String htmlSummary(String html, String host) {
-        Matcher title = TITLE.matcher(html);
-        String summary = "HTML error page from " + host;
-        if (title.find()) {
-            String words = title.group(1).replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").strip();
-            if (!words.isEmpty()) {
-                summary += " (\"" + (words.length() > 120 ? words.substring(0, 120) + "…" : words) + "\")";
-            }
-        }
-        return summary;
     }
 }

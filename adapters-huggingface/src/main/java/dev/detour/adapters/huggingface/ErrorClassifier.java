@@ -1,15 +1,16 @@
 package dev.detour.adapters.huggingface;
 
 import dev.detour.core.model.ErrorKind;
+import dev.detour.transport.HttpStatuses;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Decides the {@link ErrorKind} of a router failure from its status and what its body said (issue 4's
+ * Decides the {@link ErrorKind} of a router failure from what its body said and its status (issue 4's
  * table, DESIGN.md §3). An error inside an HTTP 200 (a stream event) has no status of its own: it is
  * classified as the status its TGI {@code error_type} or numeric {@code code} stands for, so it maps
- * exactly like the same error on a plain response.
+ * exactly like the same error on a plain response; TGI's {@code generation} error is the server failing.
  */
 final class ErrorClassifier {
 
@@ -23,11 +24,13 @@ final class ErrorClassifier {
     private ErrorClassifier() {}
 
     /**
-     * The kind of a failure with HTTP status {@code status}, or, when null, an error reported inside a 200.
+     * The kind of a failure with HTTP status {@code status}, or, when null, an error reported inside a 200:
+     * what the body names first (a code, a type, TGI's error type, the router's words), else the default
+     * status table of {@link HttpStatuses}.
      *
      * @param structuredOutput whether the request asked for a JSON-schema answer
      */
-    static ErrorKind kind(Integer status, ErrorBody body, boolean structuredOutput) {
+    static ErrorKind classify(Integer status, ErrorBody body, boolean structuredOutput) {
         Integer effective = status != null ? status : impliedStatus(body).orElse(null);
         String code = lower(body.code());
         String type = lower(body.type());
@@ -35,41 +38,32 @@ final class ErrorClassifier {
         String message = body.message().toLowerCase(Locale.ROOT);
         boolean clientError = effective == null || effective >= 400 && effective < 500;
 
-        if (effective != null && effective == 413 || anyIs("context_length_exceeded", code, type)) {
+        if (anyIs("context_length_exceeded", code, type)) {
             return ErrorKind.CONTEXT_LENGTH_EXCEEDED;
         }
-        if (effective != null && effective == 402 || anyIs("insufficient_quota", code, type)
-                || effective == null && CREDITS_USED_UP.matcher(message).find()) {
+        if (anyIs("insufficient_quota", code, type) || effective == null && CREDITS_USED_UP.matcher(message).find()) {
             return ErrorKind.QUOTA_EXCEEDED;
         }
-        if (effective != null && (effective == 401 || effective == 403)) {
+        if (effective != null && HttpStatuses.kind(effective) == ErrorKind.AUTHENTICATION_FAILED) {
             return ErrorKind.AUTHENTICATION_FAILED;
         }
-        if (effective != null && effective == 429 || anyIs("rate_limit_exceeded", code, type)) {
+        if (anyIs("rate_limit_exceeded", code, type)
+                || body.estimatedTime().isPresent() && (effective == null || effective == 503)) {
             return ErrorKind.RATE_LIMITED;
         }
-        if (body.estimatedTime().isPresent() && (effective == null || effective == 503)) {
-            return ErrorKind.RATE_LIMITED;
-        }
-        if (effective != null && (effective == 404 || effective == 410)
-                || errorType.equals("template_error")
-                || anyIs("model_not_found", code, type)
+        if (errorType.equals("template_error") || anyIs("model_not_found", code, type)
                 || clientError && NOT_SERVED.matcher(message).find()) {
             return ErrorKind.MODEL_UNAVAILABLE;
         }
-        if (effective != null && effective == 408) {
-            return ErrorKind.TIMEOUT;
+        if (errorType.equals("generation")) {
+            return ErrorKind.PROVIDER_UNAVAILABLE;
         }
-        if (effective != null && effective >= 300 && effective < 400) {
-            return ErrorKind.MODEL_UNAVAILABLE;
-        }
-        if (effective != null && effective >= 400 && effective < 500 && effective != 409 && effective != 424
-                || effective == null && anyIs("invalid_request_error", type)) {
-            return structuredOutput && STRUCTURED_OUTPUT.matcher(message).find()
-                    ? ErrorKind.MODEL_UNAVAILABLE
-                    : ErrorKind.INVALID_REQUEST;
-        }
-        return ErrorKind.PROVIDER_UNAVAILABLE;
+        ErrorKind kind = effective != null ? HttpStatuses.kind(effective)
+                : anyIs("invalid_request_error", type) ? ErrorKind.INVALID_REQUEST
+                : ErrorKind.PROVIDER_UNAVAILABLE;
+        return kind == ErrorKind.INVALID_REQUEST && structuredOutput && STRUCTURED_OUTPUT.matcher(message).find()
+                ? ErrorKind.MODEL_UNAVAILABLE
+                : kind;
     }
 
     /** Whether {@code body} rejects the structured-output part of a request that had one. */

@@ -4,11 +4,8 @@ import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.wire.RetryWait;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
+import dev.detour.transport.HttpHead;
+import dev.detour.transport.TransportFailure;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -23,21 +20,29 @@ final class FailureMapper {
     private final HfModelId modelId;
     private final boolean tokenPresent;
     private final String tokenVariable;
-    private final String host;
     private final Clock clock;
 
-    FailureMapper(ModelRef model, HfModelId modelId, HuggingFaceSettings settings, String host, Clock clock) {
+    FailureMapper(ModelRef model, HfModelId modelId, HuggingFaceSettings settings, Clock clock) {
         this.model = model;
         this.modelId = modelId;
         this.tokenPresent = settings.token().isPresent();
         this.tokenVariable = settings.tokenVariable();
-        this.host = host;
         this.clock = clock;
+    }
+
+    /** The model whose failures this maps. */
+    ModelRef model() {
+        return model;
+    }
+
+    /** Who served a response, its request id and retry instruction; with no response, the pinned provider. */
+    ResponseMeta metaOf(HttpHead head) {
+        return ResponseMeta.of(head, modelId);
     }
 
     /** An error status, with its body. */
     ModelCallException rejected(HttpHead head, ErrorBody body, boolean structuredOutput) {
-        ErrorKind kind = ErrorClassifier.kind(head.status(), body, structuredOutput);
+        ErrorKind kind = ErrorClassifier.classify(head.status(), body, structuredOutput);
         ModelCallException.Builder failure = start(kind, head)
                 .httpStatus(head.status())
                 .providerCode(body.providerCode().or(() -> Optional.ofNullable(head.header("X-Error-Code"))).orElse(null))
@@ -50,7 +55,7 @@ final class FailureMapper {
 
     /** An error the provider reported inside an HTTP 200 (a stream event or a body). */
     ModelCallException inBand(HttpHead head, ErrorBody body, boolean structuredOutput) {
-        ErrorKind kind = ErrorClassifier.kind(null, body, structuredOutput);
+        ErrorKind kind = ErrorClassifier.classify(null, body, structuredOutput);
         ModelCallException.Builder failure = start(kind, head)
                 .providerCode(body.providerCode().orElse(null))
                 .detail(detail(kind, null, body, head, structuredOutput));
@@ -60,32 +65,9 @@ final class FailureMapper {
         return failure.build();
     }
 
-    /** A transport failure; {@code head} is null when it came before any response. */
-    ModelCallException transport(IOException error, HttpHead head) {
-        if (error instanceof BodyTooLargeException tooLarge) {
-            return malformed(head, "the response from " + host + " is larger than the cap of " + tooLarge.limit()
-                    + " bytes; raise the provider's maximum response size if such answers are expected", error);
-        }
-        ErrorKind kind;
-        String detail;
-        if (error instanceof SocketTimeoutException || error instanceof InterruptedIOException
-                && "timeout".equals(error.getMessage())) {
-            kind = ErrorKind.TIMEOUT;
-            detail = (head == null ? "no response from " : "the response from ") + host + " timed out ("
-                    + error.getMessage() + ")";
-        } else if (error instanceof UnknownHostException) {
-            kind = ErrorKind.PROVIDER_UNAVAILABLE;
-            detail = "cannot resolve " + host + "; check the network and the base URL";
-        } else if (error instanceof ConnectException) {
-            kind = ErrorKind.PROVIDER_UNAVAILABLE;
-            detail = "cannot connect to " + host + " (" + error.getMessage() + ")";
-        } else {
-            kind = ErrorKind.PROVIDER_UNAVAILABLE;
-            detail = (head == null ? "the connection to " : "the response from ") + host + " failed"
-                    + (head == null ? "" : " part-way") + " (" + error.getClass().getSimpleName()
-                    + (error.getMessage() == null ? "" : ": " + error.getMessage()) + ")";
-        }
-        return start(kind, head).httpStatus(head == null ? null : head.status()).detail(detail).cause(error).build();
+    /** A failure of the exchange itself, as the transport classified it. */
+    ModelCallException transport(TransportFailure failure) {
+        return withMeta(failure.builder(model), failure.head().orElse(null)).build();
     }
 
     /** A successful status with an answer that cannot be used. */
@@ -111,8 +93,12 @@ final class FailureMapper {
     }
 
     private ModelCallException.Builder start(ErrorKind kind, HttpHead head) {
-        ResponseMeta meta = ResponseMeta.of(head, modelId);
-        return ModelCallException.builder(kind, model)
+        return withMeta(ModelCallException.builder(kind, model), head);
+    }
+
+    private ModelCallException.Builder withMeta(ModelCallException.Builder builder, HttpHead head) {
+        ResponseMeta meta = metaOf(head);
+        return builder
                 .inferenceProvider(meta.inferenceProvider().orElse(null))
                 .requestId(meta.requestId().orElse(null))
                 .shouldRetry(meta.shouldRetry().orElse(null));
@@ -120,12 +106,6 @@ final class FailureMapper {
 
     private String detail(ErrorKind kind, Integer status, ErrorBody body, HttpHead head, boolean structuredOutput) {
         String words = body.message().isBlank() ? "no error message" : body.message();
-        if (status != null && status >= 300 && status < 400) {
-            String location = head.header("Location");
-            return "the router answered with a redirect" + (location == null ? "" : " to " + location)
-                    + ", which Detour does not follow so that the token never leaves " + host
-                    + "; check the base URL";
-        }
         if (kind == ErrorKind.AUTHENTICATION_FAILED && !tokenPresent) {
             return "a token is required and none was sent: set " + tokenVariable + " (or the variable your"
                     + " configuration's token-env names) to a Hugging Face access token allowed to call Inference"

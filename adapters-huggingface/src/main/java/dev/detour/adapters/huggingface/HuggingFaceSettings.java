@@ -35,11 +35,7 @@ import java.util.regex.Pattern;
  *     {@code /v3/openai/chat/completions} (called as {@code /novita/v3/openai/chat/completions}) or
  *     {@code hf-inference} to {@code /models/{model}/v1/chat/completions}
  * @param allowInsecureHttp whether an {@code http://} base URL may name a host that is not loopback
- * @param connectTimeout how long establishing a connection may take
- * @param readTimeout how long the router may stay silent while answering (between bytes of a stream, too)
- * @param callTimeout how long one whole call may take, streaming included
- * @param maxResponseBytes the largest response body read; a larger one is a MalformedResponse
- * @param maxConcurrentCalls the most calls in flight at once; more wait their turn
+ * @param limits the timeouts, the response size cap and the most calls in flight at once
  */
 public record HuggingFaceSettings(
         String providerName,
@@ -48,11 +44,7 @@ public record HuggingFaceSettings(
         String tokenVariable,
         Map<String, String> providerRoutes,
         boolean allowInsecureHttp,
-        Duration connectTimeout,
-        Duration readTimeout,
-        Duration callTimeout,
-        long maxResponseBytes,
-        int maxConcurrentCalls) {
+        HttpLimits limits) {
 
     /** The public router. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://router.huggingface.co");
@@ -82,11 +74,7 @@ public record HuggingFaceSettings(
         }
         providerRoutes = Map.copyOf(Require.nonNull(providerRoutes, "providerRoutes"));
         providerRoutes.forEach(HuggingFaceSettings::checkRoute);
-        Require.positive(connectTimeout, "connectTimeout");
-        Require.positive(readTimeout, "readTimeout");
-        Require.positive(callTimeout, "callTimeout");
-        Require.positive(maxResponseBytes, "maxResponseBytes");
-        Require.positive(maxConcurrentCalls, "maxConcurrentCalls");
+        Require.nonNull(limits, "limits");
         checkBaseUrl(baseUrl, allowInsecureHttp);
     }
 
@@ -97,7 +85,8 @@ public record HuggingFaceSettings(
      */
     public static HuggingFaceSettings defaults() {
         return new HuggingFaceSettings("hf", DEFAULT_BASE_URL, Optional.empty(), DEFAULT_TOKEN_VARIABLE, Map.of(),
-                false, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(5), 8L * 1024 * 1024, 64);
+                false, new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(5),
+                        8L * 1024 * 1024, 64));
     }
 
     /**
@@ -108,8 +97,7 @@ public record HuggingFaceSettings(
     public static HuggingFaceSettings of(String providerName, URI baseUrl, boolean allowInsecureHttp) {
         HuggingFaceSettings defaults = defaults();
         return new HuggingFaceSettings(providerName, baseUrl, Optional.empty(), DEFAULT_TOKEN_VARIABLE, Map.of(),
-                allowInsecureHttp, defaults.connectTimeout, defaults.readTimeout, defaults.callTimeout,
-                defaults.maxResponseBytes, defaults.maxConcurrentCalls);
+                allowInsecureHttp, defaults.limits);
     }
 
     /**
@@ -122,21 +110,14 @@ public record HuggingFaceSettings(
     public static HuggingFaceSettings from(AdapterSettings settings, AdapterKey key) {
         Require.nonNull(settings, "settings");
         Require.nonNull(key, "key");
-        HttpLimits limits = defaults().limits().withOptionsOf(settings);
         return new HuggingFaceSettings(settings.name(), settings.baseUrl(), key.secret(),
                 key.variable().orElse(DEFAULT_TOKEN_VARIABLE), settings.optionFamily(HuggingFaceProviderType.ROUTE),
-                settings.allowInsecureHttp(), limits.connectTimeout(), limits.readTimeout(), limits.callTimeout(),
-                limits.maxResponseBytes(), limits.maxConcurrentCalls());
-    }
-
-    /** Its timeouts, size cap and concurrency limit. */
-    public HttpLimits limits() {
-        return new HttpLimits(connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
+                settings.allowInsecureHttp(), defaults().limits().withOptionsOf(settings));
     }
 
     public HuggingFaceSettings withProviderName(String value) {
         return new HuggingFaceSettings(value, baseUrl, token, tokenVariable, providerRoutes, allowInsecureHttp,
-                connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
+                limits);
     }
 
     /**
@@ -145,7 +126,7 @@ public record HuggingFaceSettings(
      */
     public HuggingFaceSettings withBaseUrl(URI value) {
         return new HuggingFaceSettings(providerName, value, token, tokenVariable, providerRoutes, allowInsecureHttp,
-                connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
+                limits);
     }
 
     /**
@@ -166,7 +147,7 @@ public record HuggingFaceSettings(
     public HuggingFaceSettings withToken(Secret value, String variable) {
         Require.nonNull(value, "token");
         return new HuggingFaceSettings(providerName, baseUrl, Optional.of(value), variable, providerRoutes,
-                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
+                allowInsecureHttp, limits);
     }
 
     /**
@@ -181,13 +162,13 @@ public record HuggingFaceSettings(
         String value = environment.apply(variable);
         Optional<Secret> found = value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
         return new HuggingFaceSettings(providerName, baseUrl, found, variable, providerRoutes,
-                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
+                allowInsecureHttp, limits);
     }
 
     /** These settings calling anonymously; a 401 will name {@link #tokenVariable()} as the thing to set. */
     public HuggingFaceSettings withoutToken() {
         return new HuggingFaceSettings(providerName, baseUrl, Optional.empty(), tokenVariable, providerRoutes,
-                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
+                allowInsecureHttp, limits);
     }
 
     /**
@@ -201,29 +182,34 @@ public record HuggingFaceSettings(
         Map<String, String> routes = new TreeMap<>(providerRoutes);
         routes.put(Require.nonNull(provider, "provider"), Require.nonNull(route, "route"));
         return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, routes, allowInsecureHttp,
-                connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
+                limits);
     }
 
     /** These settings allowing (or not) an {@code http://} base URL to a host that is not loopback. */
     public HuggingFaceSettings withAllowInsecureHttp(boolean value) {
         return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, providerRoutes, value,
-                connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
+                limits);
+    }
+
+    /** These settings with other timeouts, size cap or concurrency limit. */
+    public HuggingFaceSettings withLimits(HttpLimits value) {
+        return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, providerRoutes,
+                allowInsecureHttp, value);
     }
 
     public HuggingFaceSettings withTimeouts(Duration connect, Duration read, Duration call) {
-        return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, providerRoutes,
-                allowInsecureHttp, connect, read, call, maxResponseBytes, maxConcurrentCalls);
+        return withLimits(new HttpLimits(connect, read, call, limits.maxResponseBytes(), limits.maxConcurrentCalls()));
     }
 
     public HuggingFaceSettings withMaxResponseBytes(long value) {
-        return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, providerRoutes,
-                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, value, maxConcurrentCalls);
+        return withLimits(new HttpLimits(limits.connectTimeout(), limits.readTimeout(), limits.callTimeout(), value,
+                limits.maxConcurrentCalls()));
     }
 
     /** These settings letting at most {@code value} calls be in flight at once. */
     public HuggingFaceSettings withMaxConcurrentCalls(int value) {
-        return new HuggingFaceSettings(providerName, baseUrl, token, tokenVariable, providerRoutes,
-                allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes, value);
+        return withLimits(new HttpLimits(limits.connectTimeout(), limits.readTimeout(), limits.callTimeout(),
+                limits.maxResponseBytes(), value));
     }
 
     @Override
@@ -231,9 +217,7 @@ public record HuggingFaceSettings(
         return "HuggingFaceSettings[providerName=" + providerName + ", baseUrl=" + baseUrl
                 + ", token=" + (token.isPresent() ? "from " + tokenVariable : "none (" + tokenVariable + " unset)")
                 + ", providerRoutes=" + providerRoutes + ", allowInsecureHttp=" + allowInsecureHttp
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", callTimeout=" + callTimeout + ", maxResponseBytes=" + maxResponseBytes
-                + ", maxConcurrentCalls=" + maxConcurrentCalls + "]";
+                + ", limits=" + limits + "]";
     }
 
     static void checkRoute(String provider, String route) {

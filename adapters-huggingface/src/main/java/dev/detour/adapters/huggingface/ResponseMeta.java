@@ -1,6 +1,6 @@
 package dev.detour.adapters.huggingface;
 
-import java.util.Locale;
+import dev.detour.transport.HttpHead;
 import java.util.Optional;
 
 /**
@@ -15,20 +15,7 @@ record ResponseMeta(Optional<String> inferenceProvider, Optional<String> request
         if (head == null) {
             return new ResponseMeta(model.pinnedProvider(), Optional.empty(), Optional.empty());
         }
-        return new ResponseMeta(
-                model.servedBy(head.header("x-inference-provider")),
-                Optional.ofNullable(head.header("x-request-id")).filter(value -> !value.isBlank()),
-                shouldRetry(head.header("x-should-retry")));
-    }
-
-    private static Optional<Boolean> shouldRetry(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> Optional.of(Boolean.TRUE);
-            case "false" -> Optional.of(Boolean.FALSE);
-            default -> Optional.empty();
-        };
+        return new ResponseMeta(model.servedBy(head.header("x-inference-provider")), head.requestId(),
+                head.shouldRetry());
     }
 }

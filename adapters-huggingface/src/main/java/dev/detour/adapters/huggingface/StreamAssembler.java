@@ -1,10 +1,11 @@
 package dev.detour.adapters.huggingface;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.StreamListener;
 import dev.detour.core.wire.SseEvent;
+import dev.detour.transport.EventReader;
+import dev.detour.transport.HttpHead;
 import java.io.IOException;
 
 /**
@@ -14,13 +15,11 @@ import java.io.IOException;
  * event maps like the same error on a plain response; a stream that ends before a finish reason is
  * truncated, and its partial text is never returned as an answer.
  */
-final class StreamAssembler {
+final class StreamAssembler implements EventReader<ChatResponse> {
 
     private static final int MAX_QUOTED = 200;
 
-    private final ObjectMapper json;
-    private final FailureMapper failures;
-    private final Answers answers;
+    private final ModelCodec codec;
     private final HttpHead head;
     private final boolean structuredOutput;
     private final StreamListener listener;
@@ -30,18 +29,16 @@ final class StreamAssembler {
     private String servedModel;
     private boolean sawDone;
 
-    StreamAssembler(ObjectMapper json, FailureMapper failures, Answers answers, HttpHead head,
-            boolean structuredOutput, StreamListener listener) {
-        this.json = json;
-        this.failures = failures;
-        this.answers = answers;
+    StreamAssembler(ModelCodec codec, HttpHead head, boolean structuredOutput, StreamListener listener) {
+        this.codec = codec;
         this.head = head;
         this.structuredOutput = structuredOutput;
         this.listener = listener;
     }
 
     /** Takes one event; false once the stream said it is done ({@code [DONE]}). */
-    boolean accept(SseEvent event) {
+    @Override
+    public boolean accept(SseEvent event) {
         String data = event.data().strip();
         if (data.isEmpty()) {
             return true;
@@ -52,13 +49,13 @@ final class StreamAssembler {
         }
         JsonNode node = parse(event, data);
         if (node.hasNonNull("error") || event.type().equals("error")) {
-            throw failures.inBand(head, ErrorBody.of(node), structuredOutput);
+            throw codec.failures().inBand(head, ErrorBody.of(node), structuredOutput);
         }
         ChatCompletion chunk;
         try {
-            chunk = json.treeToValue(node, ChatCompletion.class);
+            chunk = codec.json().treeToValue(node, ChatCompletion.class);
         } catch (IOException | IllegalArgumentException e) {
-            throw failures.malformed(head, "a stream event from " + head.host() + " is not a chat completion chunk: "
+            throw codec.failures().malformed(head, "a stream event from " + head.host() + " is not a chat completion chunk: "
                     + quote(data), e);
         }
         if (chunk.model() != null && !chunk.model().isBlank()) {
@@ -78,13 +75,14 @@ final class StreamAssembler {
     }
 
     /** The assembled answer, once the stream ended. */
-    ChatResponse finish() {
+    @Override
+    public ChatResponse finish() {
         if (finishReason == null) {
-            throw failures.malformed(head, "the stream from " + head.host() + " ended before a finish reason"
+            throw codec.failures().malformed(head, "the stream from " + head.host() + " ended before a finish reason"
                     + (sawDone ? " (it sent [DONE] without one)" : " (truncated)") + "; the " + text.length()
                     + " characters received were discarded, not returned as an answer", null);
         }
-        return answers.answer(head, text.toString(), finishReason, usage, servedModel);
+        return codec.answers().answer(head, text.toString(), finishReason, usage, servedModel);
     }
 
     private void take(ChatCompletion.Choice choice) {
@@ -102,20 +100,20 @@ final class StreamAssembler {
 
     private JsonNode parse(SseEvent event, String data) {
         try {
-            JsonNode node = json.readTree(data);
+            JsonNode node = codec.json().readTree(data);
             if (node != null && node.isObject()) {
                 return node;
             }
         } catch (IOException e) {
             if (event.type().equals("error")) {
-                throw failures.inBand(head, ErrorBody.ofText(data), structuredOutput);
+                throw codec.failures().inBand(head, ErrorBody.ofText(data), structuredOutput);
             }
-            throw failures.malformed(head, "a stream event from " + head.host() + " is not JSON: " + quote(data), e);
+            throw codec.failures().malformed(head, "a stream event from " + head.host() + " is not JSON: " + quote(data), e);
         }
         if (event.type().equals("error")) {
-            throw failures.inBand(head, ErrorBody.ofText(data), structuredOutput);
+            throw codec.failures().inBand(head, ErrorBody.ofText(data), structuredOutput);
         }
-        throw failures.malformed(head, "a stream event from " + head.host() + " is not a JSON object: " + quote(data), null);
+        throw codec.failures().malformed(head, "a stream event from " + head.host() + " is not a JSON object: " + quote(data), null);
     }
 
     private static String quote(String data) {

@@ -58,9 +58,9 @@ class HuggingFaceProviderTypeTest {
         assertThat(settings.allowInsecureHttp()).isTrue();
         assertThat(settings.token()).contains(Secret.of(TOKEN));
         assertThat(settings.tokenVariable()).isEqualTo("EU_HF_TOKEN");
-        assertThat(settings.limits()).isEqualTo(new HttpLimits(HuggingFaceSettings.defaults().connectTimeout(),
-                Duration.ofMinutes(2), HuggingFaceSettings.defaults().callTimeout(),
-                HuggingFaceSettings.defaults().maxResponseBytes(), 8));
+        assertThat(settings.limits()).isEqualTo(new HttpLimits(HuggingFaceSettings.defaults().limits().connectTimeout(),
+                Duration.ofMinutes(2), HuggingFaceSettings.defaults().limits().callTimeout(),
+                HuggingFaceSettings.defaults().limits().maxResponseBytes(), 8));
     }
 
     @Test

@@ -142,10 +142,10 @@ class HuggingFaceSettingsTest {
         assertThat(settings.providerRoutes()).containsOnly(
                 Map.entry("novita", "/v3/openai/chat/completions"),
                 Map.entry("hf-inference", "/models/{model}/v1/chat/completions"));
-        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(settings.callTimeout()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(settings.maxResponseBytes()).isEqualTo(1_048_576);
+        assertThat(settings.limits().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.limits().readTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(settings.limits().callTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.limits().maxResponseBytes()).isEqualTo(1_048_576);
     }
 
     @Test

@@ -2,8 +2,9 @@ package dev.detour.adapters.openai;
 
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.FinishReason;
+import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.TokenUsage;
-import java.util.function.Function;
+import dev.detour.transport.HttpHead;
 
 /**
  * Turns what a completion or a finished stream said into a {@link ChatResponse}, or into the failure it
@@ -11,9 +12,11 @@ import java.util.function.Function;
  */
 final class Answers {
 
-    private final Failures failures;
+    private final ModelRef model;
+    private final FailureMapper failures;
 
-    Answers(Failures failures) {
+    Answers(ModelRef model, FailureMapper failures) {
+        this.model = model;
         this.failures = failures;
     }
 
@@ -21,24 +24,24 @@ final class Answers {
     record Parts(String text, String refusal, boolean toolCalls, String finishReason, ChatCompletion.Usage usage,
             String servedModel) {}
 
-    ChatResponse finish(Parts parts, Function<String, String> header) {
+    ChatResponse answer(HttpHead head, Parts parts) {
         FinishReason reason = FinishReason.of(parts.finishReason());
         if (reason.kind() == FinishReason.Kind.CONTENT_FILTER) {
-            throw failures.contentFiltered("the provider withheld the answer (finish_reason \""
-                    + parts.finishReason() + "\")", header);
+            throw failures.contentFiltered(head, "the provider withheld the answer (finish_reason \""
+                    + parts.finishReason() + "\")");
         }
         if (parts.text().isEmpty() && parts.refusal() != null && !parts.refusal().isBlank()) {
-            throw failures.contentFiltered("the model refused: " + parts.refusal(), header);
+            throw failures.contentFiltered(head, "the model refused: " + parts.refusal());
         }
         if (parts.text().isEmpty()) {
-            throw failures.malformed(parts.toolCalls()
+            throw failures.malformed(head, parts.toolCalls()
                     ? "the answer is a tool call, but Detour offered no tools"
-                    : "the answer has no text (finish_reason \"" + parts.finishReason() + "\")", header, null);
+                    : "the answer has no text (finish_reason \"" + parts.finishReason() + "\")", null);
         }
         String servedModel = parts.servedModel() == null || parts.servedModel().isBlank() ? null : parts.servedModel();
-        return ChatResponse.of(failures.model(), parts.text(), reason, usage(parts.usage()))
+        return ChatResponse.of(model, parts.text(), reason, usage(parts.usage()))
                 .withServedModel(servedModel)
-                .withRequestId(header.apply("x-request-id"));
+                .withRequestId(head.requestId().orElse(null));
     }
 
     private static TokenUsage usage(ChatCompletion.Usage usage) {

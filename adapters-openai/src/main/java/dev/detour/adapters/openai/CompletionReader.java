@@ -1,58 +1,58 @@
 package dev.detour.adapters.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.StreamListener;
+import dev.detour.transport.HttpHead;
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Function;
 
 /** Reads a plain (non-streaming) {@code chat.completion} body into an answer or the failure it holds. */
 final class CompletionReader {
 
-    private final ObjectMapper json;
-    private final ErrorBodies errorBodies;
-    private final Failures failures;
-    private final Answers answers;
+    private final ModelCodec codec;
 
-    CompletionReader(ObjectMapper json, ErrorBodies errorBodies, Failures failures, Answers answers) {
-        this.json = json;
-        this.errorBodies = errorBodies;
-        this.failures = failures;
-        this.answers = answers;
+    CompletionReader(ModelCodec codec) {
+        this.codec = codec;
     }
 
-    ChatResponse read(byte[] body, Function<String, String> header) {
+    /**
+     * The answer in {@code body}, whose text then goes to {@code listener} in one piece (a streaming request
+     * that the server answered without streaming).
+     */
+    ChatResponse read(HttpHead head, byte[] body, StreamListener listener) {
         JsonNode root;
         ChatCompletion completion;
         try {
-            root = json.readTree(body);
+            root = codec.json().readTree(body);
             if (root == null || !root.isObject()) {
-                throw failures.malformed("the answer is not a JSON object" + (body.length == 0 ? " (empty body)" : ""),
-                        header, null);
+                throw codec.failures().malformed(head, "the answer is not a JSON object" + (body.length == 0 ? " (empty body)" : ""),
+                        null);
             }
             if (ErrorEvents.isError(root)) {
-                throw failures.fromProvider(200, errorBodies.parse(root), header, false);
+                throw codec.failures().inBand(head, ErrorBody.of(root), false);
             }
-            completion = json.treeToValue(root, ChatCompletion.class);
+            completion = codec.json().treeToValue(root, ChatCompletion.class);
         } catch (IOException e) {
-            throw failures.malformed("the answer is not the expected JSON: " + e.getMessage(), header, e);
+            throw codec.failures().malformed(head, "the answer is not the expected JSON: " + e.getMessage(), e);
         }
         List<ChatCompletion.Choice> choices = completion.choices();
         if (choices == null || choices.isEmpty() || choices.getFirst() == null) {
-            throw failures.malformed("the answer has no choices", header, null);
+            throw codec.failures().malformed(head, "the answer has no choices", null);
         }
         ChatCompletion.Choice choice = choices.getFirst();
         ChatCompletion.Message message = choice.message();
         if (message == null) {
-            throw failures.malformed("the answer's first choice has no message", header, null);
+            throw codec.failures().malformed(head, "the answer's first choice has no message", null);
         }
-        return answers.finish(new Answers.Parts(
+        ChatResponse answer = codec.answers().answer(head, new Answers.Parts(
                 message.content() == null ? "" : message.content(),
                 message.refusal(),
                 message.hasToolCalls(),
                 choice.finishReason() == null ? "unknown" : choice.finishReason(),
                 completion.usage(),
-                completion.model()), header);
+                completion.model()));
+        listener.onText(answer.text());
+        return answer;
     }
 }

@@ -1,13 +1,15 @@
 package dev.detour.adapters.openai;
 
 import dev.detour.core.model.ErrorKind;
+import dev.detour.transport.HttpStatuses;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Decides the {@link ErrorKind} of a provider's error by its code, then its type, then the HTTP status,
- * then its words (DESIGN §3), so a compatible server that sends only some of them is still classified.
+ * Decides the {@link ErrorKind} of a provider's error by its code, then its type, then the HTTP status
+ * (the default table of {@link HttpStatuses}), then its words where the status alone says no more than
+ * InvalidRequest (DESIGN §3), so a compatible server that sends only some of them is still classified.
  */
 final class ErrorClassifier {
 
@@ -23,15 +25,11 @@ final class ErrorClassifier {
      *
      * @param status the HTTP status, or null for an error event inside a 200 stream or body
      */
-    static ErrorKind classify(Integer status, ProviderError error) {
+    static ErrorKind classify(Integer status, ErrorBody error) {
         Integer effective = status == null || status == 200 ? error.embeddedStatus() : status;
         return byCode(error.code())
                 .or(() -> byType(error.type()))
-                .or(() -> byStatus(effective))
-                .or(() -> byText(error.message()))
-                .orElse(effective != null && effective >= 400 && effective < 500
-                        ? ErrorKind.INVALID_REQUEST
-                        : ErrorKind.PROVIDER_UNAVAILABLE);
+                .orElseGet(() -> byStatusThenText(effective, error.message()));
     }
 
     private static Optional<ErrorKind> byCode(String code) {
@@ -65,22 +63,12 @@ final class ErrorClassifier {
         });
     }
 
-    private static Optional<ErrorKind> byStatus(Integer status) {
-        if (status == null) {
-            return Optional.empty();
+    private static ErrorKind byStatusThenText(Integer status, String message) {
+        ErrorKind byStatus = status == null || status < 300 ? null : HttpStatuses.kind(status);
+        if (byStatus != null && byStatus != ErrorKind.INVALID_REQUEST) {
+            return byStatus;
         }
-        return Optional.ofNullable(switch (status) {
-            case 401, 403 -> ErrorKind.AUTHENTICATION_FAILED;
-            case 402 -> ErrorKind.QUOTA_EXCEEDED;
-            case 404, 405, 410 -> ErrorKind.MODEL_UNAVAILABLE;
-            case 408 -> ErrorKind.TIMEOUT;
-            case 409 -> ErrorKind.PROVIDER_UNAVAILABLE;
-            case 413 -> ErrorKind.CONTEXT_LENGTH_EXCEEDED;
-            case 429 -> ErrorKind.RATE_LIMITED;
-            default -> status >= 500 ? ErrorKind.PROVIDER_UNAVAILABLE
-                    : status >= 300 && status < 400 ? ErrorKind.MODEL_UNAVAILABLE
-                    : null;
-        });
+        return byText(message).orElse(byStatus != null ? byStatus : ErrorKind.PROVIDER_UNAVAILABLE);
     }
 
     private static Optional<ErrorKind> byText(String message) {

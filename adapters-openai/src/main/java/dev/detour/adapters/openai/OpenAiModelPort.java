@@ -1,12 +1,18 @@
 package dev.detour.adapters.openai;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.CallContext;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
-import java.net.URI;
+import dev.detour.core.model.ResponseFormat;
+import dev.detour.core.model.StreamListener;
+import dev.detour.transport.HttpHead;
+import dev.detour.transport.HttpTransport;
+import dev.detour.transport.ResponseReader;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -16,22 +22,18 @@ import java.util.function.BooleanSupplier;
 final class OpenAiModelPort implements ModelPort {
 
     private final ModelRef model;
-    private final URI baseUrl;
+    private final HttpTransport transport;
     private final ChatCompletionsApi api;
-    private final RequestMapper requests;
-    private final ResponseHandler responses;
-    private final Exchange exchange;
+    private final ModelCodec codec;
     private final TokenFieldChoices tokenFields;
     private final BooleanSupplier closed;
 
-    OpenAiModelPort(ModelRef model, URI baseUrl, ChatCompletionsApi api, RequestMapper requests,
-            ResponseHandler responses, Exchange exchange, TokenFieldChoices tokenFields, BooleanSupplier closed) {
+    OpenAiModelPort(ModelRef model, HttpTransport transport, ChatCompletionsApi api, ModelCodec codec,
+            TokenFieldChoices tokenFields, BooleanSupplier closed) {
         this.model = model;
-        this.baseUrl = baseUrl;
+        this.transport = transport;
         this.api = api;
-        this.requests = requests;
-        this.responses = responses;
-        this.exchange = exchange;
+        this.codec = codec;
         this.tokenFields = tokenFields;
         this.closed = closed;
     }
@@ -58,14 +60,40 @@ final class OpenAiModelPort implements ModelPort {
     }
 
     private ChatResponse send(ChatRequest request, CallContext context, TokenLimitField field) {
+        ChatCompletionRequest body;
+        try {
+            body = codec.requests().map(request, model.model(), field);
+        } catch (JsonProcessingException e) {
+            throw codec.failures().invalidRequest("the JSON schema of response format \""
+                    + request.responseFormat().map(ResponseFormat::name).orElse("") + "\" is not valid JSON", e);
+        }
         TokenLimitField sent = request.options().maxOutputTokens().isPresent() ? field : null;
-        return exchange.run(AttemptDeadline.apply(api.create(requests.map(model.model(), request, field)), context.deadline()),
-                (response, deltas) -> responses.handle(response, request.stream(), sent, deltas),
-                context.streamListener());
+        return transport.exchange(model.toString(), api.create(body).request(), context.deadline(),
+                reader(sent, request.stream() ? context.streamListener() : StreamListener.NONE));
+    }
+
+    /**
+     * Reads the response to one call; a 400 that refuses the token-limit field the request carried
+     * ({@code sentField}, null if none) is a {@link TokenFieldRejected}, so the call can be resent.
+     */
+    private ResponseReader<ChatResponse> reader(TokenLimitField sentField, StreamListener listener) {
+        return ResponseReader.of(
+                (head, error) -> rejected(head, ErrorBody.parse(error, head, codec.json()), sentField),
+                (head, body) -> new CompletionReader(codec).read(head, body, listener),
+                head -> new StreamAssembler(codec, head, listener),
+                codec.failures()::transport);
+    }
+
+    private RuntimeException rejected(HttpHead head, ErrorBody error, TokenLimitField sentField) {
+        ModelCallException mapped = codec.failures().rejected(head, error);
+        if (head.status() == 400 && sentField != null && error.rejectsParameter(sentField.wireName())) {
+            return new TokenFieldRejected(mapped);
+        }
+        return mapped;
     }
 
     @Override
     public String toString() {
-        return "OpenAiModelPort[" + model + " at " + baseUrl + "]";
+        return "OpenAiModelPort[" + model + " at " + transport.baseUrl() + "]";
     }
 }

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
+import dev.detour.transport.Credential;
+import dev.detour.transport.HttpTransport;
 import java.time.Clock;
+import retrofit2.Retrofit;
+import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
  * One configured OpenAI-compatible provider: it holds the HTTP connections and hands out a
@@ -24,7 +28,8 @@ public final class OpenAiProvider implements AutoCloseable {
     private final OpenAiSettings settings;
     private final Clock clock;
     private final ObjectMapper json;
-    private final HttpStack http;
+    private final HttpTransport transport;
+    private final ChatCompletionsApi api;
     private final TokenFieldChoices tokenFields;
     private volatile boolean closed;
 
@@ -35,7 +40,14 @@ public final class OpenAiProvider implements AutoCloseable {
                         .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        this.http = new HttpStack(settings, json);
+        this.transport = HttpTransport.create(settings.providerName(), settings.baseUrl(), settings.limits(),
+                settings.apiKey().map(Credential::bearer).orElse(Credential.none()));
+        this.api = new Retrofit.Builder()
+                .baseUrl(transport.baseUrl())
+                .callFactory(transport.callFactory())
+                .addConverterFactory(JacksonConverterFactory.create(json))
+                .build()
+                .create(ChatCompletionsApi.class);
         this.tokenFields = new TokenFieldChoices(settings.tokenLimitField());
     }
 
@@ -50,14 +62,10 @@ public final class OpenAiProvider implements AutoCloseable {
      */
     public ModelPort model(String modelId) {
         ModelRef model = ModelRef.of(settings.providerName(), Require.nonBlank(modelId, "modelId"));
-        Failures failures = new Failures(model, settings, clock);
-        ErrorBodies errorBodies = new ErrorBodies(json);
-        Answers answers = new Answers(failures);
-        ResponseHandler responses = new ResponseHandler(errorBodies, failures,
-                new CompletionReader(json, errorBodies, failures, answers),
-                new StreamReader(json, errorBodies, failures, answers));
-        return new OpenAiModelPort(model, settings.baseUrl(), http.api(), new RequestMapper(json), responses,
-                new Exchange(failures), tokenFields, () -> closed);
+        FailureMapper failures = new FailureMapper(model, settings, clock);
+        return new OpenAiModelPort(model, transport, api,
+                new ModelCodec(json, new RequestMapper(json), failures, new Answers(model, failures)), tokenFields,
+                () -> closed);
     }
 
     /** The settings this provider was created with. */
@@ -69,7 +77,7 @@ public final class OpenAiProvider implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        http.close();
+        transport.close();
     }
 
     @Override

@@ -28,11 +28,7 @@ import java.util.Optional;
  * @param apiKeyVariable the environment variable the key came from, named in messages (never the key)
  * @param tokenLimitField which field carries the output-token limit
  * @param allowInsecureHttp whether {@code http://} may be used for a host that is not loopback
- * @param connectTimeout the longest wait for a connection
- * @param readTimeout the longest silence between two reads of the response
- * @param callTimeout the longest a whole call may take, streaming included
- * @param maxResponseBytes the largest response body read; a larger one is a malformed response
- * @param maxConcurrentCalls the most calls in flight at once; more wait their turn
+ * @param limits the timeouts, the response size cap and the most calls in flight at once
  */
 public record OpenAiSettings(
         String providerName,
@@ -41,11 +37,7 @@ public record OpenAiSettings(
         Optional<String> apiKeyVariable,
         TokenLimitField tokenLimitField,
         boolean allowInsecureHttp,
-        Duration connectTimeout,
-        Duration readTimeout,
-        Duration callTimeout,
-        long maxResponseBytes,
-        int maxConcurrentCalls) {
+        HttpLimits limits) {
 
     /** OpenAI's own API root. */
     public static final URI OPENAI_BASE_URL = URI.create("https://api.openai.com/v1");
@@ -64,11 +56,7 @@ public record OpenAiSettings(
         Require.nonNull(apiKeyVariable, "apiKeyVariable");
         apiKeyVariable.ifPresent(name -> Require.nonBlank(name, "apiKeyVariable"));
         Require.nonNull(tokenLimitField, "tokenLimitField");
-        Require.positive(connectTimeout, "connectTimeout");
-        Require.positive(readTimeout, "readTimeout");
-        Require.positive(callTimeout, "callTimeout");
-        Require.positive(maxResponseBytes, "maxResponseBytes");
-        Require.positive(maxConcurrentCalls, "maxConcurrentCalls");
+        Require.nonNull(limits, "limits");
     }
 
     /** A builder with OpenAI's defaults: provider {@code openai} at {@link #OPENAI_BASE_URL}, no key. */
@@ -95,11 +83,6 @@ public record OpenAiSettings(
         key.secret().ifPresent(builder::apiKey);
         settings.option(OpenAiProviderType.TOKEN_LIMIT_FIELD).ifPresent(builder::tokenLimitField);
         return builder.build();
-    }
-
-    /** Its timeouts, size cap and concurrency limit. */
-    public HttpLimits limits() {
-        return new HttpLimits(connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
     }
 
     /** Where a key would come from, for messages: the variable's name, or a generic phrase. */
@@ -240,7 +223,8 @@ public record OpenAiSettings(
             return new OpenAiSettings(providerName, baseUrl, Optional.ofNullable(apiKey),
                     Optional.ofNullable(apiKeyVariable),
                     tokenLimitField != null ? tokenLimitField : TokenLimitField.defaultFor(baseUrl),
-                    allowInsecureHttp, connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
+                    allowInsecureHttp,
+                    new HttpLimits(connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls));
         }
     }
 }

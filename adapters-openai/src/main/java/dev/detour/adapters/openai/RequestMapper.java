@@ -1,13 +1,13 @@
 package dev.detour.adapters.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.GenerationOptions;
+import dev.detour.core.model.ResponseFormat;
 import java.util.List;
 
-/** Turns a {@link ChatRequest} for one model into the wire request, with the chosen token-limit field. */
+/** Turns Detour's {@link ChatRequest} into the body of {@code POST /chat/completions}, with the chosen token-limit field. */
 final class RequestMapper {
 
     private final ObjectMapper json;
@@ -16,8 +16,18 @@ final class RequestMapper {
         this.json = json;
     }
 
-    ChatCompletionRequest map(String model, ChatRequest request, TokenLimitField tokenField) {
+    /**
+     * The body asking {@code model} for {@code request}, its output-token limit in {@code tokenField}.
+     *
+     * @throws JsonProcessingException if the response format's schema is not JSON
+     */
+    ChatCompletionRequest map(ChatRequest request, String model, TokenLimitField tokenField)
+            throws JsonProcessingException {
         GenerationOptions options = request.options();
+        ResponseFormat wanted = request.responseFormat().orElse(null);
+        ChatCompletionRequest.ResponseFormat format = wanted == null ? null : new ChatCompletionRequest.ResponseFormat(
+                "json_schema", new ChatCompletionRequest.JsonSchema(wanted.name(), json.readTree(wanted.jsonSchema()),
+                        wanted.strict()));
         Integer maxTokens = options.maxOutputTokens().isPresent() ? options.maxOutputTokens().getAsInt() : null;
         List<ChatCompletionRequest.Message> messages = request.messages().stream()
                 .map(message -> new ChatCompletionRequest.Message(message.role().wireName(), message.content()))
@@ -33,17 +43,6 @@ final class RequestMapper {
                 options.seed().isPresent() ? options.seed().getAsLong() : null,
                 request.stream() ? Boolean.TRUE : null,
                 request.stream() ? new ChatCompletionRequest.StreamOptions(true) : null,
-                request.responseFormat().map(format -> new ChatCompletionRequest.ResponseFormat("json_schema",
-                        new ChatCompletionRequest.JsonSchema(format.name(), schema(format.jsonSchema()), format.strict())))
-                        .orElse(null));
-    }
-
-    private JsonNode schema(String text) {
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the response format's JSON schema is not valid JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+                format);
     }
 }

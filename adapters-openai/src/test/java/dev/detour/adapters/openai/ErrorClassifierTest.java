@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /** The order of evidence: the provider's code, then its type, then the status, then its words. */
 class ErrorClassifierTest {
 
-    private static ProviderError error(String message, String code, String type) {
-        return new ProviderError(message, code, type, null, null);
+    private static ErrorBody error(String message, String code, String type) {
+        return new ErrorBody(message, code, type, null, null);
     }
 
     @Test
@@ -44,28 +44,28 @@ class ErrorClassifierTest {
 
     @Test
     void anErrorWithoutStatusUsesTheStatusItCarriesElseDefaultsToProviderUnavailable() {
-        assertThat(ErrorClassifier.classify(null, new ProviderError("bad stop", null, "BadRequestError", null, 400)))
+        assertThat(ErrorClassifier.classify(null, new ErrorBody("bad stop", null, "BadRequestError", null, 400)))
                 .isEqualTo(ErrorKind.INVALID_REQUEST);
-        assertThat(ErrorClassifier.classify(null, ProviderError.ofMessage("something broke")))
+        assertThat(ErrorClassifier.classify(null, ErrorBody.ofText("something broke")))
                 .isEqualTo(ErrorKind.PROVIDER_UNAVAILABLE);
-        assertThat(ErrorClassifier.classify(200, ProviderError.ofMessage("Rate limit reached, slow down")))
+        assertThat(ErrorClassifier.classify(200, ErrorBody.ofText("Rate limit reached, slow down")))
                 .isEqualTo(ErrorKind.RATE_LIMITED);
     }
 
     @Test
     void mapsEveryStatusOfDesignSectionThree() {
-        assertThat(ErrorClassifier.classify(401, ProviderError.NONE)).isEqualTo(ErrorKind.AUTHENTICATION_FAILED);
-        assertThat(ErrorClassifier.classify(403, ProviderError.NONE)).isEqualTo(ErrorKind.AUTHENTICATION_FAILED);
-        assertThat(ErrorClassifier.classify(402, ProviderError.NONE)).isEqualTo(ErrorKind.QUOTA_EXCEEDED);
-        assertThat(ErrorClassifier.classify(404, ProviderError.NONE)).isEqualTo(ErrorKind.MODEL_UNAVAILABLE);
-        assertThat(ErrorClassifier.classify(410, ProviderError.NONE)).isEqualTo(ErrorKind.MODEL_UNAVAILABLE);
-        assertThat(ErrorClassifier.classify(408, ProviderError.NONE)).isEqualTo(ErrorKind.TIMEOUT);
-        assertThat(ErrorClassifier.classify(409, ProviderError.NONE)).isEqualTo(ErrorKind.PROVIDER_UNAVAILABLE);
-        assertThat(ErrorClassifier.classify(413, ProviderError.NONE)).isEqualTo(ErrorKind.CONTEXT_LENGTH_EXCEEDED);
-        assertThat(ErrorClassifier.classify(429, ProviderError.NONE)).isEqualTo(ErrorKind.RATE_LIMITED);
-        assertThat(ErrorClassifier.classify(422, ProviderError.NONE)).isEqualTo(ErrorKind.INVALID_REQUEST);
+        assertThat(ErrorClassifier.classify(401, ErrorBody.NONE)).isEqualTo(ErrorKind.AUTHENTICATION_FAILED);
+        assertThat(ErrorClassifier.classify(403, ErrorBody.NONE)).isEqualTo(ErrorKind.AUTHENTICATION_FAILED);
+        assertThat(ErrorClassifier.classify(402, ErrorBody.NONE)).isEqualTo(ErrorKind.QUOTA_EXCEEDED);
+        assertThat(ErrorClassifier.classify(404, ErrorBody.NONE)).isEqualTo(ErrorKind.MODEL_UNAVAILABLE);
+        assertThat(ErrorClassifier.classify(410, ErrorBody.NONE)).isEqualTo(ErrorKind.MODEL_UNAVAILABLE);
+        assertThat(ErrorClassifier.classify(408, ErrorBody.NONE)).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(ErrorClassifier.classify(409, ErrorBody.NONE)).isEqualTo(ErrorKind.PROVIDER_UNAVAILABLE);
+        assertThat(ErrorClassifier.classify(413, ErrorBody.NONE)).isEqualTo(ErrorKind.CONTEXT_LENGTH_EXCEEDED);
+        assertThat(ErrorClassifier.classify(429, ErrorBody.NONE)).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(ErrorClassifier.classify(422, ErrorBody.NONE)).isEqualTo(ErrorKind.INVALID_REQUEST);
         for (int status : new int[] {500, 502, 503, 504, 520, 529}) {
-            assertThat(ErrorClassifier.classify(status, ProviderError.NONE)).as("HTTP %d", status)
+            assertThat(ErrorClassifier.classify(status, ErrorBody.NONE)).as("HTTP %d", status)
                     .isEqualTo(ErrorKind.PROVIDER_UNAVAILABLE);
         }
     }

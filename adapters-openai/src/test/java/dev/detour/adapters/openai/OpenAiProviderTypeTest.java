@@ -60,8 +60,8 @@ class OpenAiProviderTypeTest {
         assertThat(settings.apiKey()).isEmpty();
         assertThat(settings.apiKeyVariable()).contains("OPENAI_API_KEY");
         assertThat(settings.tokenLimitField()).isEqualTo(TokenLimitField.MAX_TOKENS);
-        assertThat(settings.limits()).isEqualTo(new HttpLimits(Duration.ofSeconds(2), defaults.readTimeout(),
-                defaults.callTimeout(), 65_536, defaults.maxConcurrentCalls()));
+        assertThat(settings.limits()).isEqualTo(new HttpLimits(Duration.ofSeconds(2), defaults.limits().readTimeout(),
+                defaults.limits().callTimeout(), 65_536, defaults.limits().maxConcurrentCalls()));
     }
 
     @Test

@@ -25,7 +25,7 @@ class OpenAiSettingsTest {
         assertThat(settings.tokenLimitField()).isEqualTo(TokenLimitField.MAX_COMPLETION_TOKENS);
         assertThat(settings.apiKey()).isEmpty();
         assertThat(settings.allowInsecureHttp()).isFalse();
-        assertThat(settings.maxResponseBytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(settings.limits().maxResponseBytes()).isEqualTo(8L * 1024 * 1024);
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.detour.app.archfixture;
 
 import retrofit2.Retrofit;
 
-/** Breaks "Retrofit and OkHttp in adapters only": the app building an HTTP client itself. */
+/** Breaks "Retrofit and OkHttp in adapters and transport only": the app building an HTTP client itself. */
 public class AppUsingRetrofit {
 
     public Retrofit client() {
