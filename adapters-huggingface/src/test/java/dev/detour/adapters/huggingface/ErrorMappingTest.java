@@ -235,6 +235,18 @@ class ErrorMappingTest extends RouterTestSupport {
         assertThat(failure.retryable()).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {405, 418, 424, 451})
+    void aClientErrorTheTableDoesNotNameFallsBackWithoutRetry(int status) {
+        enqueue(json(status, "{\"error\":\"not here\"}"));
+
+        ModelCallException failure = failureOf(port("org/model"), question());
+
+        assertThat(failure.httpStatus()).hasValue(status);
+        assertThat(failure.retryable()).isFalse();
+        assertThat(failure.fallBackAllowed()).isTrue();
+    }
+
     @Test
     void anHtmlGatewayPageIsSummarisedNotDumped() {
         String page = "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad"

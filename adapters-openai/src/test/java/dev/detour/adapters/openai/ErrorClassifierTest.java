@@ -69,4 +69,13 @@ class ErrorClassifierTest {
                     .isEqualTo(ErrorKind.PROVIDER_UNAVAILABLE);
         }
     }
+
+    @Test
+    void aClientErrorTheTableDoesNotNameFallsBackWithoutRetry() {
+        for (int status : new int[] {405, 418, 424, 451}) {
+            ErrorKind kind = ErrorClassifier.classify(status, ErrorBody.NONE);
+            assertThat(kind.retrySameModel()).as("HTTP %d retried", status).isFalse();
+            assertThat(kind.fallBack()).as("HTTP %d falls back", status).isTrue();
+        }
+    }
 }
