@@ -4,16 +4,16 @@ import dev.detour.core.internal.Require;
 import java.time.Duration;
 
 /**
- * What a simulated model does with one request: answer, fail with an HTTP status and a body, stall,
- * dribble its answer, cut the connection or the stream, send broken JSON, an HTML error page or a body
- * too big to read. Build one with the static factories and give it to a {@link Scenario}; none of them
- * needs a network or a key.
+ * What a simulated model or evidence source does with one request: answer, fail with an HTTP status and a
+ * body, stall, dribble its answer, cut the connection or the stream, send broken JSON, an HTML error page
+ * or a body too big to read; a source can also find nothing or put an error inside HTTP 200. Build one with
+ * the static factories and give it to a {@link Scenario}; none of them needs a network or a key.
  */
 public sealed interface Behaviour
         permits Ok, StatusResponse, HtmlPage, MalformedJson, Disconnect, SlowDrip, StreamCut, StreamError, Oversized,
-                Decorated {
+                ErrorIn200, NoHits, Decorated {
 
-    /** Answers normally: a chat completion, or an SSE stream when the request asked for one. */
+    /** Answers normally: a chat completion (an SSE stream when the request asked for one), or a source's records for the query. */
     static Behaviour ok() {
         return new Ok(Ok.STOP);
     }
@@ -82,9 +82,27 @@ public sealed interface Behaviour
         return new StreamError(afterEvents, errorJson);
     }
 
-    /** Answers 200 with a chat completion of exactly {@code bytes} bytes, padded with text. */
+    /** Answers 200 with a normal answer of exactly {@code bytes} bytes: a chat completion padded with text, a source's answer padded with white space. */
     static Behaviour oversized(long bytes) {
         return new Oversized(bytes);
+    }
+
+    /**
+     * For PubMed only: answers 200 with an E-utilities error in the body (ESearch's {@code esearchresult.ERROR},
+     * ESummary's {@code esummaryresult}, EFetch's {@code <ERROR>}), with a message saying the backend failed.
+     */
+    static Behaviour errorIn200() {
+        return new ErrorIn200(ErrorIn200.DEFAULT_MESSAGE);
+    }
+
+    /** For PubMed only: answers 200 with an E-utilities error in the body whose text is {@code message}. */
+    static Behaviour errorIn200(String message) {
+        return new ErrorIn200(message);
+    }
+
+    /** For evidence sources only: answers 200 with the source's valid zero-hit answer. */
+    static Behaviour noHits() {
+        return new NoHits();
     }
 
     /** This behaviour, after waiting {@code latency} before the first response byte. */

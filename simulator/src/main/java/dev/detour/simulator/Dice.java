@@ -20,7 +20,8 @@ record Dice(long seed, long stream, long ordinal) {
         return (z >>> 11) * 0x1.0p-53;
     }
 
-    private static long mix(long value) {
+    /** Scrambles {@code value} (SplitMix64's finaliser), so near inputs give unrelated outputs. */
+    static long mix(long value) {
         long z = value + 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -7,7 +7,7 @@ import java.util.Optional;
  * (a provider such as {@code novita} or a policy such as {@code fastest}; the route is what follows the
  * last colon), {@code openai:<model>}, or a surface's wildcard {@code hf:*} / {@code openai:*}.
  */
-record ModelKey(Surface surface, String model, Optional<String> route) {
+record ModelKey(Surface surface, String model, Optional<String> route) implements RequestKey {
 
     static final String ANY = "*";
 
@@ -63,6 +63,11 @@ record ModelKey(Surface surface, String model, Optional<String> route) {
 
     ModelKey withoutRoute() {
         return new ModelKey(surface, model, Optional.empty());
+    }
+
+    @Override
+    public boolean covers(RequestKey requested) {
+        return requested instanceof ModelKey model && covers(model);
     }
 
     /** Whether a request for {@code requested} is one this key names: any route of a key without one, any model of a wildcard. */

@@ -23,6 +23,22 @@ record ModelRule(ModelKey key, Optional<String> servedBy, Plan plan) {
         Require.nonNull(servedBy, "servedBy");
         Require.nonNull(plan, "plan");
         servedBy.ifPresent(provider -> checkServedBy(key, provider));
+        plan.behaviours().forEach(ModelRule::checkBehaviour);
+    }
+
+    /**
+     * Checks that a model can do {@code behaviour}: the kinds made for evidence sources are refused.
+     *
+     * @throws IllegalArgumentException saying what to script instead
+     */
+    static void checkBehaviour(Behaviour behaviour) {
+        switch (Decorated.of(behaviour).inner()) {
+            case ErrorIn200 error -> throw new IllegalArgumentException("kind error-in-200 is for PubMed (an evidence"
+                    + " source), not for a model; a model's error inside HTTP 200 is stream-error");
+            case NoHits none -> throw new IllegalArgumentException("kind no-hits is for evidence sources, not for a"
+                    + " model; a model that answers nothing is ok with an empty stream-cut, or malformed");
+            default -> { }
+        }
     }
 
     /** The answer of a model no rule names: always a normal answer. */

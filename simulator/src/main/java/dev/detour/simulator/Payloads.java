@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The provider payloads bundled with the simulator under {@code simulator/payloads/}, which scenarios
- * name with {@code body-file}; their provenance is in that folder's {@code README.md}.
+ * The provider and evidence-source payloads bundled with the simulator under {@code simulator/payloads/},
+ * which scenarios name with {@code body-file}; their provenance is in that folder's {@code README.md}.
  */
 final class Payloads {
 
@@ -24,7 +24,12 @@ final class Payloads {
             "openai-error-401-invalid-api-key.json",
             "openai-error-404-model-not-found.json",
             "openai-error-429-rate-limit-exceeded.json",
-            "openai-error-500-server-error.json");
+            "openai-error-500-server-error.json",
+            "ncbi-error-429-rate-limit.json",
+            "ncbi-esummary-empty-id-list.json",
+            "clinicaltrials-error-400-unknown-parameter.txt",
+            "openalex-error-400-invalid-filter.json",
+            "openalex-error-403-api-key-required.json");
 
     private static final String FOLDER = "/simulator/payloads/";
 

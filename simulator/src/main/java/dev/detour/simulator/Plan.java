@@ -8,6 +8,9 @@ sealed interface Plan {
 
     Behaviour pick(Dice dice);
 
+    /** Every behaviour the plan can pick. */
+    List<Behaviour> behaviours();
+
     /** The n-th request gets the n-th step; after the last step, the last one repeats or the steps start over. */
     record Sequence(List<Behaviour> steps, boolean cycle) implements Plan {
 
@@ -26,6 +29,11 @@ sealed interface Plan {
                 return steps.get((int) n);
             }
             return cycle ? steps.get((int) (n % size)) : steps.getLast();
+        }
+
+        @Override
+        public List<Behaviour> behaviours() {
+            return steps;
         }
     }
 
@@ -50,6 +58,11 @@ sealed interface Plan {
                 }
             }
             return entries.getLast().behaviour();
+        }
+
+        @Override
+        public List<Behaviour> behaviours() {
+            return entries.stream().map(Weighted::behaviour).toList();
         }
     }
 

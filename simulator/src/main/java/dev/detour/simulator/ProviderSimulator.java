@@ -14,11 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local stand-in for OpenAI and the Hugging Face router: a real HTTP server on {@code 127.0.0.1} that
- * answers chat-completions requests as its {@link Scenario} scripts, and records what it received. Point
- * an OpenAI adapter at {@link #openAiBaseUrl()} and a Hugging Face adapter at {@link #huggingFaceBaseUrl()};
- * keys are recorded (masked) but never checked. Every answer says it is simulated; do not use it to judge
- * model quality.
+ * A local stand-in for OpenAI, the Hugging Face router and the evidence sources (PubMed's E-utilities,
+ * Europe PMC, ClinicalTrials.gov, OpenAlex): a real HTTP server on {@code 127.0.0.1} that answers
+ * chat-completions requests and searches as its {@link Scenario} scripts, and records what it received.
+ * Point an OpenAI adapter at {@link #openAiBaseUrl()}, a Hugging Face adapter at {@link #huggingFaceBaseUrl()}
+ * and each source adapter at its base URL; keys are recorded (masked) but never checked, except that
+ * OpenAlex refuses a search without {@code api_key} as the real one does. Every answer and every record says
+ * it is simulated; do not use it to judge model quality or to cite.
  *
  * <p>Each request runs on its own virtual thread and latency is a sleep, so thousands of concurrent
  * requests cost little; {@link #close()} stops it at once, dropping requests in flight.
@@ -67,7 +69,8 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         Recorder recorder = new Recorder(recording == Recording.FULL);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.createContext("/", new SimulatorHandler(new ScenarioPlayer(scenario), recorder));
+        ScenarioPlayer player = new ScenarioPlayer(scenario);
+        server.createContext("/", new SimulatorHandler(player, recorder, new EvidenceHandler(player, recorder)));
         server.setExecutor(executor);
         server.start();
         return new ProviderSimulator(scenario, server, executor, recorder);
@@ -90,23 +93,45 @@ public final class ProviderSimulator implements AutoCloseable {
         return URI.create(root + Endpoint.HF_ROOT);
     }
 
+    /** PubMed's E-utilities root to configure, {@code http://127.0.0.1:<port>/eutils}: under it are {@code /esearch.fcgi}, {@code /efetch.fcgi} and {@code /esummary.fcgi}. */
+    public URI pubMedBaseUrl() {
+        return URI.create(root + Source.PUBMED.root());
+    }
+
+    /** Europe PMC's REST root to configure, {@code http://127.0.0.1:<port>/europepmc/webservices/rest}; {@code /search} is under it. */
+    public URI europePmcBaseUrl() {
+        return URI.create(root + Source.EUROPE_PMC.root());
+    }
+
+    /** ClinicalTrials.gov's API v2 root to configure, {@code http://127.0.0.1:<port>/clinicaltrials/api/v2}; {@code /studies} is under it. */
+    public URI clinicalTrialsBaseUrl() {
+        return URI.create(root + Source.CLINICAL_TRIALS.root());
+    }
+
+    /** OpenAlex's API root to configure, {@code http://127.0.0.1:<port>/openalex}; {@code /works} is under it. */
+    public URI openAlexBaseUrl() {
+        return URI.create(root + Source.OPENALEX.root());
+    }
+
     /** Every request received so far, in arrival order; empty with {@link Recording#COUNTS_ONLY}. */
     public List<RecordedRequest> requests() {
         return recorder.all();
     }
 
     /**
-     * The requests for {@code model} received so far: {@code hf:<org/name>} matches every route of that
+     * The requests for {@code key} received so far. A model: {@code hf:<org/name>} matches every route of that
      * model, {@code hf:<org/name>:novita} only that route (by suffix or per-provider path),
-     * {@code openai:<model>} that model, {@code hf:*} and {@code openai:*} all of a surface.
+     * {@code openai:<model>} that model, {@code hf:*} and {@code openai:*} all of a surface. A source:
+     * {@code pubmed} every E-utilities request, {@code pubmed:esearch} only ESearch's, likewise
+     * {@code europepmc}, {@code clinicaltrials} and {@code openalex}.
      */
-    public List<RecordedRequest> requestsFor(String model) {
-        return recorder.matching(ModelKey.parse(Require.nonNull(model, "model")));
+    public List<RecordedRequest> requestsFor(String key) {
+        return recorder.matching(RequestKey.parse(Require.nonNull(key, "key")));
     }
 
-    /** How many requests for {@code model} (matched as in {@link #requestsFor}) arrived, whatever the recording. */
-    public long requestCount(String model) {
-        return recorder.count(ModelKey.parse(Require.nonNull(model, "model")));
+    /** How many requests for {@code key} (matched as in {@link #requestsFor}) arrived, whatever the recording. */
+    public long requestCount(String key) {
+        return recorder.count(RequestKey.parse(Require.nonNull(key, "key")));
     }
 
     /** How many requests arrived in all, whatever the recording. */

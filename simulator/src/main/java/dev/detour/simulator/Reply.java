@@ -8,7 +8,7 @@ import java.util.Map;
  * ({@code x-request-id}, and {@code x-inference-provider} on the router), and the completion, built only
  * when a behaviour needs it.
  */
-final class Reply {
+final class Reply implements Answer {
 
     static final String REQUEST_ID = "x-request-id";
     static final String INFERENCE_PROVIDER = "x-inference-provider";
@@ -38,8 +38,25 @@ final class Reply {
         return call.includeUsage();
     }
 
-    Map<String, String> headers() {
+    @Override
+    public Map<String, String> headers() {
         return headers;
+    }
+
+    @Override
+    public Body normal() {
+        return new Body(okContentType(), okBody(Ok.STOP), stream());
+    }
+
+    @Override
+    public Body truncated() {
+        return new Body(ContentTypes.JSON, completion().truncatedJson(), false);
+    }
+
+    @Override
+    public Padded padded() {
+        byte[][] frame = completion().aroundContent();
+        return new Padded(ContentTypes.JSON, frame[0], frame[1], (byte) 'x');
     }
 
     Completion completion() {

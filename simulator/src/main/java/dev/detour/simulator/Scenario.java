@@ -16,16 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * A script for the {@link ProviderSimulator}: for each model (and Hugging Face route), a sequence or a
- * seeded mix of {@link Behaviour}s. Models it does not name answer normally, so a scenario only lists
- * what should go wrong. Take a built-in ({@link #builtIn}), load a YAML file ({@link #load}; the shape is
- * in {@code simulator/scenarios/README.md}) or build one in code ({@link #builder}).
+ * A script for the {@link ProviderSimulator}: for each model (and Hugging Face route) and each evidence
+ * source (and endpoint), a sequence or a seeded mix of {@link Behaviour}s. Models and sources it does not
+ * name answer normally, so a scenario only lists what should go wrong. Take a built-in ({@link #builtIn}),
+ * load a YAML file ({@link #load}; the shape is in {@code simulator/scenarios/README.md}) or build one in
+ * code ({@link #builder}).
  */
 public final class Scenario {
 
-    private static final List<String> BUILT_INS = List.of("hf-outage", "rate-limited", "all-down");
+    private static final List<String> BUILT_INS = List.of("hf-outage", "rate-limited", "all-down", "sources-down");
     private static final String BUILT_IN_FOLDER = "/simulator/scenarios/";
 
     private final String name;
@@ -33,19 +35,16 @@ public final class Scenario {
     private final long seed;
     private final boolean sufficient;
     private final Map<ModelKey, ModelRule> rules;
+    private final Map<SourceKey, SourceRule> sources;
 
-    Scenario(String name, String description, long seed, boolean sufficient, List<ModelRule> rules) {
+    Scenario(String name, String description, long seed, boolean sufficient, List<ModelRule> rules,
+            List<SourceRule> sourceRules) {
         this.name = Require.nonBlank(name, "name");
         this.description = Require.nonNull(description, "description");
         this.seed = seed;
         this.sufficient = sufficient;
-        Map<ModelKey, ModelRule> byKey = new LinkedHashMap<>();
-        for (ModelRule rule : rules) {
-            if (byKey.putIfAbsent(rule.key(), rule) != null) {
-                throw new IllegalArgumentException("model " + rule.key() + " is scripted twice; script it once");
-            }
-        }
-        this.rules = Collections.unmodifiableMap(byKey);
+        this.rules = byKey(rules, ModelRule::key, "model");
+        this.sources = byKey(sourceRules, SourceRule::key, "source");
     }
 
     /** The names of the built-in scenarios, the demo's default first. */
@@ -54,7 +53,7 @@ public final class Scenario {
     }
 
     /**
-     * The built-in scenario {@code name}: {@code hf-outage}, {@code rate-limited} or {@code all-down}.
+     * The built-in scenario {@code name}: {@code hf-outage}, {@code rate-limited}, {@code all-down} or {@code sources-down}.
      *
      * @throws IllegalArgumentException listing the built-in names when there is none of that name
      */
@@ -125,15 +124,30 @@ public final class Scenario {
         return rules;
     }
 
+    Map<SourceKey, SourceRule> sources() {
+        return sources;
+    }
+
     @Override
     public String toString() {
-        return "Scenario[" + name + ", models=" + rules.keySet() + ", seed=" + seed + "]";
+        return "Scenario[" + name + ", models=" + rules.keySet() + ", sources=" + sources.keySet() + ", seed=" + seed + "]";
+    }
+
+    private static <K, R> Map<K, R> byKey(List<R> rules, Function<R, K> key, String what) {
+        Map<K, R> byKey = new LinkedHashMap<>();
+        for (R rule : rules) {
+            if (byKey.putIfAbsent(key.apply(rule), rule) != null) {
+                throw new IllegalArgumentException(what + " " + key.apply(rule) + " is scripted twice; script it once");
+            }
+        }
+        return Collections.unmodifiableMap(byKey);
     }
 
     /**
      * Builds a {@link Scenario} in code, for example
      * {@code Scenario.builder("failover").model("hf:Qwen/Qwen2.5-72B-Instruct", m -> m.servedBy("novita")
-     * .always(Behaviour.status(500, "{\"error\":\"boom\"}"))).build()}.
+     * .always(Behaviour.status(500, "{\"error\":\"boom\"}"))).source("pubmed", s -> s.sequence(
+     * Behaviour.payload(429, "ncbi-error-429-rate-limit.json"), Behaviour.ok())).build()}.
      */
     public static final class Builder {
 
@@ -142,6 +156,7 @@ public final class Scenario {
         private long seed;
         private boolean sufficient = true;
         private final List<ModelRule> rules = new ArrayList<>();
+        private final List<SourceRule> sources = new ArrayList<>();
 
         private Builder(String name) {
             this.name = Require.nonBlank(name, "name");
@@ -169,78 +184,89 @@ public final class Scenario {
          * {@code openai:<model>}, {@code hf:*} or {@code openai:*}.
          */
         public Builder model(String key, Consumer<ModelScript> script) {
-            Require.nonNull(key, "key");
-            Require.nonNull(script, "script");
-            ModelKey parsed;
-            try {
-                parsed = ModelKey.parse(key);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("model key \"" + key + "\": " + e.getMessage(), e);
-            }
-            ModelScript modelScript = new ModelScript(parsed);
-            script.accept(modelScript);
+            ModelScript modelScript = new ModelScript(parsed("model", key, ModelKey::parse));
+            Require.nonNull(script, "script").accept(modelScript);
             rules.add(modelScript.rule());
             return this;
         }
 
-        public Scenario build() {
-            return new Scenario(name, description, seed, sufficient, rules);
-        }
-    }
-
-    /** What one model of a {@link Builder} does: one of always, sequence, cycle, or repeated mix calls. */
-    public static final class ModelScript {
-
-        private final ModelKey key;
-        private Optional<String> servedBy = Optional.empty();
-        private Plan plan;
-        private final List<Plan.Weighted> mix = new ArrayList<>();
-
-        private ModelScript(ModelKey key) {
-            this.key = key;
-        }
-
-        /** The inference provider named in {@code x-inference-provider} when a request pins none; {@code hf-inference} unless set. */
-        public ModelScript servedBy(String provider) {
-            ModelRule.checkServedBy(key, Require.nonNull(provider, "provider"));
-            this.servedBy = Optional.of(provider);
+        /**
+         * Scripts the evidence source {@code key}: {@code pubmed}, {@code europepmc}, {@code clinicaltrials} or
+         * {@code openalex}, or one endpoint such as {@code pubmed:efetch}.
+         */
+        public Builder source(String key, Consumer<SourceScript> script) {
+            SourceKey parsed = parsed("source", key, SourceKey::parse);
+            SourceScript sourceScript = new SourceScript(parsed);
+            Require.nonNull(script, "script").accept(sourceScript);
+            sources.add(new SourceRule(parsed, sourceScript.plan()));
             return this;
         }
 
+        private static <K> K parsed(String what, String key, Function<String, K> parser) {
+            Require.nonNull(key, "key");
+            try {
+                return parser.apply(key);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(what + " key \"" + key + "\": " + e.getMessage(), e);
+            }
+        }
+
+        public Scenario build() {
+            return new Scenario(name, description, seed, sufficient, rules, sources);
+        }
+    }
+
+    /**
+     * The plan of one model or source of a {@link Builder}: one of always, sequence, cycle, or repeated mix calls.
+     *
+     * @param <S> the script type, returned by every call so they chain
+     */
+    public abstract static sealed class Script<S extends Script<S>> permits ModelScript, SourceScript {
+
+        private final String subject;
+        private Plan plan;
+        private final List<Plan.Weighted> mix = new ArrayList<>();
+
+        private Script(String subject) {
+            this.subject = subject;
+        }
+
         /** Every request gets {@code behaviour}. */
-        public ModelScript always(Behaviour behaviour) {
+        public S always(Behaviour behaviour) {
             return sequence(behaviour);
         }
 
         /** The n-th request gets the n-th behaviour; once they are used up, the last one repeats. */
-        public ModelScript sequence(Behaviour first, Behaviour... then) {
+        public S sequence(Behaviour first, Behaviour... then) {
             return plan(new Plan.Sequence(list(first, then), false));
         }
 
         /** The n-th request gets the n-th behaviour, starting over after the last. */
-        public ModelScript cycle(Behaviour first, Behaviour... then) {
+        public S cycle(Behaviour first, Behaviour... then) {
             return plan(new Plan.Sequence(list(first, then), true));
         }
 
         /** Adds {@code behaviour} to a seeded mix with {@code weight}; call once per entry. */
-        public ModelScript mix(double weight, Behaviour behaviour) {
+        public S mix(double weight, Behaviour behaviour) {
             if (plan != null) {
                 throw conflict();
             }
             mix.add(new Plan.Weighted(weight, behaviour));
-            return this;
+            return self();
         }
 
-        private ModelScript plan(Plan value) {
+        abstract S self();
+
+        private S plan(Plan value) {
             if (plan != null || !mix.isEmpty()) {
                 throw conflict();
             }
             plan = value;
-            return this;
+            return self();
         }
 
         private IllegalArgumentException conflict() {
-            return new IllegalArgumentException("model " + key + " is given two plans; use one of always, sequence,"
+            return new IllegalArgumentException(subject + " is given two plans; use one of always, sequence,"
                     + " cycle, or mix calls");
         }
 
@@ -252,12 +278,53 @@ public final class Scenario {
             return all;
         }
 
-        private ModelRule rule() {
+        Plan plan() {
             if (plan == null && mix.isEmpty()) {
-                throw new IllegalArgumentException("model " + key + " has no plan; say what it answers with always,"
+                throw new IllegalArgumentException(subject + " has no plan; say what it answers with always,"
                         + " sequence, cycle or mix");
             }
-            return new ModelRule(key, servedBy, plan != null ? plan : new Plan.Mix(mix));
+            return plan != null ? plan : new Plan.Mix(mix);
+        }
+    }
+
+    /** What one model of a {@link Builder} does, and for a router model who serves it. */
+    public static final class ModelScript extends Script<ModelScript> {
+
+        private final ModelKey key;
+        private Optional<String> servedBy = Optional.empty();
+
+        private ModelScript(ModelKey key) {
+            super("model " + key);
+            this.key = key;
+        }
+
+        /** The inference provider named in {@code x-inference-provider} when a request pins none; {@code hf-inference} unless set. */
+        public ModelScript servedBy(String provider) {
+            ModelRule.checkServedBy(key, Require.nonNull(provider, "provider"));
+            this.servedBy = Optional.of(provider);
+            return this;
+        }
+
+        @Override
+        ModelScript self() {
+            return this;
+        }
+
+        private ModelRule rule() {
+            return new ModelRule(key, servedBy, plan());
+        }
+    }
+
+    /** What one evidence source (or endpoint) of a {@link Builder} does. */
+    public static final class SourceScript extends Script<SourceScript> {
+
+        private SourceScript(SourceKey key) {
+            super("source " + key);
+        }
+
+        @Override
+        SourceScript self() {
+            return this;
         }
     }
 }

@@ -6,38 +6,60 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Plays a scenario for one simulator: finds the rule for each request (the exact route, then the model
- * with any route, then the surface's wildcard, then "answer normally"), numbers the rule's requests and
- * picks the behaviour. Counting is one atomic increment per request; nothing else is shared.
+ * Plays a scenario for one simulator: finds the rule for each request (for a model the exact route, then
+ * the model with any route, then the surface's wildcard; for a source the endpoint, then the source; then
+ * "answer normally"), numbers the rule's requests and picks the behaviour. Counting is one atomic increment
+ * per request; nothing else is shared.
  */
 final class ScenarioPlayer {
 
-    /** The behaviour for one request, the rule that chose it, and the request's seeded draws. */
+    /** The behaviour for one model request, the rule that chose it, and the request's seeded draws. */
     record Turn(ModelRule rule, Behaviour behaviour, Dice dice) {}
 
-    private record Live(ModelRule rule, AtomicLong requests, long stream) {
-        Live(ModelRule rule) {
-            this(rule, new AtomicLong(), rule.key().toString().hashCode());
+    /** The behaviour for one source request and the request's seeded draws. */
+    record SourceTurn(Behaviour behaviour, Dice dice) {}
+
+    private record Live<R>(R rule, Plan plan, AtomicLong requests, long stream) {
+        Live(R rule, Plan plan, RequestKey key) {
+            this(rule, plan, new AtomicLong(), key.toString().hashCode());
+        }
+
+        Dice roll(long seed) {
+            return new Dice(seed, stream, requests.getAndIncrement());
         }
     }
 
     private final Scenario scenario;
-    private final Map<ModelKey, Live> rules = new HashMap<>();
+    private final Map<ModelKey, Live<ModelRule>> rules = new HashMap<>();
+    private final Map<SourceKey, Live<SourceRule>> sources = new HashMap<>();
 
     ScenarioPlayer(Scenario scenario) {
         this.scenario = scenario;
-        scenario.rules().forEach((key, rule) -> rules.put(key, new Live(rule)));
+        scenario.rules().forEach((key, rule) -> rules.put(key, new Live<>(rule, rule.plan(), key)));
         for (Surface surface : Surface.values()) {
-            rules.putIfAbsent(ModelKey.any(surface), new Live(ModelRule.answeringOk(ModelKey.any(surface))));
+            ModelRule ok = ModelRule.answeringOk(ModelKey.any(surface));
+            rules.putIfAbsent(ok.key(), new Live<>(ok, ok.plan(), ok.key()));
+        }
+        scenario.sources().forEach((key, rule) -> sources.put(key, new Live<>(rule, rule.plan(), key)));
+        for (Source source : Source.values()) {
+            SourceRule ok = SourceRule.answeringOk(new SourceKey(source, Optional.empty()));
+            sources.putIfAbsent(ok.key(), new Live<>(ok, ok.plan(), ok.key()));
         }
     }
 
     Turn next(ModelKey requested) {
-        Live live = Optional.ofNullable(rules.get(requested))
+        Live<ModelRule> live = Optional.ofNullable(rules.get(requested))
                 .or(() -> Optional.ofNullable(rules.get(requested.withoutRoute())))
                 .orElseGet(() -> rules.get(ModelKey.any(requested.surface())));
-        Dice dice = new Dice(scenario.seed(), live.stream(), live.requests().getAndIncrement());
-        return new Turn(live.rule(), live.rule().plan().pick(dice), dice);
+        Dice dice = live.roll(scenario.seed());
+        return new Turn(live.rule(), live.plan().pick(dice), dice);
+    }
+
+    SourceTurn next(SourceKey requested) {
+        Live<SourceRule> live = Optional.ofNullable(sources.get(requested))
+                .orElseGet(() -> sources.get(requested.withoutEndpoint()));
+        Dice dice = live.roll(scenario.seed());
+        return new SourceTurn(live.plan().pick(dice), dice);
     }
 
     boolean sufficient() {

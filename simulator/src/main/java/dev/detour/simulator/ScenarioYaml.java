@@ -22,12 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a scenario from YAML, checking every value and reporting the first wrong one in one line that
- * names where it is, such as {@code models."hf:X".behaviours[2].status: 99 is not an HTTP status}.
+ * names where it is, such as {@code models."hf:X".behaviours[2].status: 99 is not an HTTP status} or
+ * {@code sources.europepmc.behaviours[0]: kind error-in-200 is what PubMed's E-utilities do…}.
  */
 final class ScenarioYaml {
 
@@ -40,6 +45,10 @@ final class ScenarioYaml {
 
     private static final Set<String> COMMON = Set.of("kind", "latency", "headers");
     private static final Map<String, Set<String>> KINDS = kinds();
+    private static final List<String> MODEL_KINDS = List.of("ok", "status", "html", "malformed", "disconnect", "drip",
+            "stream-cut", "stream-error", "oversized");
+    private static final List<String> SOURCE_KINDS = List.of("ok", "status", "html", "malformed", "disconnect", "drip",
+            "oversized", "error-in-200", "no-hits");
     private static final Set<String> NEED_FIELDS = Set.of("status", "stream-error");
 
     private final Optional<Path> folder;
@@ -75,31 +84,43 @@ final class ScenarioYaml {
 
     private Scenario scenario(At root, String name) {
         if (root.node().isMissingNode() || root.node().isNull()) {
-            return new Scenario(name, "", 0, true, List.of());
+            return new Scenario(name, "", 0, true, List.of(), List.of());
         }
-        root.requireMap("a scenario is a map with the fields description, seed, sufficient and models");
-        root.onlyFields(Set.of("description", "seed", "sufficient", "models"), "at the top of a scenario");
+        root.requireMap("a scenario is a map with the fields description, seed, sufficient, models and sources");
+        root.onlyFields(Set.of("description", "seed", "sufficient", "models", "sources"), "at the top of a scenario");
         String description = root.optional("description").map(At::text).orElse("");
         long seed = root.optional("seed").map(At::wholeNumber).orElse(0L);
         boolean sufficient = root.optional("sufficient").map(At::bool).orElse(true);
-        List<ModelRule> rules = new ArrayList<>();
-        Optional<At> models = root.optional("models");
-        if (models.isPresent()) {
-            models.get().requireMap("models maps a model key such as \"hf:Qwen/Qwen2.5-72B-Instruct\" to what it does");
-            for (Map.Entry<String, JsonNode> entry : models.get().node().properties()) {
-                rules.add(model(entry.getKey(), new At(entry.getValue(), models.get().path() + ".\"" + entry.getKey() + "\"")));
+        List<ModelRule> rules = entries(root, "models", "models maps a model key such as \"hf:Qwen/Qwen2.5-72B-Instruct\""
+                + " to what it does", key -> "\"" + key + "\"", this::model);
+        List<SourceRule> sourceRules = entries(root, "sources", "sources maps a source such as pubmed or"
+                + " \"pubmed:efetch\" to what it does", key -> key, this::source);
+        return new Scenario(name, description, seed, sufficient, rules, sourceRules);
+    }
+
+    /** The rules of the map {@code field}, each read by {@code reader} from its key and value; {@code shown} writes a key in paths. */
+    private static <R> List<R> entries(At root, String field, String what, UnaryOperator<String> shown,
+            BiFunction<String, At, R> reader) {
+        List<R> rules = new ArrayList<>();
+        Optional<At> map = root.optional(field);
+        if (map.isPresent()) {
+            map.get().requireMap(what);
+            for (Map.Entry<String, JsonNode> entry : map.get().node().properties()) {
+                rules.add(reader.apply(entry.getKey(), new At(entry.getValue(), map.get().path() + "." + shown.apply(entry.getKey()))));
             }
         }
-        return new Scenario(name, description, seed, sufficient, rules);
+        return rules;
+    }
+
+    private SourceRule source(String keyText, At at) {
+        SourceKey key = at.parsed(keyText, SourceKey::parse);
+        at.requireMap("a source is a map with behaviours (a sequence) or mix (weighted), and optionally then");
+        at.onlyFields(Set.of("behaviours", "then", "mix"), "for a source");
+        return new SourceRule(key, plan(at, SOURCE_KINDS, behaviour -> SourceRule.checkBehaviour(key, behaviour)));
     }
 
     private ModelRule model(String keyText, At at) {
-        ModelKey key;
-        try {
-            key = ModelKey.parse(keyText);
-        } catch (IllegalArgumentException e) {
-            throw at.invalid(e.getMessage());
-        }
+        ModelKey key = at.parsed(keyText, ModelKey::parse);
         at.requireMap("a model is a map with behaviours (a sequence) or mix (weighted), and optionally served-by and then");
         at.onlyFields(Set.of("served-by", "behaviours", "then", "mix"), "for a model");
         Optional<String> servedBy = at.optional("served-by").map(value -> {
@@ -111,6 +132,11 @@ final class ScenarioYaml {
             }
             return provider;
         });
+        return new ModelRule(key, servedBy, plan(at, MODEL_KINDS, ModelRule::checkBehaviour));
+    }
+
+    /** The sequence or mix of {@code at}, each behaviour one of {@code kinds} and passing {@code check}. */
+    private Plan plan(At at, List<String> kinds, Consumer<Behaviour> check) {
         Optional<At> behaviours = at.optional("behaviours");
         Optional<At> mix = at.optional("mix");
         if (behaviours.isPresent() == mix.isPresent()) {
@@ -123,9 +149,9 @@ final class ScenarioYaml {
             });
             List<Plan.Weighted> entries = new ArrayList<>();
             for (At entry : mix.get().items()) {
-                entries.add(weighted(entry));
+                entries.add(weighted(entry, kinds, check));
             }
-            return new ModelRule(key, servedBy, new Plan.Mix(entries));
+            return new Plan.Mix(entries);
         }
         boolean cycle = at.optional("then").map(then -> switch (then.text()) {
             case "repeat-last" -> false;
@@ -134,25 +160,35 @@ final class ScenarioYaml {
         }).orElse(false);
         List<Behaviour> steps = new ArrayList<>();
         for (At step : behaviours.get().items()) {
-            steps.add(behaviour(step, false));
+            steps.add(behaviour(step, false, kinds, check));
         }
-        return new ModelRule(key, servedBy, new Plan.Sequence(steps, cycle));
+        return new Plan.Sequence(steps, cycle);
     }
 
-    private Plan.Weighted weighted(At at) {
+    private Plan.Weighted weighted(At at, List<String> kinds, Consumer<Behaviour> check) {
         at.requireMap("a mix entry is a map with a weight and a behaviour, such as {weight: 3, status: 500}");
         At weight = at.optional("weight").orElseThrow(() -> at.invalid("a mix entry needs a weight, such as weight: 3"));
         double value = weight.number();
         if (!(value > 0) || Double.isInfinite(value)) {
             throw weight.invalid(weight.shown() + " is not a weight; use a number above 0");
         }
-        return new Plan.Weighted(value, behaviour(at, true));
+        return new Plan.Weighted(value, behaviour(at, true, kinds, check));
     }
 
-    private Behaviour behaviour(At at, boolean inMix) {
+    private Behaviour behaviour(At at, boolean inMix, List<String> kinds, Consumer<Behaviour> check) {
+        try {
+            Behaviour behaviour = behaviour(at, inMix, kinds);
+            check.accept(behaviour);
+            return behaviour;
+        } catch (IllegalArgumentException e) {
+            throw at.invalid(e.getMessage());
+        }
+    }
+
+    private Behaviour behaviour(At at, boolean inMix, List<String> kinds) {
         if (at.node().isTextual()) {
             String kind = at.text();
-            checkKind(at, kind);
+            checkKind(at, kind, kinds);
             if (NEED_FIELDS.contains(kind)) {
                 throw at.invalid("kind " + kind + " needs more than its name; write it as a map, such as "
                         + (kind.equals("status") ? "{status: 500, body-file: hf-router-error-500-representative.json}"
@@ -162,7 +198,7 @@ final class ScenarioYaml {
         }
         at.requireMap("a behaviour is a kind name such as ok, or a map such as {status: 500, body-file: …}");
         String kind = at.optional("kind").map(At::text).orElse(at.has("status") ? "status" : "ok");
-        checkKind(at.optional("kind").orElse(at), kind);
+        checkKind(at.optional("kind").orElse(at), kind, kinds);
         Set<String> allowed = new LinkedHashSet<>(COMMON);
         allowed.addAll(KINDS.get(kind));
         if (inMix) {
@@ -178,10 +214,16 @@ final class ScenarioYaml {
         return new Decorated(behaviour, latency, headers);
     }
 
-    private static void checkKind(At at, String kind) {
-        if (!KINDS.containsKey(kind)) {
-            throw at.invalid("\"" + kind + "\" is not a kind of behaviour; kinds: " + String.join(", ", KINDS.keySet()));
+    private static void checkKind(At at, String kind, List<String> kinds) {
+        if (kinds.contains(kind)) {
+            return;
         }
+        if (KINDS.containsKey(kind)) {
+            boolean forSources = SOURCE_KINDS.contains(kind);
+            throw at.invalid("kind " + kind + " is for " + (forSources ? "evidence sources" : "models") + " only; kinds for "
+                    + (forSources ? "a model" : "a source") + ": " + String.join(", ", kinds));
+        }
+        throw at.invalid("\"" + kind + "\" is not a kind of behaviour; kinds: " + String.join(", ", kinds));
     }
 
     private Behaviour kind(String kind, At at) {
@@ -213,6 +255,8 @@ final class ScenarioYaml {
                     at.optional("after-events").map(value -> value.intAtLeast(0)).orElse(1),
                     body(at, true).orElseThrow());
             case "oversized" -> new Oversized(at.optional("bytes").map(ScenarioYaml::size).orElse(Oversized.DEFAULT_BYTES));
+            case "error-in-200" -> new ErrorIn200(at.optional("message").map(At::text).orElse(ErrorIn200.DEFAULT_MESSAGE));
+            case "no-hits" -> new NoHits();
             default -> throw new IllegalStateException("kind " + kind + " is listed but not read");
         };
     }
@@ -346,6 +390,8 @@ final class ScenarioYaml {
         kinds.put("stream-cut", Set.of("after-events", "abrupt"));
         kinds.put("stream-error", Set.of("after-events", "body", "body-file"));
         kinds.put("oversized", Set.of("bytes"));
+        kinds.put("error-in-200", Set.of("message"));
+        kinds.put("no-hits", Set.of());
         return Collections.unmodifiableMap(kinds);
     }
 
@@ -361,6 +407,15 @@ final class ScenarioYaml {
 
         Invalid invalid(String problem) {
             return new Invalid(path, problem);
+        }
+
+        /** {@code text} read by {@code parser}, whose refusal becomes a wrong value here. */
+        <T> T parsed(String text, Function<String, T> parser) {
+            try {
+                return parser.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw invalid(e.getMessage());
+            }
         }
 
         boolean has(String field) {

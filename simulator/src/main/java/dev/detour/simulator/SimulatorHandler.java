@@ -11,17 +11,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Serves every request: reads and records it, works out which model it asks for, lets the scenario pick
- * a behaviour and has the {@link Responder} carry it out. Requests the simulator cannot serve get the
- * answer a provider would give (404, 405 or 400, in the shape of the surface they came to).
+ * Serves every request: hands a request under an evidence source's root to the {@link EvidenceHandler};
+ * otherwise reads and records it, works out which model it asks for, lets the scenario pick a behaviour
+ * and has the {@link Responder} carry it out. Requests the simulator cannot serve get the answer a provider
+ * would give (404, 405 or 400, in the shape of the surface they came to).
  */
 final class SimulatorHandler implements HttpHandler {
 
@@ -30,11 +29,13 @@ final class SimulatorHandler implements HttpHandler {
 
     private final ScenarioPlayer player;
     private final Recorder recorder;
+    private final EvidenceHandler evidence;
     private final AtomicLong requestIds = new AtomicLong();
 
-    SimulatorHandler(ScenarioPlayer player, Recorder recorder) {
+    SimulatorHandler(ScenarioPlayer player, Recorder recorder, EvidenceHandler evidence) {
         this.player = player;
         this.recorder = recorder;
+        this.evidence = evidence;
     }
 
     @Override
@@ -63,6 +64,11 @@ final class SimulatorHandler implements HttpHandler {
         String body = new String(bytes, StandardCharsets.UTF_8);
         String requestId = "sim-" + requestIds.incrementAndGet();
         exchange.getResponseHeaders().set(Reply.REQUEST_ID, requestId);
+        Optional<Source> source = Source.servingAt(exchange.getRequestURI().getRawPath());
+        if (source.isPresent()) {
+            evidence.serve(exchange, source.get(), receivedAt, body);
+            return;
+        }
         Optional<Endpoint> endpoint = Endpoint.of(exchange.getRequestURI().getRawPath());
 
         ChatCall call = null;
@@ -77,12 +83,13 @@ final class SimulatorHandler implements HttpHandler {
                 key = endpoint.get().model().map(model -> endpoint.get().key(Optional.of(model))).orElse(null);
             }
         }
-        recorder.record(record(exchange, receivedAt, body, key));
+        recorder.record(exchange, receivedAt, body, key == null ? "" : key.toString(), "");
 
         if (endpoint.isEmpty()) {
             answer(exchange, 404, error(null, "no chat-completions endpoint at " + exchange.getRequestURI().getRawPath()
                     + "; the simulator serves POST " + Endpoint.OPENAI_ROOT + "/chat/completions, " + Endpoint.HF_ROOT
-                    + "/v1/chat/completions and " + Endpoint.HF_ROOT + "/<provider>/…/chat/completions"));
+                    + "/v1/chat/completions and " + Endpoint.HF_ROOT + "/<provider>/…/chat/completions, and the evidence"
+                    + " sources under " + String.join(", ", Source.roots())));
             return;
         }
         Surface surface = endpoint.get().surface();
@@ -122,17 +129,6 @@ final class SimulatorHandler implements HttpHandler {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the request body is not valid JSON: " + e.getOriginalMessage());
         }
-    }
-
-    private static RecordedRequest record(HttpExchange exchange, Instant receivedAt, String body, ModelKey key) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            List<String> masked = new ArrayList<>(values.size());
-            values.forEach(value -> masked.add(Recorder.masked(name, value)));
-            headers.put(name, masked);
-        });
-        return new RecordedRequest(receivedAt, exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers,
-                body, key == null ? "" : key.toString());
     }
 
     /** An error body in the shape of {@code surface}: OpenAI's error object, or the router's {@code {"error": "…"}}. */
