@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,8 @@ class BuiltInScenariosTest {
     }
 
     @Test
-    void offersTheThreeDemoScenariosWithHfOutageFirst() {
-        assertThat(Scenario.names()).containsExactly("hf-outage", "rate-limited", "all-down");
+    void offersTheDemoScenariosWithHfOutageFirst() {
+        assertThat(Scenario.names()).containsExactly("hf-outage", "rate-limited", "all-down", "sources-down");
     }
 
     @ParameterizedTest
@@ -49,7 +50,7 @@ class BuiltInScenariosTest {
         assertThatThrownBy(() -> Scenario.builtIn("everything-fine"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("there is no built-in scenario \"everything-fine\"; built-in scenarios: hf-outage, rate-limited,"
-                        + " all-down (or give the path of a scenario YAML file)");
+                        + " all-down, sources-down (or give the path of a scenario YAML file)");
     }
 
     @Test
@@ -125,6 +126,74 @@ class BuiltInScenariosTest {
             assertThat(router(simulator, chat("meta-llama/Llama-3.1-8B-Instruct", "q")).statusCode()).isEqualTo(500);
             assertThat(openAi(simulator, chat("gpt-4.1", "q")).statusCode()).isEqualTo(500);
         }
+    }
+
+    @Test
+    void hfOutageHasPubMedAnswerNcbis429TwiceWithoutRetryAfterThenRecover() {
+        try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builtIn("hf-outage"))) {
+            List<HttpResponse<String>> searches = List.of(EvidenceClient.esearch(simulator, "tides"),
+                    EvidenceClient.esearch(simulator, "tides"), EvidenceClient.esearch(simulator, "tides"));
+            HttpResponse<String> fetch = EvidenceClient.efetch(simulator, EvidenceClient.pmids(searches.get(2)));
+
+            assertThat(searches).extracting(HttpResponse::statusCode).containsExactly(429, 429, 200);
+            assertThat(searches.getFirst().body()).isEqualTo(Payloads.read("ncbi-error-429-rate-limit.json"));
+            assertThat(searches.getFirst().headers().firstValue("retry-after")).isEmpty();
+            assertThat(EvidenceClient.pmids(searches.get(2))).isNotEmpty();
+            assertThat(fetch.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void hfOutageHasEuropePmcClinicalTrialsAndOpenAlexAnswer() {
+        try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builtIn("hf-outage"))) {
+            assertThat(EvidenceClient.europePmc(simulator, "tides").statusCode()).isEqualTo(200);
+            assertThat(EvidenceClient.clinicalTrials(simulator, "tides").statusCode()).isEqualTo(200);
+            assertThat(EvidenceClient.openAlex(simulator, "tides").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void sourcesDownHasEverySourceFailOnEveryRequest() {
+        try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builtIn("sources-down"))) {
+            List<Integer> pubMed = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                pubMed.add(EvidenceClient.esearch(simulator, "tides").statusCode());
+            }
+            HttpResponse<String> html = EvidenceClient.esearch(simulator, "tides");
+
+            assertThat(pubMed).containsExactly(429, 500, 429, 500);
+            assertThat(html.statusCode()).isEqualTo(429);
+            assertThat(EvidenceClient.esearch(simulator, "tides").body()).startsWith("<html>");
+            for (int i = 0; i < 3; i++) {
+                assertThat(EvidenceClient.europePmc(simulator, "tides").statusCode()).isEqualTo(503);
+                assertThat(RawHttp.get(EvidenceClient.url(simulator.clinicalTrialsBaseUrl(), "/studies", "query.term", "tides"))
+                        .head()).isEmpty();
+                HttpResponse<String> openAlex = EvidenceClient.openAlex(simulator, "tides");
+                assertThat(openAlex.statusCode()).isEqualTo(502);
+                assertThat(openAlex.body()).startsWith("<html>");
+            }
+        }
+    }
+
+    @Test
+    void sourcesDownHasEveryModelAnswer() {
+        try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builtIn("sources-down"))) {
+            HttpResponse<String> seventyTwoB = router(simulator, chat(QWEN_72B, "q"));
+
+            assertThat(seventyTwoB.statusCode()).isEqualTo(200);
+            assertThat(seventyTwoB.headers().firstValue("x-inference-provider")).hasValue("novita");
+            assertThat(router(simulator, chat(QWEN_7B, "q")).statusCode()).isEqualTo(200);
+            assertThat(openAi(simulator, chat("gpt-4o-mini", "q")).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void scriptsOnlyWhatTheScenariosReadmeDocuments(String name) throws IOException {
+        String readme = resource("/simulator/scenarios/README.md");
+
+        assertThat(readme).contains("`" + name + "`");
+        Scenario.builtIn(name).sources().keySet().forEach(key -> assertThat(readme).contains("`" + key + "`"));
     }
 
     @Test

@@ -20,11 +20,19 @@ import java.util.Locale;
 record RawHttp(String head, byte[] body) {
 
     static RawHttp post(URI url, String json) {
+        return exchange("POST", url, "Content-Type: application/json\r\n", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static RawHttp get(URI url) {
+        return exchange("GET", url, "", new byte[0]);
+    }
+
+    private static RawHttp exchange(String method, URI url, String headers, byte[] payload) {
         try (Socket socket = new Socket(url.getHost(), url.getPort())) {
             socket.setSoTimeout(10_000);
-            byte[] payload = json.getBytes(StandardCharsets.UTF_8);
-            String request = "POST " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + payload.length
+            String target = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+            String request = method + " " + target + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+                    + "\r\n" + headers + "Content-Length: " + payload.length
                     + "\r\nConnection: close\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));

@@ -5,6 +5,7 @@ import static dev.detour.simulator.SimulatorClient.chatUrl;
 import static dev.detour.simulator.SimulatorClient.post;
 import static dev.detour.simulator.SimulatorClient.routerChatUrl;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,74 @@ class RecordingTest {
             assertThat(simulator.requestCount("hf:Qwen/Qwen2.5-7B-Instruct")).isEqualTo(1);
             assertThat(simulator.requestCount("hf:Qwen/Qwen2.5-7B-Instruct:together")).isZero();
             assertThat(simulator.requestCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void masksTheApiKeyParameterInTheTargetAndInAFormBodyAsItMasksAuthorization() {
+        try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builder("keys").build())) {
+            EvidenceClient.openAlex(simulator, "asthma");
+            EvidenceClient.get(URI.create(simulator.pubMedBaseUrl() + "/esearch.fcgi?db=pubmed&term=asthma&api_key=ncbiKey987654&retmode=json"));
+            EvidenceClient.postForm(URI.create(simulator.pubMedBaseUrl() + "/efetch.fcgi"), "db=pubmed&id=1&API_KEY=ncbiKey987654");
+
+            assertThat(simulator.requests()).extracting(RecordedRequest::path).containsExactly(
+                    "/openalex/works?search=asthma&api_key=oa-F****",
+                    "/eutils/esearch.fcgi?db=pubmed&term=asthma&api_key=ncbi****&retmode=json",
+                    "/eutils/efetch.fcgi");
+            assertThat(simulator.requests().getLast().body()).isEqualTo("db=pubmed&id=1&API_KEY=ncbi****");
+            assertThat(simulator.requests().toString()).doesNotContain(EvidenceClient.KEY, "ncbiKey987654");
+        }
+    }
+
+    @Test
+    void masksKeyParametersOnlyByTheirName() {
+        assertThat(Recorder.maskedParameters("/w?api_key=abc&my_api_key=secretvalue&apikey=abcdefgh"))
+                .isEqualTo("/w?api_key=****&my_api_key=secretvalue&apikey=abcd****");
+        assertThat(Recorder.maskedParameters("/w?search=api_key%3Dx")).isEqualTo("/w?search=api_key%3Dx");
+    }
+
+    @Test
+    void findsSourceRequestsBySourceAndByEndpoint() {
+        try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builder("sources").build())) {
+            var search = EvidenceClient.esearch(simulator, "asthma");
+            EvidenceClient.efetch(simulator, EvidenceClient.pmids(search));
+            EvidenceClient.clinicalTrials(simulator, "asthma");
+            post(chatUrl(simulator.openAiBaseUrl()), chat("gpt-4o-mini", "one"));
+
+            assertThat(simulator.requestsFor("pubmed")).extracting(RecordedRequest::source)
+                    .containsExactly("pubmed:esearch", "pubmed:efetch");
+            assertThat(simulator.requestsFor("pubmed:efetch")).hasSize(1);
+            assertThat(simulator.requestsFor("clinicaltrials")).extracting(RecordedRequest::model).containsExactly("");
+            assertThat(simulator.requestsFor("openai:*")).extracting(RecordedRequest::source).containsExactly("");
+            assertThat(simulator.requestCount("europepmc")).isZero();
+            assertThat(simulator.requestCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void countsSourceRequestsWhenOnlyCounting() {
+        try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builder("counts").build(),
+                ProviderSimulator.Recording.COUNTS_ONLY)) {
+            EvidenceClient.europePmc(simulator, "asthma");
+            EvidenceClient.europePmc(simulator, "asthma");
+            EvidenceClient.openAlex(simulator, "asthma");
+
+            assertThat(simulator.requests()).isEmpty();
+            assertThat(simulator.requestCount("europepmc")).isEqualTo(2);
+            assertThat(simulator.requestCount("europepmc:search")).isEqualTo(2);
+            assertThat(simulator.requestCount("openalex")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesAKeyThatNamesNeitherAModelNorASource() {
+        try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builder("keys").build())) {
+            assertThatThrownBy(() -> simulator.requestCount("crossref"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageEndingWith("; or name an evidence source: pubmed, europepmc, clinicaltrials, openalex"
+                            + " (one endpoint as in \"pubmed:esearch\")");
+            assertThatThrownBy(() -> simulator.requestCount("pubmed:efetchx"))
+                    .hasMessage("\"efetchx\" is not an endpoint of pubmed; its endpoints: efetch, esearch, esummary");
         }
     }
 }

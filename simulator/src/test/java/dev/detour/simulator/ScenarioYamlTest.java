@@ -101,7 +101,7 @@ class ScenarioYamlTest {
         unknown shorthand | `models: {'openai:m': {behaviours: [explode]}}` | `scenario test.yaml: models."openai:m".behaviours[0]: "explode" is not a kind of behaviour; kinds: ok, status, html, malformed, disconnect, drip, stream-cut, stream-error, oversized`
         shorthand that needs fields | `models: {'openai:m': {behaviours: [status]}}` | `scenario test.yaml: models."openai:m".behaviours[0]: kind status needs more than its name; write it as a map, such as {status: 500, body-file: hf-router-error-500-representative.json}`
         field of another kind | `models: {'openai:m': {behaviours: [{kind: ok, after-events: 2}]}}` | `scenario test.yaml: models."openai:m".behaviours[0].after-events: unknown field for kind ok; known fields: finish-reason, headers, kind, latency`
-        unknown top-level field | `model: {}` | `scenario test.yaml: model: unknown field at the top of a scenario; known fields: description, models, seed, sufficient`
+        unknown top-level field | `model: {}` | `scenario test.yaml: model: unknown field at the top of a scenario; known fields: description, models, seed, sources, sufficient`
         bad model key | `models: {'gpt-4o-mini': {behaviours: [ok]}}` | `scenario test.yaml: models."gpt-4o-mini": a model key starts with "hf:" or "openai:", as in "hf:Qwen/Qwen2.5-72B-Instruct", "hf:Qwen/Qwen2.5-72B-Instruct:novita", "openai:gpt-4o-mini" or "hf:*"`
         empty route | `models: {'hf:Qwen/X:': {behaviours: [ok]}}` | `scenario test.yaml: models."hf:Qwen/X:": the route after the last ':' is empty`
         both plans | `models: {'openai:m': {behaviours: [ok], mix: [{weight: 1}]}}` | `scenario test.yaml: models."openai:m": give either behaviours (a sequence) or mix (weighted entries), not both`
@@ -125,8 +125,8 @@ class ScenarioYamlTest {
         bad size | `models: {'openai:m': {behaviours: [{kind: oversized, bytes: 16GB}]}}` | `scenario test.yaml: models."openai:m".behaviours[0].bytes: "16GB" is not a size; write a number of bytes or a size like 512KiB or 16MiB`
         seed as text | `seed: abc` | `scenario test.yaml: seed: "abc" is not a whole number`
         sufficient as text | `sufficient: maybe` | `scenario test.yaml: sufficient: "maybe" is not true or false`
-        not a map | `- ok` | `scenario test.yaml: a scenario is a map with the fields description, seed, sufficient and models; found a list`
-        unknown bundled payload | `models: {'openai:m': {behaviours: [{status: 500, body-file: nope.json}]}}` | `scenario test.yaml: models."openai:m".behaviours[0].body-file: "nope.json" is not a bundled payload; bundled payloads: hf-router-error-401-invalid-credentials.json, hf-router-error-402-credits-exhausted.json, hf-router-error-404-model-does-not-exist.json, hf-router-error-422-validation.json, hf-router-error-429-representative.json, hf-router-error-500-representative.json, hf-router-error-503-model-loading.json, openai-error-400-context-length-exceeded.json, openai-error-401-invalid-api-key.json, openai-error-404-model-not-found.json, openai-error-429-rate-limit-exceeded.json, openai-error-500-server-error.json`
+        not a map | `- ok` | `scenario test.yaml: a scenario is a map with the fields description, seed, sufficient, models and sources; found a list`
+        unknown bundled payload | `models: {'openai:m': {behaviours: [{status: 500, body-file: nope.json}]}}` | `scenario test.yaml: models."openai:m".behaviours[0].body-file: "nope.json" is not a bundled payload; bundled payloads: hf-router-error-401-invalid-credentials.json, hf-router-error-402-credits-exhausted.json, hf-router-error-404-model-does-not-exist.json, hf-router-error-422-validation.json, hf-router-error-429-representative.json, hf-router-error-500-representative.json, hf-router-error-503-model-loading.json, openai-error-400-context-length-exceeded.json, openai-error-401-invalid-api-key.json, openai-error-404-model-not-found.json, openai-error-429-rate-limit-exceeded.json, openai-error-500-server-error.json, ncbi-error-429-rate-limit.json, ncbi-esummary-empty-id-list.json, clinicaltrials-error-400-unknown-parameter.txt, openalex-error-400-invalid-filter.json, openalex-error-403-api-key-required.json`
         """)
     void refusesAWrongValueInOneLineNamingWhereItIs(String situation, String yaml, String message) {
         assertThatThrownBy(() -> parse(yaml))
@@ -157,7 +157,7 @@ class ScenarioYamlTest {
         assertThatThrownBy(() -> Scenario.load(missing))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("scenario file " + missing + " does not exist; give a YAML file or one of the built-in scenarios:"
-                        + " hf-outage, rate-limited, all-down");
+                        + " hf-outage, rate-limited, all-down, sources-down");
     }
 
     @Test
