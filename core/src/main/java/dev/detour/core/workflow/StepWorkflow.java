@@ -22,8 +22,9 @@ final class StepWorkflow<I, O> extends Workflow<I, O> {
     }
 
     @Override
-    O run(I input, RunState run, String parentPath) throws Exception {
-        String path = path(parentPath, name());
+    O run(I input, RunState run, StepPath parent) throws Exception {
+        StepPath location = parent.then(StepPath.Segment.step(name()));
+        String path = location.toString();
         if (run.isCancelled()) {
             throw new CancellationException("run " + run.runId() + " was cancelled before step " + path);
         }
@@ -41,7 +42,7 @@ final class StepWorkflow<I, O> extends Workflow<I, O> {
                     ? RunStatus.CANCELLED
                     : failure instanceof BudgetExhaustedException ? RunStatus.BUDGET_EXHAUSTED : RunStatus.FAILED;
             StepFailure stepFailure = StepFailure.of(status, failure);
-            run.record(slot, new StepRecord(path, name(), input, Optional.empty(), start, duration,
+            run.record(slot, new StepRecord(location, input, Optional.empty(), start, duration,
                     context.tokens(), context.attempts(), status, Optional.of(stepFailure)));
             run.publish((sequence, at) ->
                     new WorkflowEvent.StepFailed(run.runId(), sequence, at, path, duration, stepFailure));
@@ -57,7 +58,7 @@ final class StepWorkflow<I, O> extends Workflow<I, O> {
             throw Throwables.asException(failure);
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
-        run.record(slot, new StepRecord(path, name(), input, Optional.ofNullable(output), start, duration,
+        run.record(slot, new StepRecord(location, input, Optional.ofNullable(output), start, duration,
                 context.tokens(), context.attempts(), RunStatus.COMPLETED, Optional.empty()));
         run.publish((sequence, at) ->
                 new WorkflowEvent.StepCompleted(run.runId(), sequence, at, path, duration, context.tokens()));

@@ -80,7 +80,7 @@ public final class WorkflowEngine {
         long startNanos = System.nanoTime();
         String runId = state.runId();
         try {
-            O output = workflow.run(input, state, "");
+            O output = workflow.run(input, state, StepPath.ROOT);
             RunRecord record = state.snapshot();
             Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
             state.publish((sequence, at) -> new WorkflowEvent.RunCompleted(
