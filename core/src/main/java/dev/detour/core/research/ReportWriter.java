@@ -14,18 +14,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Writes the Markdown of a research report from a run's outcome, or from its record when it has none. */
+/**
+ * Writes the Markdown of a research report from a run's outcome, or from its record when it has none;
+ * for a stored run that never ended, the reason it is unfinished takes the place of how it ended.
+ */
 final class ReportWriter {
 
     private final String question;
     private final RunResult<ResearchOutcome> result;
     private final RunRecord record;
+    private final Optional<String> unfinished;
     private final StringBuilder markdown = new StringBuilder();
 
-    ReportWriter(String question, RunResult<ResearchOutcome> result) {
+    ReportWriter(String question, RunResult<ResearchOutcome> result, Optional<String> unfinished) {
         this.question = question.isBlank() ? "(no question)" : question.strip();
         this.result = result;
         this.record = result.record();
+        this.unfinished = unfinished;
     }
 
     ResearchReport write() {
@@ -55,6 +60,9 @@ final class ReportWriter {
     }
 
     private Optional<String> incompleteness() {
+        if (unfinished.isPresent()) {
+            return unfinished;
+        }
         return switch (result) {
             case RunResult.Completed<ResearchOutcome> completed -> Optional.empty();
             case RunResult.Failed<ResearchOutcome> failed -> Optional.of("The run failed at step `" + failed.failedStep()
@@ -157,7 +165,8 @@ final class ReportWriter {
         } else {
             notes.forEach(note -> line("- " + note));
         }
-        line("").line("_Run `" + record.runId() + "`: " + result.status().name().toLowerCase().replace('_', ' ')
+        String status = unfinished.isPresent() ? "unfinished" : result.status().name().toLowerCase().replace('_', ' ');
+        line("").line("_Run `" + record.runId() + "`: " + status
                 + ", " + record.modelCalls() + " model " + (record.modelCalls() == 1 ? "call" : "calls")
                 + ", " + record.tokens().totalTokens() + " tokens._");
     }

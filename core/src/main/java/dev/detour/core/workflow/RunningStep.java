@@ -29,6 +29,7 @@ final class RunningStep implements StepContext {
     private final String path;
     private final List<Attempt> attempts = new ArrayList<>();
     private TokenUsage tokens = TokenUsage.NONE;
+    private volatile boolean refusedByBudget;
 
     RunningStep(RunState run, String path) {
         this.run = run;
@@ -82,10 +83,16 @@ final class RunningStep implements StepContext {
         return List.copyOf(attempts);
     }
 
+    /** Whether the budget refused one of this step's model calls, so what it returned may be short of what it would be. */
+    boolean refusedByBudget() {
+        return refusedByBudget;
+    }
+
     private ChatResponse callModels(ChatRequest request, StreamListener streamListener) {
         throwIfCancelled();
         Optional<BudgetExhaustion> exhausted = run.meter().tryStartCall();
         if (exhausted.isPresent()) {
+            refusedByBudget = true;
             run.reportExhaustion(exhausted.get());
             throw new BudgetExhaustedException(exhausted.get());
         }
