@@ -52,6 +52,11 @@ final class RunState {
         return runId;
     }
 
+    /** When the run began: now for a new run, the stored start for a resumed one. */
+    Instant start() {
+        return start;
+    }
+
     ModelPort models() {
         return models;
     }

@@ -58,7 +58,7 @@ public final class WorkflowEngine {
         RunState state = new RunState(runId, workflow.name(), models, clock, options.budget(), options.listeners(),
                 journal, Optional.empty());
         journal.started(new RunStart(runId, workflow.name(), RunStart.titleOf(input), input, options.settings(),
-                options.chain(), options.budget(), state.now()));
+                options.chain(), options.budget(), state.start()));
         state.publish((sequence, at) -> new WorkflowEvent.RunStarted(runId, sequence, at, workflow.name()));
         return launch(workflow, input, state);
     }
