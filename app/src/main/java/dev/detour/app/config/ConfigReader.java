@@ -12,14 +12,16 @@ import java.util.stream.Collectors;
  */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow");
+    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow", "store");
 
     private final ProvidersReader providersReader;
     private final Environment environment;
+    private final StoreReader storeReader;
 
-    ConfigReader(ProvidersReader providersReader, Environment environment) {
+    ConfigReader(ProvidersReader providersReader, Environment environment, StoreReader storeReader) {
         this.providersReader = providersReader;
         this.environment = environment;
+        this.storeReader = storeReader;
     }
 
     DetourConfig read(JsonNode root, String source, Overrides overrides, Problems problems) {
@@ -43,9 +45,10 @@ final class ConfigReader {
                 ResilienceReader.read(top.section("resilience", Section.shape(ResilienceReader.KEYS)));
         Optional<WorkflowConfig> workflow =
                 WorkflowReader.read(top.section("workflow", Section.shape(WorkflowReader.KEYS)), overrides);
+        Optional<StoreConfig> store = storeReader.read(top.get("store"), top.at("store"), problems);
         problems.throwIfAny(source);
         return new DetourConfig(providers.valid(), chain.orElseThrow(), resilience.orElseThrow(),
-                workflow.orElseThrow(), source);
+                workflow.orElseThrow(), store.orElseThrow(), source);
     }
 
     /**
