@@ -8,6 +8,7 @@ import dev.detour.core.model.CallContext;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.ErrorKind;
+import dev.detour.core.model.FinishReason;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelFailure;
 import dev.detour.core.model.ModelRef;
@@ -29,7 +30,7 @@ final class RunningStep implements StepContext {
     private final String path;
     private final List<Attempt> attempts = new ArrayList<>();
     private TokenUsage tokens = TokenUsage.NONE;
-    private volatile boolean refusedByBudget;
+    private volatile boolean cutShortByBudget;
 
     RunningStep(RunState run, String path) {
         this.run = run;
@@ -83,16 +84,19 @@ final class RunningStep implements StepContext {
         return List.copyOf(attempts);
     }
 
-    /** Whether the budget refused one of this step's model calls, so what it returned may be short of what it would be. */
-    boolean refusedByBudget() {
-        return refusedByBudget;
+    /**
+     * Whether the budget refused one of this step's model calls, ended one when time ran out, or cut an
+     * answer at the tokens that were left: what the step returned may be short of what it would be.
+     */
+    boolean cutShortByBudget() {
+        return cutShortByBudget;
     }
 
     private ChatResponse callModels(ChatRequest request, StreamListener streamListener) {
         throwIfCancelled();
         Optional<BudgetExhaustion> exhausted = run.meter().tryStartCall();
         if (exhausted.isPresent()) {
-            refusedByBudget = true;
+            cutShortByBudget = true;
             run.reportExhaustion(exhausted.get());
             throw new BudgetExhaustedException(exhausted.get());
         }
@@ -124,6 +128,9 @@ final class RunningStep implements StepContext {
                         Duration.ofNanos(System.nanoTime() - startNanos)))
                 : response.attempts());
         charge(response.usage());
+        if (capped != request && response.finishReason().kind() == FinishReason.Kind.LENGTH) {
+            cutShortByBudget = true;
+        }
         run.exhaustion();
         return response;
     }
@@ -163,6 +170,7 @@ final class RunningStep implements StepContext {
         if (ranOut.isEmpty()) {
             return failure;
         }
+        cutShortByBudget = true;
         run.reportExhaustion(ranOut.get());
         return new BudgetExhaustedException(ranOut.get(), failure);
     }

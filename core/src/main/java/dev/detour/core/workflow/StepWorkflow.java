@@ -74,7 +74,7 @@ final class StepWorkflow<I, O> extends Workflow<I, O> {
                 context.tokens(), context.attempts(), RunStatus.COMPLETED, Optional.empty());
         run.record(startedSequence, completed);
         run.stepEnded(new StoredStep(startedSequence, occurrence, completed,
-                !context.refusedByBudget() && !run.isCancelled()));
+                !context.cutShortByBudget() && !run.isCancelled()));
         run.publish((sequence, at) ->
                 new WorkflowEvent.StepCompleted(run.runId(), sequence, at, path, duration, context.tokens()));
         return output;

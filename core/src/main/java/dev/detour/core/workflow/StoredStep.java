@@ -10,7 +10,7 @@ import dev.detour.core.internal.Require;
  *     so a step that runs twice at one path is told apart
  * @param record what it did
  * @param replayable whether a resume may return its output instead of running it again: only for a step
- *     that completed with no model call refused by the budget and no cancellation
+ *     that completed with no cancellation and no model call refused, ended or cut short by the budget
  */
 public record StoredStep(long startedSequence, int occurrence, StepRecord record, boolean replayable) {
 

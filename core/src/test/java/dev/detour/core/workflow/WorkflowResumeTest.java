@@ -205,6 +205,34 @@ class WorkflowResumeTest {
     }
 
     @Test
+    void aStepWhoseAnswerTheTokensLeftCutShortRunsAgainOnResume() throws Exception {
+        model.byDefault((request, context) -> {
+            int cap = request.options().maxOutputTokens().orElse(Integer.MAX_VALUE);
+            return cap < 100
+                    ? dev.detour.core.model.ChatResponse.of(model.model(), "cut", dev.detour.core.model.FinishReason.of("length"),
+                            dev.detour.core.model.TokenUsage.of(5, cap))
+                    : model.text("whole answer", 40);
+        });
+
+        RunResult<String> first = engine.run(threeSteps(ask("c")), "q",
+                RunOptions.defaults().withBudget(Budget.unlimited().withMaxTokens(100)));
+
+        assertThat(first.status()).isEqualTo(RunStatus.BUDGET_EXHAUSTED);
+        StoredRun stored = store.find(first.record().runId()).orElseThrow();
+        assertThat(stored.steps()).extracting(step -> step.record().path(), StoredStep::replayable)
+                .as("b completed, but with its answer cut at the 60 tokens that were left")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", true), org.assertj.core.groups.Tuple.tuple("b", false),
+                        org.assertj.core.groups.Tuple.tuple("c", false));
+
+        RunResult<String> resumed = engine.resume(threeSteps(ask("c")), first.record().runId(),
+                RunOptions.defaults().withBudget(Budget.unlimited().withMaxTokens(100_000))).await();
+
+        assertThat(resumed.output()).contains("whole answer");
+        assertThat(model.requests()).extracting(ScriptedModelPort::lastUserMessage)
+                .containsExactly("a:q", "b:whole answer", "b:whole answer", "c:whole answer");
+    }
+
+    @Test
     void aCancelledRunResumesFromItsCompletedSteps() throws Exception {
         CountDownLatch bStarted = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
