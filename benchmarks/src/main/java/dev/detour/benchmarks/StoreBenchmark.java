@@ -30,6 +30,9 @@ import java.util.Locale;
  */
 final class StoreBenchmark {
 
+    /** How long runs took, on the wall clock and in this process's CPU time. */
+    private record Timing(double wallSeconds, double cpuSeconds) {}
+
     private static final ResearchSettings SETTINGS = ResearchSettings.defaults().withMaxIterations(1);
 
     private StoreBenchmark() {}
@@ -81,25 +84,28 @@ final class StoreBenchmark {
             atOnce(without, runs);
             atOnce(new ResearchRunner(new WorkflowEngine(models, Clock.systemUTC(), warmUp), SETTINGS), runs);
         }
-        double withoutSeconds = atOnce(without, runs);
+        Timing withoutStore = atOnce(without, runs);
         Path file = directory.resolve("concurrent.db");
         TimedRunStore store = new TimedRunStore(SqliteRunStore.open(file, new JsonValueCodec()));
-        double withSeconds;
+        Timing withStore;
         List<RunSummary> stored;
         long events = 0;
         try (store) {
-            withSeconds = atOnce(new ResearchRunner(new WorkflowEngine(models, Clock.systemUTC(), store), SETTINGS), runs);
+            withStore = atOnce(new ResearchRunner(new WorkflowEngine(models, Clock.systemUTC(), store), SETTINGS), runs);
             stored = store.list(RunQuery.newest(runs + 10));
             for (RunSummary run : stored) {
                 events += store.events(run.runId()).size();
             }
         }
         long completedAndStored = stored.stream().filter(run -> run.status() == RunSummary.Status.COMPLETED).count();
-        return "| runs at once, one store file | wall time without the store | wall time with the store | runs stored"
-                + " completed | events stored | step writes | median step write | p99 step write | file |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n"
-                + Bench.row(Bench.count(runs), String.format(Locale.ROOT, "%.2f s", withoutSeconds),
-                        String.format(Locale.ROOT, "%.2f s", withSeconds), completedAndStored + " / " + runs,
+        return "| runs at once, one store file | wall time without the store | wall time with the store | Detour CPU"
+                + " without / with | runs stored completed | events stored | step writes | median step write"
+                + " | p99 step write | file |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n"
+                + Bench.row(Bench.count(runs), String.format(Locale.ROOT, "%.2f s", withoutStore.wallSeconds()),
+                        String.format(Locale.ROOT, "%.2f s", withStore.wallSeconds()),
+                        String.format(Locale.ROOT, "%.1f s / %.1f s", withoutStore.cpuSeconds(), withStore.cpuSeconds()),
+                        completedAndStored + " / " + runs,
                         Bench.count(events), Bench.count(store.stepWrites().count()),
                         Bench.millis(store.stepWrites().percentileMillis(50)),
                         Bench.millis(store.stepWrites().percentileMillis(99)), Files.size(file) / (1024 * 1024) + " MiB");
@@ -116,8 +122,11 @@ final class StoreBenchmark {
         return elapsed;
     }
 
-    /** Seconds for {@code runs} runs started at once to end; fails the benchmark if one does not complete. */
-    private static double atOnce(ResearchRunner runner, int runs) throws InterruptedException {
+    /** How long {@code runs} runs started at once take to end; fails the benchmark if one does not complete. */
+    private static Timing atOnce(ResearchRunner runner, int runs) throws InterruptedException {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         long start = System.nanoTime();
         List<RunHandle<ResearchOutcome>> handles = new ArrayList<>(runs);
         for (int run = 0; run < runs; run++) {
@@ -129,7 +138,7 @@ final class StoreBenchmark {
                 throw new IllegalStateException("a benchmark run ended " + result.status());
             }
         }
-        return (System.nanoTime() - start) / 1e9;
+        return new Timing((System.nanoTime() - start) / 1e9, (os.getProcessCpuTime() - cpuBefore) / 1e9);
     }
 
     private static String loadAverage() {

@@ -27,6 +27,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +44,9 @@ import org.sqlite.SQLiteConfig;
  * may share the file (each write is one short transaction, and a writer waits up to
  * {@link #BUSY_TIMEOUT} for another), but not over a network file system.
  *
- * <p>A step's end is committed before {@link #stepEnded} returns; events are buffered and committed
- * with the next step or run end, or within {@code 200 ms}. Opening a file that is damaged, not a Detour
+ * <p>A step's end is committed before {@link #stepEnded} returns (writes that arrive together are
+ * committed together); events are buffered and committed with the next step or run end, or within
+ * {@code 200 ms}. Opening a file that is damaged, not a Detour
  * store, or of a newer schema throws {@link dev.detour.core.workflow.RunStoreUnreadableException} and
  * leaves it untouched.
  */
@@ -60,10 +65,13 @@ public final class SqliteRunStore implements RunStore {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<EventRow> pending = new ArrayList<>();
+    private final Queue<Write<?>> writes = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService flusher;
     private boolean closed;
 
     private record EventRow(String runId, long sequence, String type, long at, String json) {}
+
+    private record Write<T>(String what, SqlWork<T> work, CompletableFuture<T> result) {}
 
     @FunctionalInterface
     private interface SqlWork<T> {
@@ -449,13 +457,76 @@ public final class SqliteRunStore implements RunStore {
         }
     }
 
+    /**
+     * Commits {@code work} before returning. Writes that arrive while another is committing wait for the
+     * lock and are then committed together, in one transaction (group commit), each in its own savepoint
+     * so that one failing undoes only itself.
+     */
     private <T> T write(String what, SqlWork<T> work) {
+        Write<T> mine = new Write<>(what, work, new CompletableFuture<>());
+        writes.add(mine);
         lock.lock();
         try {
-            checkOpen();
-            return transaction(what, work);
+            if (!mine.result().isDone()) {
+                commitQueuedWrites();
+            }
         } finally {
             lock.unlock();
+        }
+        try {
+            return mine.result().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+    }
+
+    private void commitQueuedWrites() {
+        List<Write<?>> batch = new ArrayList<>();
+        for (Write<?> write = writes.poll(); write != null; write = writes.poll()) {
+            batch.add(write);
+        }
+        if (closed) {
+            batch.forEach(write -> write.result().completeExceptionally(closedFailure()));
+            return;
+        }
+        List<Runnable> outcomes = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                for (Write<?> write : batch) {
+                    outcomes.add(inSavepoint(statement, write));
+                }
+                statement.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                rollback(statement);
+                throw e;
+            }
+        } catch (SQLException e) {
+            batch.forEach(write -> write.result().completeExceptionally(failures.of(write.what(), e)));
+            return;
+        }
+        outcomes.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs one write in a savepoint; what to tell its caller once the transaction has committed. A failure
+     * SQLite ends the whole transaction for (such as a full disk) fails the whole batch instead.
+     */
+    private <T> Runnable inSavepoint(Statement statement, Write<T> write) throws SQLException {
+        statement.execute("SAVEPOINT one_write");
+        try {
+            T value = write.work().run(connection);
+            statement.execute("RELEASE one_write");
+            return () -> write.result().complete(value);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                statement.execute("ROLLBACK TO one_write");
+                statement.execute("RELEASE one_write");
+            } catch (SQLException transactionGone) {
+                throw e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
+            }
+            RuntimeException failure = e instanceof SQLException sql ? failures.of(write.what(), sql) : (RuntimeException) e;
+            return () -> write.result().completeExceptionally(failure);
         }
     }
 
@@ -506,8 +577,12 @@ public final class SqliteRunStore implements RunStore {
 
     private void checkOpen() {
         if (closed) {
-            throw new RunStoreException("the run store " + file + " is closed");
+            throw closedFailure();
         }
+    }
+
+    private RunStoreException closedFailure() {
+        return new RunStoreException("the run store " + file + " is closed");
     }
 
     private String encode(Object value) {

@@ -228,6 +228,45 @@ class SqliteRunStoreTest {
                         org.assertj.core.groups.Tuple.tuple("b", RunStatus.COMPLETED));
     }
 
+    @Test
+    void writesArrivingTogetherAreCommittedTogetherAndOneThatFailsUndoesOnlyItself() throws Exception {
+        store = open();
+        int runs = 40;
+        WorkflowEngine engine = new WorkflowEngine(model, Clock.systemUTC(), store);
+        List<StoredRun> stored = new java.util.ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            String runId = engine.run(Workflow.step("a", ask("a")).named("one"), "q" + i).record().runId();
+            stored.add(store.find(runId).orElseThrow());
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> writers = new java.util.ArrayList<>();
+        java.util.Queue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int i = 0; i <= runs; i++) {
+            String runId = i < runs ? stored.get(i).runId() : "no-such-run";
+            dev.detour.core.workflow.StoredStep step = stored.get(i % runs).steps().get(0);
+            dev.detour.core.workflow.StoredStep again = new dev.detour.core.workflow.StoredStep(
+                    step.startedSequence(), 1, step.record(), true);
+            writers.add(Thread.ofVirtual().start(() -> {
+                try {
+                    go.await();
+                    store.stepEnded(runId, again, dev.detour.core.workflow.BudgetUsage.NONE);
+                } catch (Throwable failure) {
+                    failures.add(failure);
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread writer : writers) {
+            writer.join();
+        }
+
+        assertThat(failures).singleElement().isInstanceOf(RunStoreException.class).extracting(Throwable::getMessage)
+                .asString().contains("there is no run no-such-run");
+        for (StoredRun run : stored) {
+            assertThat(store.find(run.runId()).orElseThrow().steps()).hasSize(2);
+        }
+    }
+
     static void awaitStoredSteps(SqliteRunStore store, String runId, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
