@@ -3,7 +3,7 @@ package dev.detour.adapters.europepmc;
 import dev.detour.core.internal.Require;
 import dev.detour.core.spi.AdapterSettings;
 import dev.detour.core.spi.HttpLimits;
-import dev.detour.core.wire.LoopbackHosts;
+import dev.detour.transport.BaseUrls;
 import java.net.URI;
 import java.time.Duration;
 
@@ -35,15 +35,7 @@ record EuropePmcSettings(String sourceName, URI baseUrl, HttpLimits limits) {
      */
     static EuropePmcSettings from(AdapterSettings settings) {
         Require.nonNull(settings, "settings");
-        URI url = settings.baseUrl();
-        if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme()) || url.getHost() == null) {
-            throw new IllegalArgumentException("base-url of source " + settings.name() + " must be an http(s) URL such as "
-                    + DEFAULT_BASE_URL);
-        }
-        if ("http".equals(url.getScheme()) && !settings.allowInsecureHttp() && !LoopbackHosts.isLoopback(url.getHost())) {
-            throw new IllegalArgumentException("base-url of source " + settings.name() + " uses plain http to "
-                    + url.getHost() + "; use https, or allow insecure http for this source if the network is trusted");
-        }
+        URI url = BaseUrls.checked(settings, DEFAULT_BASE_URL);
         return new EuropePmcSettings(settings.name(), url, DEFAULT_LIMITS.withOptionsOf(settings));
     }
 }

@@ -5,7 +5,7 @@ import dev.detour.core.secret.Secret;
 import dev.detour.core.spi.AdapterKey;
 import dev.detour.core.spi.AdapterSettings;
 import dev.detour.core.spi.HttpLimits;
-import dev.detour.core.wire.LoopbackHosts;
+import dev.detour.transport.BaseUrls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -46,15 +46,7 @@ record PubMedSettings(String sourceName, URI baseUrl, Optional<Secret> apiKey, O
     static PubMedSettings from(AdapterSettings settings, AdapterKey key) {
         Require.nonNull(settings, "settings");
         Require.nonNull(key, "key");
-        URI url = settings.baseUrl();
-        if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme()) || url.getHost() == null) {
-            throw new IllegalArgumentException("base-url of source " + settings.name() + " must be an http(s) URL such as "
-                    + DEFAULT_BASE_URL);
-        }
-        if ("http".equals(url.getScheme()) && !settings.allowInsecureHttp() && !LoopbackHosts.isLoopback(url.getHost())) {
-            throw new IllegalArgumentException("base-url of source " + settings.name() + " uses plain http to "
-                    + url.getHost() + ", which would send the API key unencrypted; use https");
-        }
+        URI url = BaseUrls.checked(settings, DEFAULT_BASE_URL);
         return new PubMedSettings(settings.name(), url, key.secret(), settings.option(PubMedSourceType.EMAIL),
                 DEFAULT_LIMITS.withOptionsOf(settings));
     }
