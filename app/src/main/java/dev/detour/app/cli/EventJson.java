@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.detour.core.model.Attempt;
+import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.TokenUsage;
 import dev.detour.core.workflow.BudgetExhaustion;
 import dev.detour.core.workflow.StepFailure;
@@ -59,7 +61,11 @@ final class EventJson {
     }
 
     private void attempt(ObjectNode json, String step, Attempt attempt) {
-        json.put("step", step).put("model", attempt.model().toString());
+        json.put("step", step);
+        switch (attempt.target()) {
+            case ModelRef model -> json.put("model", model.toString());
+            case SourceRef source -> json.put("source", source.name());
+        }
         attempt.inferenceProvider().ifPresent(provider -> json.put("inferenceProvider", provider));
         json.put("retry", attempt.retry()).put("outcome", attempt.outcome().name());
         attempt.kind().ifPresent(kind -> json.put("kind", kind.displayName()));

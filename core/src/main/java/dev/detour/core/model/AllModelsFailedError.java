@@ -70,7 +70,7 @@ public final class AllModelsFailedError extends ModelFailure {
 
     @Override
     public String getMessage() {
-        long models = attempts.stream().map(Attempt::model).distinct().count();
+        long models = attempts.stream().map(Attempt::target).distinct().count();
         StringBuilder message = new StringBuilder("All ").append(models).append(models == 1 ? " model" : " models")
                 .append(" of the chain failed (").append(attempts.size())
                 .append(attempts.size() == 1 ? " attempt):" : " attempts):");

@@ -183,7 +183,7 @@ final class ReportWriter {
     /** What happened on the way to the answer of one step, if anything but a first-try success. */
     private static Optional<String> detour(StepRecord step) {
         List<List<Attempt>> byModel = new ArrayList<>();
-        for (Attempt attempt : step.attempts()) {
+        for (Attempt attempt : step.modelAttempts()) {
             if (byModel.isEmpty() || !last(byModel).get(0).model().equals(attempt.model())) {
                 byModel.add(new ArrayList<>());
             }
