@@ -55,12 +55,24 @@ final class EventJson {
                     .put("reason", fallback.reason());
             case WorkflowEvent.StreamReset reset -> json.put("step", reset.step())
                     .put("failedModel", reset.failedModel().toString()).put("nextModel", reset.nextModel().toString());
+            case WorkflowEvent.SearchStarted started -> json.put("step", started.step())
+                    .put("source", started.source().name()).put("query", started.query()).put("retry", started.retry());
+            case WorkflowEvent.SearchSucceeded succeeded -> attempt(json, succeeded.step(), succeeded.attempt())
+                    .put("query", succeeded.query()).put("hits", succeeded.hits());
+            case WorkflowEvent.SearchFailed failed -> attempt(json, failed.step(), failed.attempt()).put("query", failed.query());
+            case WorkflowEvent.SearchSkipped skipped -> attempt(json, skipped.step(), skipped.attempt())
+                    .put("query", skipped.query());
+            case WorkflowEvent.CitationRejected rejected -> {
+                json.put("step", rejected.step()).put("model", rejected.model().toString())
+                        .put("evidenceGiven", rejected.evidenceGiven());
+                rejected.rejected().forEach(json.putArray("rejected")::add);
+            }
             case WorkflowEvent.BudgetExhausted exhausted -> json.set("exhaustion", exhaustion(exhausted.exhaustion()));
         }
         return json.toString();
     }
 
-    private void attempt(ObjectNode json, String step, Attempt attempt) {
+    private ObjectNode attempt(ObjectNode json, String step, Attempt attempt) {
         json.put("step", step);
         switch (attempt.target()) {
             case ModelRef model -> json.put("model", model.toString());
@@ -71,7 +83,7 @@ final class EventJson {
         attempt.kind().ifPresent(kind -> json.put("kind", kind.displayName()));
         attempt.httpStatus().ifPresent(status -> json.put("httpStatus", status));
         attempt.skipReason().ifPresent(reason -> json.put("skipReason", reason.name()));
-        json.put("message", attempt.message()).put("start", attempt.start().toString())
+        return json.put("message", attempt.message()).put("start", attempt.start().toString())
                 .put("latencyMs", millis(attempt.duration()));
     }
 
