@@ -4,7 +4,6 @@ import dev.detour.core.internal.Require;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.SourceRef;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,9 +63,7 @@ public final class SourceFailedError extends SearchFailure {
 
     @Override
     public Set<ErrorKind> kinds() {
-        Set<ErrorKind> kinds = new LinkedHashSet<>();
-        attempts.forEach(attempt -> attempt.kind().ifPresent(kinds::add));
-        return kinds;
+        return Attempt.kindsOf(attempts);
     }
 
     @Override

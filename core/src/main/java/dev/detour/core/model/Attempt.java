@@ -5,8 +5,11 @@ import dev.detour.core.internal.Require;
 import dev.detour.core.secret.Redaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * One try of one model (first try or retry) or of one evidence search, or a model or source skipped
@@ -159,6 +162,13 @@ public record Attempt(
     public static Attempt cancelled(AttemptTarget target, int retry, Instant start, Duration duration) {
         return new Attempt(target, Optional.empty(), retry, Outcome.SKIPPED, Optional.empty(), OptionalInt.empty(),
                 Optional.of(SkipReason.CANCELLED), "cancelled while waiting for the answer", start, duration);
+    }
+
+    /** The distinct kinds of failure among {@code attempts}, in order of first appearance. */
+    public static Set<ErrorKind> kindsOf(List<Attempt> attempts) {
+        Set<ErrorKind> kinds = new LinkedHashSet<>();
+        Require.nonNull(attempts, "attempts").forEach(attempt -> attempt.kind().ifPresent(kinds::add));
+        return kinds;
     }
 
     /**
