@@ -12,13 +12,13 @@ import java.util.stream.Collectors;
 
 /**
  * Reads and rewrites the numbered citations of a text: {@code [3]}, {@code [1, 4]}, {@code [2-5]} (a range
- * of at most 50). A bracket that opens a Markdown link ({@code [1](…)}) or is escaped ({@code \[1]}) is
- * not a citation.
+ * of at most 50). A bracket that opens a Markdown link ({@code [1](…)}), is escaped ({@code \[1]}) or
+ * numbers an item of a step path ({@code investigate[0]/answer}) is not a citation.
  */
 public final class Citations {
 
     private static final Pattern GROUP = Pattern.compile(
-            "(?<!\\\\)\\[\\s*(\\d{1,4}(?:\\s*[,;\\-–—]\\s*\\d{1,4})*)\\s*](?!\\()");
+            "(?<!\\\\)\\[\\s*(\\d{1,4}(?:\\s*[,;\\-–—]\\s*\\d{1,4})*)\\s*](?![(/])");
     private static final Pattern PART = Pattern.compile("(\\d{1,4})(?:\\s*[\\-–—]\\s*(\\d{1,4}))?");
     private static final int MAX_RANGE = 50;
 
@@ -53,11 +53,6 @@ public final class Citations {
         }
         group.appendTail(out);
         return out.toString();
-    }
-
-    /** {@code text} with its square brackets escaped, so that nothing in it reads as a citation or a link. */
-    public static String escape(String text) {
-        return Require.nonNull(text, "text").replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]");
     }
 
     private static List<Integer> expand(String group) {

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -59,27 +57,10 @@ final class StepSearches {
             return List.of(searchOne(all.get(0)));
         }
         SearchOutcome[] outcomes = new SearchOutcome[all.size()];
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> workers = new ArrayList<>();
-        for (int worker = 0; worker < Math.min(parallelism, all.size()); worker++) {
-            workers.add(run.startWorker(path + "/search", () -> {
-                while (failure.get() == null && !run.isCancelled()) {
-                    int index = next.getAndIncrement();
-                    if (index >= all.size()) {
-                        return;
-                    }
-                    try {
-                        outcomes[index] = searchOne(all.get(index));
-                    } catch (Throwable thrown) {
-                        failure.compareAndSet(null, thrown);
-                    }
-                }
-            }));
-        }
-        joinAll(workers);
+        Optional<Throwable> failure = RunWorkers.runAll(run, path + "/search", all.size(), parallelism,
+                index -> outcomes[index] = searchOne(all.get(index)));
         throwIfCancelled();
-        if (failure.get() != null) {
+        if (failure.isPresent()) {
             throw failure.get() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure.get());
         }
         return Arrays.stream(outcomes).map(Objects::requireNonNull).toList();
@@ -102,7 +83,7 @@ final class StepSearches {
         long startNanos = System.nanoTime();
         try {
             List<EvidenceRecord> records = run.evidence().search(search.source(), search.query(), context);
-            if (records == null || records.contains(null)) {
+            if (records == null || records.stream().anyMatch(Objects::isNull)) {
                 throw new IllegalStateException("the evidence sources " + run.evidence().getClass().getName()
                         + " returned " + (records == null ? "null" : "a null record") + " for " + search.source());
             }
@@ -142,23 +123,6 @@ final class StepSearches {
         CancellationException cancelled = new CancellationException("run " + run.runId() + " was cancelled during step " + path);
         cancelled.initCause(cause);
         return cancelled;
-    }
-
-    private static void joinAll(List<Thread> workers) {
-        boolean interrupted = false;
-        for (Thread worker : workers) {
-            while (true) {
-                try {
-                    worker.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Turns one search's try notices into events, keeps its attempts, and announces the success with its hits. */
