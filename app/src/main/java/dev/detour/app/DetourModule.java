@@ -8,6 +8,8 @@ import dev.detour.app.config.Environment;
 import dev.detour.app.config.ProviderTypes;
 import dev.detour.app.provider.Providers;
 import dev.detour.app.resilience.ResilienceModule;
+import dev.detour.app.telemetry.Telemetry;
+import dev.detour.app.telemetry.TelemetryModule;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.research.ResearchRunner;
@@ -48,6 +50,7 @@ public final class DetourModule extends AbstractModule {
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(Providers.class).in(Singleton.class);
         install(new ResilienceModule());
+        install(new TelemetryModule());
     }
 
     @Provides
@@ -58,8 +61,8 @@ public final class DetourModule extends AbstractModule {
 
     @Provides
     @Singleton
-    WorkflowEngine workflowEngine(ModelPort models, Clock clock) {
-        return new WorkflowEngine(models, clock);
+    WorkflowEngine workflowEngine(ModelPort models, Clock clock, Telemetry telemetry) {
+        return new WorkflowEngine(models, clock, telemetry.runListeners());
     }
 
     @Provides

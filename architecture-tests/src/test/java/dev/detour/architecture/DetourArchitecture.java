@@ -67,6 +67,16 @@ final class DetourArchitecture {
             .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..")
             .as("Retrofit and OkHttp are used in adapters and transport only");
 
+    static final ArchRule opentelemetry_is_used_in_app_only = noClasses()
+            .that().resideOutsideOfPackage(APP)
+            .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry..")
+            .as("OpenTelemetry is used in app only");
+
+    static final ArchRule only_the_sdk_setup_touches_the_opentelemetry_sdk = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.detour.app.telemetry.SdkTelemetry")
+            .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.sdk..")
+            .as("only SdkTelemetry touches the OpenTelemetry SDK, so nothing loads it while telemetry is off");
+
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("dev.detour.(**)")
             .should().beFreeOfCycles()
@@ -85,6 +95,8 @@ final class DetourArchitecture {
             app_never_depends_on_an_adapter,
             guice_and_failsafe_are_used_in_app_only,
             retrofit_and_okhttp_are_used_in_adapters_and_transport_only,
+            opentelemetry_is_used_in_app_only,
+            only_the_sdk_setup_touches_the_opentelemetry_sdk,
             packages_are_free_of_cycles,
             model_ports_are_implemented_in_adapters_or_app);
 

@@ -12,11 +12,13 @@ import dev.detour.adapters.openai.archfixture.OpenAiAdapterUsingGuice;
 import dev.detour.adapters.openai.archfixture.OpenAiAdapterUsingHuggingFace;
 import dev.detour.app.archfixture.AppUsingAnAdapter;
 import dev.detour.app.archfixture.AppUsingRetrofit;
+import dev.detour.app.archfixture.AppUsingTheOpenTelemetrySdk;
 import dev.detour.app.archfixture.AppWiring;
 import dev.detour.archfixture.cycle.a.CycleStart;
 import dev.detour.archfixture.cycle.b.CycleEnd;
 import dev.detour.core.archfixture.CoreModelPortImplementation;
 import dev.detour.core.archfixture.CoreUsingFailsafe;
+import dev.detour.core.archfixture.CoreUsingOpenTelemetry;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +48,10 @@ class RulesCanFailTest {
                         CoreUsingFailsafe.class, List.of()),
                 Arguments.of(DetourArchitecture.retrofit_and_okhttp_are_used_in_adapters_and_transport_only,
                         AppUsingRetrofit.class, List.of()),
+                Arguments.of(DetourArchitecture.opentelemetry_is_used_in_app_only,
+                        CoreUsingOpenTelemetry.class, List.of()),
+                Arguments.of(DetourArchitecture.only_the_sdk_setup_touches_the_opentelemetry_sdk,
+                        AppUsingTheOpenTelemetrySdk.class, List.of()),
                 Arguments.of(DetourArchitecture.packages_are_free_of_cycles,
                         CycleStart.class, List.<Class<?>>of(CycleEnd.class)),
                 Arguments.of(DetourArchitecture.model_ports_are_implemented_in_adapters_or_app,

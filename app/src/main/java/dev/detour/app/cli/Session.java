@@ -13,6 +13,7 @@ import dev.detour.app.config.ConfigLoader;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
 import dev.detour.app.provider.Providers;
+import dev.detour.app.telemetry.Telemetry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -57,6 +58,7 @@ final class Session implements AutoCloseable {
         try {
             Injector injector = Guice.createInjector(modules);
             injector.getInstance(Providers.class);
+            injector.getInstance(Telemetry.class);
             return new Session(config, injector);
         } catch (CreationException e) {
             throw problem(e.getErrorMessages());
@@ -100,6 +102,10 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        injector.getInstance(Providers.class).close();
+        try {
+            injector.getInstance(Providers.class).close();
+        } finally {
+            injector.getInstance(Telemetry.class).close();
+        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow");
+    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow", "telemetry");
 
     private final ProvidersReader providersReader;
     private final Environment environment;
@@ -43,9 +43,11 @@ final class ConfigReader {
                 ResilienceReader.read(top.section("resilience", Section.shape(ResilienceReader.KEYS)));
         Optional<WorkflowConfig> workflow =
                 WorkflowReader.read(top.section("workflow", Section.shape(WorkflowReader.KEYS)), overrides);
+        Optional<TelemetryConfig> telemetry =
+                TelemetryReader.read(top.section("telemetry", Section.shape(TelemetryReader.KEYS)));
         problems.throwIfAny(source);
         return new DetourConfig(providers.valid(), chain.orElseThrow(), resilience.orElseThrow(),
-                workflow.orElseThrow(), source);
+                workflow.orElseThrow(), telemetry.orElseThrow(), source);
     }
 
     /**

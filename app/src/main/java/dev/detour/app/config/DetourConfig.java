@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param chain the models to try, in order; each names a configured provider
  * @param resilience retry, backoff, circuit-breaker and deadline settings
  * @param workflow research workflow defaults
+ * @param telemetry whether and where traces and metrics go
  * @param source where the configuration was read from, such as {@code ./detour.yaml} or {@code built-in defaults}
  */
 public record DetourConfig(
@@ -23,6 +24,7 @@ public record DetourConfig(
         List<ModelRef> chain,
         ResilienceConfig resilience,
         WorkflowConfig workflow,
+        TelemetryConfig telemetry,
         String source) {
 
     public DetourConfig {
@@ -30,6 +32,7 @@ public record DetourConfig(
         chain = List.copyOf(Require.nonNull(chain, "chain"));
         Require.nonNull(resilience, "resilience");
         Require.nonNull(workflow, "workflow");
+        Require.nonNull(telemetry, "telemetry");
         Require.nonBlank(source, "source");
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("chain must hold at least one model, was []");
@@ -42,6 +45,12 @@ public record DetourConfig(
         }
     }
 
+    /** A configuration with the default telemetry settings (off unless the {@code OTEL_*} variables say otherwise). */
+    public DetourConfig(Map<String, ProviderConfig> providers, List<ModelRef> chain, ResilienceConfig resilience,
+            WorkflowConfig workflow, String source) {
+        this(providers, chain, resilience, workflow, TelemetryConfig.defaults(), source);
+    }
+
     /** The configuration of the provider {@code name}, if there is one. */
     public Optional<ProviderConfig> provider(String name) {
         return Optional.ofNullable(providers.get(name));
@@ -49,16 +58,21 @@ public record DetourConfig(
 
     /** This configuration with another chain. */
     public DetourConfig withChain(List<ModelRef> value) {
-        return new DetourConfig(providers, value, resilience, workflow, source);
+        return new DetourConfig(providers, value, resilience, workflow, telemetry, source);
     }
 
     /** This configuration with other workflow defaults. */
     public DetourConfig withWorkflow(WorkflowConfig value) {
-        return new DetourConfig(providers, chain, resilience, value, source);
+        return new DetourConfig(providers, chain, resilience, value, telemetry, source);
     }
 
     /** This configuration with other resilience settings. */
     public DetourConfig withResilience(ResilienceConfig value) {
-        return new DetourConfig(providers, chain, value, workflow, source);
+        return new DetourConfig(providers, chain, value, workflow, telemetry, source);
+    }
+
+    /** This configuration with other telemetry settings. */
+    public DetourConfig withTelemetry(TelemetryConfig value) {
+        return new DetourConfig(providers, chain, resilience, workflow, value, source);
     }
 }

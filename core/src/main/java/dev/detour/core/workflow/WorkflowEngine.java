@@ -4,6 +4,8 @@ import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,6 +20,7 @@ public final class WorkflowEngine {
 
     private final ModelPort models;
     private final Clock clock;
+    private final List<WorkflowListener> listeners;
 
     public WorkflowEngine(ModelPort models) {
         this(models, Clock.systemUTC());
@@ -25,8 +28,19 @@ public final class WorkflowEngine {
 
     /** An engine that reads time from {@code clock} for budgets, records and events. */
     public WorkflowEngine(ModelPort models, Clock clock) {
+        this(models, clock, List.of());
+    }
+
+    /**
+     * An engine whose every run's events also go to {@code listeners}, before the run's own listeners: for
+     * observers of all runs, such as telemetry. Like every listener, each hears an event on the thread that
+     * caused it, so a step's {@code StepStarted} and its {@code StepCompleted} or {@code StepFailed} arrive
+     * on the thread that runs the step, and {@code RunStarted} on the thread that starts the run.
+     */
+    public WorkflowEngine(ModelPort models, Clock clock, List<WorkflowListener> listeners) {
         this.models = Require.nonNull(models, "models");
         this.clock = Require.nonNull(clock, "clock");
+        this.listeners = List.copyOf(Require.nonNull(listeners, "listeners"));
     }
 
     /** Starts a run and returns at once. */
@@ -35,7 +49,9 @@ public final class WorkflowEngine {
         Require.nonNull(input, "input");
         Require.nonNull(options, "options");
         String runId = options.runId().orElseGet(() -> UUID.randomUUID().toString());
-        RunState state = new RunState(runId, workflow.name(), models, clock, options.budget(), options.listeners());
+        List<WorkflowListener> everyone = new ArrayList<>(listeners);
+        everyone.addAll(options.listeners());
+        RunState state = new RunState(runId, workflow.name(), models, clock, options.budget(), List.copyOf(everyone));
         CompletableFuture<RunResult<O>> result = new CompletableFuture<>();
         state.publish((sequence, at) -> new WorkflowEvent.RunStarted(runId, sequence, at, workflow.name()));
         state.startWorker("run", () -> {
