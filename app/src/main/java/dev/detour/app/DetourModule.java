@@ -61,8 +61,8 @@ public final class DetourModule extends AbstractModule {
 
     @Provides
     @Singleton
-    WorkflowEngine workflowEngine(ModelPort models, Clock clock, Telemetry telemetry) {
-        return new WorkflowEngine(models, clock, telemetry.runListeners());
+    WorkflowEngine workflowEngine(ModelPort models, Clock clock, Telemetry telemetry, DetourConfig detour) {
+        return new WorkflowEngine(models, clock, telemetry.runListeners(), detour.pricing());
     }
 
     @Provides
@@ -71,6 +71,7 @@ public final class DetourModule extends AbstractModule {
         return new ResearchRunner(engine, ResearchSettings.defaults()
                         .withMaxIterations(detour.workflow().maxIterations())
                         .withParallelism(detour.workflow().parallelism()),
-                Budget.unlimited().withMaxTokens(detour.workflow().tokenBudget()));
+                detour.workflow().costBudget().map(Budget.unlimited()::withMaxCost).orElse(Budget.unlimited())
+                        .withMaxTokens(detour.workflow().tokenBudget()));
     }
 }

@@ -2,6 +2,8 @@ package dev.detour.app.cli;
 
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
+import dev.detour.core.cost.Pricing;
+import dev.detour.core.workflow.BudgetExhaustion;
 import dev.detour.core.model.AllModelsFailedError;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.research.ResearchOutcome;
@@ -44,6 +46,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--token-budget", paramLabel = "N", description = "Most tokens the run may use (default: workflow.token-budget).")
     Long tokenBudget;
 
+    @Option(names = "--cost-budget", paramLabel = "DOLLARS",
+            description = "Most dollars the run may cost at the configured prices (default: workflow.cost-budget, none).")
+    String costBudget;
+
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
 
@@ -70,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
         if (maxIterations != null) {
             overrides = overrides.withMaxIterations(maxIterations);
         }
+        if (costBudget != null) {
+            overrides = overrides.withCostBudget(costBudget);
+        }
         if (tokenBudget != null) {
             overrides = overrides.withTokenBudget(tokenBudget);
         }
@@ -88,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         if (!progress.quiet) {
             options = options.withListener(new ProgressDisplay(context.err(), context.interactive()));
         }
-        try (EventTarget eventTarget = EventTarget.open(context, progress.events)) {
+        try (EventTarget eventTarget = EventTarget.open(context, progress.events, session.config().pricing())) {
             if (eventTarget.log() != null) {
                 options = options.withListener(eventTarget.log());
             }
@@ -99,6 +108,10 @@ final class RunCommand implements Callable<Integer> {
                 ResearchRun run = new ResearchRun(question, result, ResearchReport.of(question, result));
                 sink.write(run);
                 explainFailure(context, session.config(), result);
+                if (!session.config().pricing().prices().isEmpty()) {
+                    context.err().println("detour: the run cost " + result.record().cost(session.config().pricing()).describe()
+                            + " at the configured prices.");
+                }
                 if (result.status() == dev.detour.core.workflow.RunStatus.COMPLETED && !run.report().complete()) {
                     context.err().println("detour: the report is incomplete: " + String.join(" ", run.report().limitations())
                             + " Raise --token-budget (workflow.token-budget) if the budget ran out.");
@@ -144,8 +157,9 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             case RunResult.BudgetExhausted<ResearchOutcome> exhausted ->
-                    err.println("detour: the run stopped: " + exhausted.exhaustion().describe()
-                            + "; raise --token-budget to let it finish.");
+                    err.println("detour: the run stopped: " + exhausted.exhaustion().describe() + "; raise "
+                            + (exhausted.exhaustion().resource() == BudgetExhaustion.Resource.COST
+                                    ? "--cost-budget" : "--token-budget") + " to let it finish.");
             case RunResult.Cancelled<ResearchOutcome> cancelled ->
                     err.println("detour: interrupted; the report holds what the run had gathered.");
             case RunResult.Completed<ResearchOutcome> completed -> {
@@ -178,17 +192,17 @@ final class RunCommand implements Callable<Integer> {
     /** The {@code --events} destination, opened for the run and closed after it. */
     record EventTarget(EventLog log, PrintStream stream, boolean owned) implements AutoCloseable {
 
-        static EventTarget open(CliContext context, String target) {
+        static EventTarget open(CliContext context, String target, Pricing pricing) {
             if (target == null) {
                 return new EventTarget(null, null, false);
             }
             if (target.equals("-")) {
-                return new EventTarget(new EventLog(context.out()), context.out(), false);
+                return new EventTarget(new EventLog(context.out(), pricing), context.out(), false);
             }
             Path file = context.resolve(Path.of(target));
             try {
                 PrintStream stream = new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8);
-                return new EventTarget(new EventLog(stream), stream, true);
+                return new EventTarget(new EventLog(stream, pricing), stream, true);
             } catch (IOException e) {
                 throw new UsageProblem("detour: --events " + target + ": cannot write " + file + " (" + e.getMessage() + ")");
             }

@@ -40,11 +40,11 @@ public final class ResilienceModule extends AbstractModule {
     ModelPort resilientChain(ModelChain chain, DetourConfig config, CircuitBreakers breakers, Clock clock,
             Telemetry telemetry) {
         if (!telemetry.enabled()) {
-            return new ResilientChain(chain.links(), config.resilience(), breakers, clock);
+            return new ResilientChain(chain.links(), config.resilience(), breakers, clock, config.pricing());
         }
         List<ChainLink> traced = chain.links().stream()
                 .map(link -> new ChainLink(link.model(), telemetry.attemptsOf(link.model(), new CheckedPort(link.port()))))
                 .toList();
-        return telemetry.chain(new ResilientChain(traced, config.resilience(), breakers, clock));
+        return telemetry.chain(new ResilientChain(traced, config.resilience(), breakers, clock, config.pricing()));
     }
 }

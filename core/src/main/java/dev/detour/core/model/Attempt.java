@@ -21,6 +21,7 @@ import java.util.OptionalInt;
  * @param message a short, secret-free description of what happened
  * @param start when the attempt started
  * @param duration how long it took (zero for a skip)
+ * @param usage the tokens the provider reported for this attempt alone (none for a skip)
  */
 public record Attempt(
         ModelRef model,
@@ -32,7 +33,8 @@ public record Attempt(
         Optional<SkipReason> skipReason,
         String message,
         Instant start,
-        Duration duration) {
+        Duration duration,
+        TokenUsage usage) {
 
     /** How an attempt ended. */
     public enum Outcome {
@@ -54,6 +56,7 @@ public record Attempt(
         message = Redaction.redactAndTrim(Require.nonNull(message, "message"), MAX_MESSAGE_LENGTH);
         Require.nonNull(start, "start");
         Require.notNegative(duration, "duration");
+        Require.nonNull(usage, "usage");
         if ((outcome == Outcome.SKIPPED) != skipReason.isPresent()) {
             throw new IllegalArgumentException("skipReason must be present exactly when outcome is SKIPPED, was "
                     + skipReason + " with " + outcome);
@@ -61,6 +64,18 @@ public record Attempt(
         if (outcome == Outcome.SUCCEEDED && kind.isPresent()) {
             throw new IllegalArgumentException("a succeeded attempt has no error kind, was " + kind.get());
         }
+    }
+
+    /** An attempt whose provider reported no tokens. */
+    public Attempt(ModelRef model, Optional<String> inferenceProvider, int retry, Outcome outcome, Optional<ErrorKind> kind,
+            OptionalInt httpStatus, Optional<SkipReason> skipReason, String message, Instant start, Duration duration) {
+        this(model, inferenceProvider, retry, outcome, kind, httpStatus, skipReason, message, start, duration, TokenUsage.NONE);
+    }
+
+    /** This attempt with the tokens its provider reported. */
+    public Attempt withUsage(TokenUsage value) {
+        return new Attempt(model, inferenceProvider, retry, outcome, kind, httpStatus, skipReason, message, start, duration,
+                Require.nonNull(value, "usage"));
     }
 
     /** A try that answered. */
@@ -77,7 +92,8 @@ public record Attempt(
             message = message + " (provider asks to wait " + Durations.human(failure.retryAfter().get()) + ")";
         }
         return new Attempt(failure.model(), failure.inferenceProvider(), retry, Outcome.FAILED,
-                Optional.of(failure.kind()), failure.httpStatus(), Optional.empty(), message, start, duration);
+                Optional.of(failure.kind()), failure.httpStatus(), Optional.empty(), message, start, duration,
+                failure.usage());
     }
 
     /** A try that failed with something no adapter classified: a bug, reported as such. */

@@ -1,5 +1,6 @@
 package dev.detour.core.workflow;
 
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.model.ModelPort;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,13 +22,16 @@ final class RunState {
     private final Instant start;
     private final BudgetMeter meter;
     private final EventDispatcher events;
+    private final Pricing pricing;
     private final ConcurrentSkipListMap<Long, StepRecord> steps = new ConcurrentSkipListMap<>();
     private final AtomicLong stepSlots = new AtomicLong();
     private final AtomicReference<String> failedStep = new AtomicReference<>();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
-    RunState(String runId, String workflow, ModelPort models, Clock clock, Budget budget, List<WorkflowListener> listeners) {
+    RunState(String runId, String workflow, ModelPort models, Clock clock, Budget budget, List<WorkflowListener> listeners,
+            Pricing pricing) {
+        this.pricing = pricing;
         this.runId = runId;
         this.workflow = workflow;
         this.models = models;
@@ -43,6 +47,10 @@ final class RunState {
 
     ModelPort models() {
         return models;
+    }
+
+    Pricing pricing() {
+        return pricing;
     }
 
     BudgetMeter meter() {

@@ -1,5 +1,7 @@
 package dev.detour.core.workflow;
 
+import dev.detour.core.cost.Cost;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.TokenUsage;
@@ -59,5 +61,10 @@ public record StepRecord(
     /** The attempts that answered: which model and inference provider served this step. */
     public List<Attempt> servedBy() {
         return attempts.stream().filter(attempt -> attempt.outcome() == Attempt.Outcome.SUCCEEDED).toList();
+    }
+
+    /** What this step's model calls cost at {@code pricing}, exactly, from its attempts' reported tokens. */
+    public Cost cost(Pricing pricing) {
+        return Require.nonNull(pricing, "pricing").costOf(attempts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.detour.core.workflow;
 
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import java.time.Clock;
@@ -21,6 +22,7 @@ public final class WorkflowEngine {
     private final ModelPort models;
     private final Clock clock;
     private final List<WorkflowListener> listeners;
+    private final Pricing pricing;
 
     public WorkflowEngine(ModelPort models) {
         this(models, Clock.systemUTC());
@@ -38,9 +40,20 @@ public final class WorkflowEngine {
      * on the thread that runs the step, and {@code RunStarted} on the thread that starts the run.
      */
     public WorkflowEngine(ModelPort models, Clock clock, List<WorkflowListener> listeners) {
+        this(models, clock, listeners, Pricing.none());
+    }
+
+    /** An engine as above whose runs' costs, and cost budgets, are counted at {@code pricing}. */
+    public WorkflowEngine(ModelPort models, Clock clock, List<WorkflowListener> listeners, Pricing pricing) {
         this.models = Require.nonNull(models, "models");
         this.clock = Require.nonNull(clock, "clock");
         this.listeners = List.copyOf(Require.nonNull(listeners, "listeners"));
+        this.pricing = Require.nonNull(pricing, "pricing");
+    }
+
+    /** The prices this engine counts costs at. */
+    public Pricing pricing() {
+        return pricing;
     }
 
     /** Starts a run and returns at once. */
@@ -51,7 +64,7 @@ public final class WorkflowEngine {
         String runId = options.runId().orElseGet(() -> UUID.randomUUID().toString());
         List<WorkflowListener> everyone = new ArrayList<>(listeners);
         everyone.addAll(options.listeners());
-        RunState state = new RunState(runId, workflow.name(), models, clock, options.budget(), List.copyOf(everyone));
+        RunState state = new RunState(runId, workflow.name(), models, clock, options.budget(), List.copyOf(everyone), pricing);
         CompletableFuture<RunResult<O>> result = new CompletableFuture<>();
         state.publish((sequence, at) -> new WorkflowEvent.RunStarted(runId, sequence, at, workflow.name()));
         state.startWorker("run", () -> {
