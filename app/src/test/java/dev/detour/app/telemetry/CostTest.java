@@ -28,6 +28,12 @@ class CostTest {
     private static final String QUESTION = "Why do tides happen twice a day?";
     private static final Price SEVEN_B = new Price(new BigDecimal("0.15"), new BigDecimal("0.60"));
 
+    /** Every chain model at $1 per million answer tokens and free prompts: a call's worst case is its output cap. */
+    private static Pricing answersAtOneDollarPerMillion() {
+        Price price = new Price(BigDecimal.ZERO, BigDecimal.ONE);
+        return new Pricing(Map.of(TelemetryRig.QWEN_72B, price, TelemetryRig.QWEN_7B, price, TelemetryRig.GPT, price));
+    }
+
     @Test
     void aPriceCostsExactlyTokensTimesDollarsPerMillion() {
         assertThat(SEVEN_B.costOf(TokenUsage.of(59, 52))).isEqualByComparingTo("0.00004005");
@@ -75,10 +81,7 @@ class CostTest {
     @Test
     void noModelIsStartedWhoseWorstCaseExceedsTheCostLeftAndTheRunEndsAsAnExhaustedCostBudget() {
         // Output at $1 per million and prompts free: the plan's worst case is its output cap, the 2000-token budget: $0.002.
-        Pricing pricing = new Pricing(Map.of(
-                TelemetryRig.QWEN_72B, new Price(BigDecimal.ZERO, BigDecimal.ONE),
-                TelemetryRig.QWEN_7B, new Price(BigDecimal.ZERO, BigDecimal.ONE),
-                TelemetryRig.GPT, new Price(BigDecimal.ZERO, BigDecimal.ONE)));
+        Pricing pricing = answersAtOneDollarPerMillion();
         BigDecimal justShort = new BigDecimal("0.001999999");
         try (TelemetryRig rig = TelemetryRig.start(Scenario.builtIn("hf-outage"), config -> config.withPricing(pricing)
                 .withWorkflow(new WorkflowConfig(1, 2000, 1, Optional.of(justShort))))) {
@@ -98,10 +101,7 @@ class CostTest {
 
     @Test
     void aCallWhoseWorstCaseIsExactlyWhatIsLeftIsStarted() {
-        Pricing pricing = new Pricing(Map.of(
-                TelemetryRig.QWEN_72B, new Price(BigDecimal.ZERO, BigDecimal.ONE),
-                TelemetryRig.QWEN_7B, new Price(BigDecimal.ZERO, BigDecimal.ONE),
-                TelemetryRig.GPT, new Price(BigDecimal.ZERO, BigDecimal.ONE)));
+        Pricing pricing = answersAtOneDollarPerMillion();
         try (TelemetryRig rig = TelemetryRig.start(Scenario.builtIn("hf-outage"), config -> config.withPricing(pricing)
                 .withWorkflow(new WorkflowConfig(1, 2000, 1, Optional.of(new BigDecimal("0.002")))))) {
             ResearchRun run = rig.get(ResearchRunner.class).run(QUESTION);
