@@ -8,6 +8,8 @@ import dev.detour.app.config.Environment;
 import dev.detour.app.config.ProviderTypes;
 import dev.detour.app.provider.Providers;
 import dev.detour.app.resilience.ResilienceModule;
+import dev.detour.app.store.JsonValueCodec;
+import dev.detour.app.store.RunStores;
 import dev.detour.app.telemetry.Telemetry;
 import dev.detour.app.telemetry.TelemetryModule;
 import dev.detour.core.internal.Require;
@@ -15,6 +17,8 @@ import dev.detour.core.model.ModelPort;
 import dev.detour.core.research.ResearchRunner;
 import dev.detour.core.research.ResearchSettings;
 import dev.detour.core.workflow.Budget;
+import dev.detour.core.workflow.RunStore;
+import dev.detour.core.workflow.ValueCodec;
 import dev.detour.core.workflow.WorkflowEngine;
 import java.time.Clock;
 
@@ -24,8 +28,9 @@ import java.time.Clock;
  * chain) or a {@link ResearchRunner}. Provider types are the {@link ProviderTypes#installed() installed}
  * ones: to add one, put its adapter on the class path; do not bind types in a module of your own.
  *
- * <p>One injector is one set of circuit breakers: create it once per process, not per request, and close
- * its {@link Providers} at shutdown.
+ * <p>One injector is one set of circuit breakers and one open run store: create it once per process, not
+ * per request, and close its {@link Providers} and its {@link RunStore} at shutdown. The engine stores every
+ * run where the configuration's {@code store} says ({@code $DETOUR_HOME/detour.db} by default).
  */
 public final class DetourModule extends AbstractModule {
 
@@ -61,8 +66,20 @@ public final class DetourModule extends AbstractModule {
 
     @Provides
     @Singleton
-    WorkflowEngine workflowEngine(ModelPort models, Clock clock, Telemetry telemetry, DetourConfig detour) {
-        return new WorkflowEngine(models, clock, telemetry.runListeners(), detour.pricing());
+    ValueCodec valueCodec() {
+        return new JsonValueCodec();
+    }
+
+    @Provides
+    @Singleton
+    RunStore runStore(DetourConfig detour, ValueCodec codec, Clock clock) {
+        return RunStores.open(detour.store(), codec, clock);
+    }
+
+    @Provides
+    @Singleton
+    WorkflowEngine workflowEngine(ModelPort models, Clock clock, Telemetry telemetry, DetourConfig detour, RunStore store) {
+        return new WorkflowEngine(models, clock, telemetry.runListeners(), detour.pricing(), store);
     }
 
     @Provides

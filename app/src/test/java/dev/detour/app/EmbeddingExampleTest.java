@@ -53,7 +53,8 @@ class EmbeddingExampleTest {
                       local: { type: openai, base-url: %s }
                     chain: [ "local:llama3:8b", "local:qwen2.5:7b" ]
                     resilience: { max-retries: 0 }
-                    """.formatted(local.url("/v1")));
+                    store: { path: %s }
+                    """.formatted(local.url("/v1"), directory.resolve("runs.db")));
 
             String markdown = research(config, "Why do tides happen twice a day?");
 

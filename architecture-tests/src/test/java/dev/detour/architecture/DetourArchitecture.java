@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.detour.core.model.ModelPort;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The layering rules of DESIGN.md §1 as ArchUnit rules, each a sentence. {@link LayeringTest} checks
@@ -24,6 +25,10 @@ final class DetourArchitecture {
     static final String ADAPTERS = "dev.detour.adapters..";
     static final String TRANSPORT = "dev.detour.transport..";
     static final String APP = "dev.detour.app..";
+    static final String STORES = "dev.detour.store..";
+
+    /** JDBC and the database drivers a store module may use. */
+    static final List<String> DATABASE_LIBRARIES = List.of("java.sql..", "javax.sql..", "org.sqlite..");
 
     /** The libraries an adapter may use besides the JDK ({@code java.*}, {@code javax.*}) and core: HTTP and JSON, and what they are built on. */
     static final List<String> ADAPTER_LIBRARIES =
@@ -77,6 +82,17 @@ final class DetourArchitecture {
             .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.sdk..")
             .as("only SdkTelemetry touches the OpenTelemetry SDK, so nothing loads it while telemetry is off");
 
+    static final ArchRule jdbc_and_database_drivers_are_used_in_stores_only = noClasses()
+            .that().resideOutsideOfPackage(STORES)
+            .should().dependOnClassesThat().resideInAnyPackage(DATABASE_LIBRARIES.toArray(String[]::new))
+            .as("JDBC and database drivers are used in store modules only");
+
+    static final ArchRule stores_depend_only_on_core_jdbc_and_their_driver = classes()
+            .that().resideInAPackage(STORES)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    Stream.concat(Stream.of("java..", CORE, STORES), DATABASE_LIBRARIES.stream()).toArray(String[]::new))
+            .as("stores depend only on core, JDBC and their database driver");
+
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("dev.detour.(**)")
             .should().beFreeOfCycles()
@@ -97,6 +113,8 @@ final class DetourArchitecture {
             retrofit_and_okhttp_are_used_in_adapters_and_transport_only,
             opentelemetry_is_used_in_app_only,
             only_the_sdk_setup_touches_the_opentelemetry_sdk,
+            jdbc_and_database_drivers_are_used_in_stores_only,
+            stores_depend_only_on_core_jdbc_and_their_driver,
             packages_are_free_of_cycles,
             model_ports_are_implemented_in_adapters_or_app);
 

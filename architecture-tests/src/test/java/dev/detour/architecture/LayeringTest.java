@@ -41,6 +41,14 @@ class LayeringTest {
             DetourArchitecture.only_the_sdk_setup_touches_the_opentelemetry_sdk;
 
     @ArchTest
+    static final ArchRule jdbc_and_database_drivers_are_used_in_stores_only =
+            DetourArchitecture.jdbc_and_database_drivers_are_used_in_stores_only;
+
+    @ArchTest
+    static final ArchRule stores_depend_only_on_core_jdbc_and_their_driver =
+            DetourArchitecture.stores_depend_only_on_core_jdbc_and_their_driver;
+
+    @ArchTest
     static final ArchRule packages_are_free_of_cycles = DetourArchitecture.packages_are_free_of_cycles;
 
     @ArchTest

@@ -11,6 +11,7 @@ import dev.detour.adapters.huggingface.archfixture.HuggingFaceWireFormat;
 import dev.detour.adapters.openai.archfixture.OpenAiAdapterUsingGuice;
 import dev.detour.adapters.openai.archfixture.OpenAiAdapterUsingHuggingFace;
 import dev.detour.app.archfixture.AppUsingAnAdapter;
+import dev.detour.app.archfixture.AppUsingJdbc;
 import dev.detour.app.archfixture.AppUsingRetrofit;
 import dev.detour.app.archfixture.AppUsingTheOpenTelemetrySdk;
 import dev.detour.app.archfixture.AppWiring;
@@ -19,6 +20,8 @@ import dev.detour.archfixture.cycle.b.CycleEnd;
 import dev.detour.core.archfixture.CoreModelPortImplementation;
 import dev.detour.core.archfixture.CoreUsingFailsafe;
 import dev.detour.core.archfixture.CoreUsingOpenTelemetry;
+import dev.detour.core.archfixture.CoreUsingSqlite;
+import dev.detour.store.sqlite.archfixture.StoreUsingApp;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +55,13 @@ class RulesCanFailTest {
                         CoreUsingOpenTelemetry.class, List.of()),
                 Arguments.of(DetourArchitecture.only_the_sdk_setup_touches_the_opentelemetry_sdk,
                         AppUsingTheOpenTelemetrySdk.class, List.of()),
+                Arguments.of(DetourArchitecture.jdbc_and_database_drivers_are_used_in_stores_only,
+                        AppUsingJdbc.class, List.of()),
+                Arguments.of(DetourArchitecture.jdbc_and_database_drivers_are_used_in_stores_only,
+                        CoreUsingSqlite.class, List.of()),
+                Arguments.of(DetourArchitecture.core_depends_on_the_jdk_only, CoreUsingSqlite.class, List.of()),
+                Arguments.of(DetourArchitecture.stores_depend_only_on_core_jdbc_and_their_driver,
+                        StoreUsingApp.class, List.<Class<?>>of(AppWiring.class)),
                 Arguments.of(DetourArchitecture.packages_are_free_of_cycles,
                         CycleStart.class, List.<Class<?>>of(CycleEnd.class)),
                 Arguments.of(DetourArchitecture.model_ports_are_implemented_in_adapters_or_app,

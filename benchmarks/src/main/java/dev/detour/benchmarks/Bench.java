@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 
 /**
  * Runs Detour's benchmarks and prints their figures as Markdown tables, with the machine they ran on.
- * Usage: {@code java -Xmx512m -jar benchmarks/target/detour-bench.jar [overhead|failover|scale|all] [--quick]}.
+ * Usage: {@code java -Xmx512m -jar benchmarks/target/detour-bench.jar [overhead|failover|scale|store|all] [--quick]}.
  */
 public final class Bench {
 
@@ -20,8 +20,8 @@ public final class Bench {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         String which = arguments.stream().filter(argument -> !argument.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("overhead", "failover", "scale", "all").contains(which)) {
-            System.err.println("usage: detour-bench [overhead|failover|scale|all] [--quick]");
+        if (!List.of("overhead", "failover", "scale", "store", "all").contains(which)) {
+            System.err.println("usage: detour-bench [overhead|failover|scale|store|all] [--quick]");
             System.exit(2);
         }
         System.out.println("Machine: " + machine());
@@ -36,6 +36,10 @@ public final class Bench {
         if (which.equals("scale") || which.equals("all")) {
             System.out.println("\n### 3. Scale: concurrent research-shaped runs (4 calls each, 200 ms per call)\n");
             System.out.print(ScaleBenchmark.run(quick));
+        }
+        if (which.equals("store") || which.equals("all")) {
+            System.out.println("\n### 4. The run store: research runs (6 model calls, 200 ms each) with and without it\n");
+            System.out.print(StoreBenchmark.run(quick));
         }
     }
 

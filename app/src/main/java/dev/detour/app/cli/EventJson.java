@@ -42,6 +42,8 @@ final class EventJson {
                 .put("at", event.at().toString());
         switch (event) {
             case WorkflowEvent.RunStarted started -> json.put("workflow", started.workflow());
+            case WorkflowEvent.RunResumed resumed -> json.put("workflow", resumed.workflow())
+                    .put("recordedSteps", resumed.recordedSteps());
             case WorkflowEvent.RunCompleted completed -> {
                 json.put("durationMs", millis(completed.duration())).put("modelCalls", completed.modelCalls());
                 json.set("tokens", tokens(completed.tokens()));

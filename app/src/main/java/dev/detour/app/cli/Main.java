@@ -19,7 +19,10 @@ public final class Main {
                 .addSubcommand(new RunCommand(context))
                 .addSubcommand(new DoctorCommand(context))
                 .addSubcommand(new ModelsCommand(context))
-                .addSubcommand(new DemoCommand(context));
+                .addSubcommand(new DemoCommand(context))
+                .addSubcommand(new ResumeCommand(context))
+                .addSubcommand(new RunsCommand(context))
+                .addSubcommand(new ShowCommand(context));
         commandLine.setOut(new java.io.PrintWriter(context.out(), true));
         commandLine.setErr(new java.io.PrintWriter(context.err(), true));
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

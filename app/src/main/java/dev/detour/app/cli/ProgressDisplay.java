@@ -57,6 +57,9 @@ final class ProgressDisplay implements WorkflowListener {
                     + ", " + completed.modelCalls() + " model calls, " + completed.tokens().totalTokens() + " tokens");
             case WorkflowEvent.RunFailed failed -> finish("run ended: " + failed.status().name().toLowerCase().replace('_', ' '));
             case WorkflowEvent.RunStarted started -> print("Detour: " + started.workflow() + " run " + started.runId());
+            case WorkflowEvent.RunResumed resumed -> print("Detour: resuming " + resumed.workflow() + " run " + resumed.runId()
+                    + "; " + resumed.recordedSteps() + " completed " + (resumed.recordedSteps() == 1 ? "step returns its" : "steps return their")
+                    + " stored output");
             case WorkflowEvent.StreamReset reset -> print("  ↺ " + reset.step() + ": answer restarted on " + reset.nextModel());
         }
         if (live) {

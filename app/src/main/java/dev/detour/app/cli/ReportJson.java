@@ -15,11 +15,16 @@ final class ReportJson {
     private final ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     String toJson(ResearchRun run) {
+        return toJson(run, run.result().status().name());
+    }
+
+    /** The run as JSON with {@code status} as its status, such as a stored run's {@code UNFINISHED}. */
+    String toJson(ResearchRun run, String status) {
         RunRecord record = run.result().record();
         ObjectNode json = mapper.createObjectNode()
                 .put("question", run.question())
                 .put("runId", record.runId())
-                .put("status", run.result().status().name())
+                .put("status", status)
                 .put("complete", run.report().complete());
         ArrayNode limitations = json.putArray("limitations");
         run.report().limitations().forEach(limitations::add);

@@ -6,28 +6,52 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
+import com.google.inject.util.Modules;
 import dev.detour.app.Configs;
 import dev.detour.app.DetourModule;
 import dev.detour.app.config.ConfigException;
 import dev.detour.app.config.ConfigLoader;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
+import dev.detour.app.config.StoreConfig;
 import dev.detour.app.provider.Providers;
 import dev.detour.app.telemetry.Telemetry;
+import dev.detour.app.store.JsonValueCodec;
+import dev.detour.app.store.RunStores;
+import dev.detour.core.workflow.RunStore;
+import dev.detour.core.workflow.RunStoreException;
+import dev.detour.core.workflow.RunStoreUnreadableException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** One command's Detour: its configuration and its Guice graph, with their failures turned into usage problems. */
+/**
+ * One command's Detour: its configuration, its run store and its Guice graph, with their failures turned
+ * into usage problems.
+ */
 final class Session implements AutoCloseable {
+
+    /** What a command needs of the run store. */
+    enum StoreUse {
+        /** Nothing: its runs, if any, are not stored. */
+        NONE,
+        /** Its run is stored if the store opens; if it does not (other than being unreadable), the run goes on unstored. */
+        OPTIONAL,
+        /** It cannot work without the store. */
+        REQUIRED
+    }
 
     private final DetourConfig config;
     private final Injector injector;
+    private final RunStore store;
 
-    private Session(DetourConfig config, Injector injector) {
+    private Session(DetourConfig config, Injector injector, RunStore store) {
         this.config = config;
         this.injector = injector;
+        this.store = store;
     }
 
     static DetourConfig loadConfig(CliContext context, ConfigOptions options, Overrides overrides) {
@@ -51,19 +75,54 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** A session whose runs are not stored. */
     static Session open(CliContext context, DetourConfig config, Module... extra) {
+        return open(context, config, StoreUse.NONE, extra);
+    }
+
+    static Session open(CliContext context, DetourConfig config, StoreUse storeUse, Module... extra) {
+        RunStore store = switch (storeUse) {
+            case NONE -> RunStore.none();
+            case OPTIONAL -> openStore(context, config.store(), false);
+            case REQUIRED -> openStore(context, config.store(), true);
+        };
         List<Module> modules = new ArrayList<>();
-        modules.add(new DetourModule(config, context.environment()));
+        modules.add(Modules.override(new DetourModule(config, context.environment()))
+                .with(binder -> binder.bind(RunStore.class).toInstance(store)));
         modules.addAll(List.of(extra));
         try {
             Injector injector = Guice.createInjector(modules);
             injector.getInstance(Providers.class);
             injector.getInstance(Telemetry.class);
-            return new Session(config, injector);
+            return new Session(config, injector, store);
         } catch (CreationException e) {
+            store.close();
             throw problem(e.getErrorMessages());
         } catch (ProvisionException e) {
+            store.close();
             throw problem(e.getErrorMessages());
+        }
+    }
+
+    /**
+     * The configured store. An unreadable file is a usage problem (exit 2) naming it; a store that cannot
+     * be opened otherwise is one too when {@code required}, else a warning, and runs go unstored.
+     */
+    static RunStore openStore(CliContext context, StoreConfig storeConfig, boolean required) {
+        if (required && !storeConfig.enabled()) {
+            throw new UsageProblem("detour: runs are not stored (store: none in the configuration, or no home"
+                    + " directory); set store.path, or " + StoreConfig.HOME_VARIABLE + ", to where they are");
+        }
+        try {
+            return RunStores.open(storeConfig, new JsonValueCodec(), Clock.systemUTC());
+        } catch (RunStoreUnreadableException e) {
+            throw new UsageProblem("detour: " + e.getMessage());
+        } catch (RunStoreException e) {
+            if (required) {
+                throw new UsageProblem("detour: " + e.getMessage());
+            }
+            context.err().println("detour: this run is not stored, so it cannot be resumed: " + e.getMessage());
+            return RunStore.none();
         }
     }
 
@@ -83,6 +142,16 @@ final class Session implements AutoCloseable {
 
     DetourConfig config() {
         return config;
+    }
+
+    /** Where this session's runs are stored; {@link RunStore#none()} when they are not. */
+    RunStore store() {
+        return store;
+    }
+
+    /** The file runs are stored in, if they are. */
+    Optional<Path> storeFile() {
+        return store == RunStore.none() ? Optional.empty() : config.store().file();
     }
 
     /** Warns on stderr about each chain provider whose key variable is named but not set. */
@@ -105,7 +174,11 @@ final class Session implements AutoCloseable {
         try {
             injector.getInstance(Providers.class).close();
         } finally {
-            injector.getInstance(Telemetry.class).close();
+            try {
+                injector.getInstance(Telemetry.class).close();
+            } finally {
+                store.close();
+            }
         }
     }
 }

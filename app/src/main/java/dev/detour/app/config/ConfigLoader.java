@@ -49,7 +49,8 @@ public final class ConfigLoader {
         Require.nonNull(environment, "environment");
         Require.nonNull(workingDirectory, "workingDirectory");
         this.files = new ConfigFiles(environment, workingDirectory.toAbsolutePath());
-        this.reader = new ConfigReader(new ProvidersReader(providerTypes, environment), environment);
+        this.reader = new ConfigReader(new ProvidersReader(providerTypes, environment), environment,
+                new StoreReader(environment, workingDirectory.toAbsolutePath()));
     }
 
     /**

@@ -13,14 +13,16 @@ import java.util.stream.Collectors;
  */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow", "telemetry", "pricing");
+    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow", "store", "telemetry", "pricing");
 
     private final ProvidersReader providersReader;
     private final Environment environment;
+    private final StoreReader storeReader;
 
-    ConfigReader(ProvidersReader providersReader, Environment environment) {
+    ConfigReader(ProvidersReader providersReader, Environment environment, StoreReader storeReader) {
         this.providersReader = providersReader;
         this.environment = environment;
+        this.storeReader = storeReader;
     }
 
     DetourConfig read(JsonNode root, String source, Overrides overrides, Problems problems) {
@@ -58,9 +60,10 @@ final class ConfigReader {
                         + "\": { input-per-million: 0.15, output-per-million: 0.60 } }");
             }
         }
+        Optional<StoreConfig> store = storeReader.read(top.get("store"), top.at("store"), problems);
         problems.throwIfAny(source);
         return new DetourConfig(providers.valid(), chain.orElseThrow(), resilience.orElseThrow(),
-                workflow.orElseThrow(), telemetry.orElseThrow(), pricing.orElseThrow(), source);
+                workflow.orElseThrow(), store.orElseThrow(), telemetry.orElseThrow(), pricing.orElseThrow(), source);
     }
 
     /**

@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * Reads durations written with a unit, Go style: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m},
- * {@code 1.5s}. Unlike provider headers, a bare number is refused: {@code 60} could mean anything.
+ * {@code 1.5s}; ages (retention) may start with days: {@code 30d}. Unlike provider headers, a bare number is
+ * refused: {@code 60} could mean anything.
  */
 final class Durations {
 
     static final String HINT = "use a number with a unit: 500ms, 30s, 5m, 1h";
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
+    private static final Pattern DAYS = Pattern.compile("(\\d{1,6})d(.*)");
     private static final Pattern BARE_NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
     private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
 
@@ -41,6 +43,30 @@ final class Durations {
             throw new IllegalArgumentException(Shown.quoted(text) + " is too long");
         }
         return Duration.ofNanos(nanos.longValue());
+    }
+
+    /**
+     * The positive age {@code text} stands for: a duration that may also start with days, such as
+     * {@code 30d} or {@code 1d12h}.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it, quoting it, without the hint
+     */
+    static Duration parseAge(String text) {
+        Matcher days = DAYS.matcher(text.strip());
+        if (!days.matches()) {
+            return parse(text);
+        }
+        Duration age = Duration.ofDays(Long.parseLong(days.group(1)));
+        String rest = days.group(2);
+        try {
+            age = rest.isEmpty() ? age : age.plus(parse(rest));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Shown.quoted(text) + " is not a duration", e);
+        }
+        if (age.isZero()) {
+            throw new IllegalArgumentException(Shown.quoted(text) + " must be longer than zero");
+        }
+        return age;
     }
 
     /** {@code duration} written the way a configuration file would, such as {@code 1m30s} or {@code 500ms}. */

@@ -71,8 +71,10 @@ class CliTest {
     }
 
     private int detourWith(Map<String, String> environment, String... args) {
+        Map<String, String> withHome = new java.util.HashMap<>(environment);
+        withHome.put("DETOUR_HOME", directory.resolve("home").toString());
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Environment.of(environment), directory, false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), Environment.of(withHome), directory, false);
         return Main.run(context, args);
     }
 

@@ -6,30 +6,31 @@ import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.RunRecord;
 import dev.detour.core.workflow.RunResult;
 import dev.detour.core.workflow.RunStatus;
+import dev.detour.core.workflow.StepPath;
 import dev.detour.core.workflow.StepRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Writes the Markdown of a research report from a run's outcome, or from its record when it has none. */
+/**
+ * Writes the Markdown of a research report from a run's outcome, or from its record when it has none;
+ * for a stored run that never ended, the reason it is unfinished takes the place of how it ended.
+ */
 final class ReportWriter {
-
-    private static final Pattern ROUND = Pattern.compile("refine#(\\d+)/");
-    private static final Pattern ITEM = Pattern.compile("\\[(\\d+)]/answer$");
 
     private final String question;
     private final RunResult<ResearchOutcome> result;
     private final RunRecord record;
+    private final Optional<String> unfinished;
     private final StringBuilder markdown = new StringBuilder();
 
-    ReportWriter(String question, RunResult<ResearchOutcome> result) {
+    ReportWriter(String question, RunResult<ResearchOutcome> result, Optional<String> unfinished) {
         this.question = question.isBlank() ? "(no question)" : question.strip();
         this.result = result;
         this.record = result.record();
+        this.unfinished = unfinished;
     }
 
     ResearchReport write() {
@@ -59,6 +60,9 @@ final class ReportWriter {
     }
 
     private Optional<String> incompleteness() {
+        if (unfinished.isPresent()) {
+            return unfinished;
+        }
         return switch (result) {
             case RunResult.Completed<ResearchOutcome> completed -> Optional.empty();
             case RunResult.Failed<ResearchOutcome> failed -> Optional.of("The run failed at step `" + failed.failedStep()
@@ -71,14 +75,14 @@ final class ReportWriter {
     }
 
     private ResearchState stateFromRecord() {
-        List<String> plan = record.step("plan").flatMap(step -> step.output(ResearchState.class))
+        List<String> plan = record.step(ResearchWorkflow.PLAN).flatMap(step -> step.output(ResearchState.class))
                 .map(ResearchState::plan).orElse(List.of());
-        List<Finding> findings = record.stepsNamed("answer").stream()
-                .sorted(Comparator.comparingInt((StepRecord step) -> number(ROUND, step.path()))
-                        .thenComparingInt(step -> number(ITEM, step.path())))
+        List<Finding> findings = record.stepsNamed(ResearchWorkflow.ANSWER).stream()
+                .sorted(Comparator.comparingInt((StepRecord step) -> round(step.location()))
+                        .thenComparingInt(step -> step.location().index().orElse(0)))
                 .flatMap(step -> step.output(Finding.class).stream())
                 .toList();
-        List<ResearchState> judged = record.stepsNamed("judge").stream()
+        List<ResearchState> judged = record.stepsNamed(ResearchWorkflow.JUDGE).stream()
                 .flatMap(step -> step.output(ResearchState.class).stream())
                 .toList();
         List<Verdict> verdicts = judged.stream().flatMap(state -> state.lastVerdict().stream()).toList();
@@ -88,9 +92,8 @@ final class ReportWriter {
         return new ResearchState(question, plan, findings, verdicts, pending, false);
     }
 
-    private static int number(Pattern pattern, String path) {
-        Matcher matcher = pattern.matcher(path);
-        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+    private static int round(StepPath location) {
+        return location.iteration(ResearchWorkflow.REFINE).orElse(0);
     }
 
     private void writeFindings(ResearchState state) {
@@ -162,7 +165,8 @@ final class ReportWriter {
         } else {
             notes.forEach(note -> line("- " + note));
         }
-        line("").line("_Run `" + record.runId() + "`: " + result.status().name().toLowerCase().replace('_', ' ')
+        String status = unfinished.isPresent() ? "unfinished" : result.status().name().toLowerCase().replace('_', ' ');
+        line("").line("_Run `" + record.runId() + "`: " + status
                 + ", " + record.modelCalls() + " model " + (record.modelCalls() == 1 ? "call" : "calls")
                 + ", " + record.tokens().totalTokens() + " tokens._");
     }

@@ -2,7 +2,9 @@ package dev.detour.core.research;
 
 import dev.detour.core.internal.Require;
 import dev.detour.core.workflow.RunResult;
+import dev.detour.core.workflow.StoredRun;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Markdown report of a research run: the answer, the findings per sub-question, the open
@@ -32,6 +34,29 @@ public record ResearchReport(
     public static ResearchReport of(String question, RunResult<ResearchOutcome> result) {
         Require.nonNull(question, "question");
         Require.nonNull(result, "result");
-        return new ReportWriter(question, result).write();
+        return new ReportWriter(question, result, Optional.empty()).write();
+    }
+
+    /**
+     * The report of a stored research run: as it was written when the run ended, or, for a run that did
+     * not finish, of what it had stored, marked incomplete.
+     *
+     * @throws IllegalArgumentException if the run is not a research run
+     */
+    @SuppressWarnings("unchecked")
+    public static ResearchReport of(StoredRun stored) {
+        Require.nonNull(stored, "stored");
+        if (!stored.start().workflow().equals(ResearchWorkflow.NAME)) {
+            throw new IllegalArgumentException("run " + stored.runId() + " ran the workflow \"" + stored.start().workflow()
+                    + "\", not a research run; it has no research report");
+        }
+        String question = String.valueOf(stored.start().input());
+        Optional<RunResult<Object>> ended = stored.result();
+        if (ended.isPresent()) {
+            return of(question, (RunResult<ResearchOutcome>) (RunResult<?>) ended.get());
+        }
+        return new ReportWriter(question, new RunResult.Cancelled<>(stored.record()), Optional.of(
+                "The run did not finish: its process stopped before the run ended. Resume it to finish it;"
+                        + " the findings it had stored are below.")).write();
     }
 }

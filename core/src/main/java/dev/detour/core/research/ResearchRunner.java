@@ -5,6 +5,7 @@ import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.RunHandle;
 import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunResult;
+import dev.detour.core.workflow.StoredRun;
 import dev.detour.core.workflow.WorkflowEngine;
 
 /**
@@ -55,13 +56,29 @@ public final class ResearchRunner {
      */
     public ResearchRun run(String question, ResearchSettings runSettings, RunOptions options) {
         Require.nonBlank(question, "question");
-        RunResult<ResearchOutcome> result = engine.run(ResearchWorkflow.of(runSettings), question, options);
+        RunResult<ResearchOutcome> result = engine.run(ResearchWorkflow.of(runSettings), question, options.withSettings(runSettings));
         return new ResearchRun(question, result, ResearchReport.of(question, result));
     }
 
     /** Starts researching {@code question} and returns at once, for a caller that may cancel. */
     public RunHandle<ResearchOutcome> start(String question, ResearchSettings runSettings, RunOptions options) {
         Require.nonBlank(question, "question");
-        return engine.start(ResearchWorkflow.of(runSettings), question, options);
+        return engine.start(ResearchWorkflow.of(runSettings), question, options.withSettings(runSettings));
+    }
+
+    /**
+     * Continues a stored research run with the settings it started with, under {@code options}' budget,
+     * and returns at once. Completed steps return their recorded outputs without calling a model.
+     *
+     * @throws IllegalArgumentException if the run is not a research run, or the engine's store does not hold it
+     * @throws IllegalStateException if the run completed
+     * @see dev.detour.core.workflow.WorkflowEngine#resume
+     */
+    public RunHandle<ResearchOutcome> resume(StoredRun stored, RunOptions options) {
+        Require.nonNull(stored, "stored");
+        Require.nonNull(options, "options");
+        ResearchSettings runSettings = stored.start().settings()
+                .filter(ResearchSettings.class::isInstance).map(ResearchSettings.class::cast).orElse(settings);
+        return engine.resume(ResearchWorkflow.of(runSettings), stored.runId(), options.withSettings(runSettings));
     }
 }

@@ -29,6 +29,12 @@ public final class ResearchWorkflow {
     /** The workflow's name in runs and events. */
     public static final String NAME = "research";
 
+    static final String PLAN = "plan";
+    static final String ANSWER = "answer";
+    static final String JUDGE = "judge";
+    /** The name of the judge-and-refine loop, whose iterations step paths count. */
+    static final String REFINE = "refine";
+
     private final ResearchSettings settings;
 
     private ResearchWorkflow(ResearchSettings settings) {
@@ -41,15 +47,15 @@ public final class ResearchWorkflow {
     }
 
     private Workflow<String, ResearchOutcome> build() {
-        Workflow<Inquiry, Finding> answer = Workflow.step("answer", this::answer);
+        Workflow<Inquiry, Finding> answer = Workflow.step(ANSWER, this::answer);
         Workflow<ResearchState, ResearchState> investigate = Workflow.parallelMap(
                 "investigate", ResearchState::planInquiries, answer, ResearchState::withFindings, settings.parallelism());
         Workflow<ResearchState, ResearchState> followUps = Workflow.parallelMap(
                 "follow-ups", ResearchState::pendingInquiries, answer, ResearchState::withFindings, settings.parallelism());
         Workflow<ResearchState, LoopResult<ResearchState>> refine = Workflow.loopUntil(
-                "refine", Workflow.step("judge", this::judge).then(followUps), ResearchState::settled,
+                REFINE, Workflow.step(JUDGE, this::judge).then(followUps), ResearchState::settled,
                 settings.maxIterations());
-        return Workflow.step("plan", this::plan)
+        return Workflow.step(PLAN, this::plan)
                 .then(investigate)
                 .then(refine)
                 .then("synthesize", this::synthesize)

@@ -24,10 +24,13 @@ final class BudgetMeter {
     private final AtomicBoolean exhaustionReported = new AtomicBoolean();
     private BigDecimal cost = BigDecimal.ZERO;
 
-    BudgetMeter(Budget budget, Clock clock, Instant start) {
+    /** A meter for a run that has already used {@code spent}, in earlier sessions if it is resumed. */
+    BudgetMeter(Budget budget, Clock clock, BudgetUsage spent) {
         this.budget = budget;
         this.clock = clock;
-        this.start = start;
+        this.start = clock.instant().minus(spent.elapsed());
+        tokens.set(spent.tokens());
+        calls.set(spent.modelCalls());
     }
 
     Optional<Instant> deadline() {
@@ -131,6 +134,10 @@ final class BudgetMeter {
 
     int callsUsed() {
         return calls.get();
+    }
+
+    BudgetUsage usage() {
+        return new BudgetUsage(tokens.get(), calls.get(), elapsed());
     }
 
     private Duration elapsed() {

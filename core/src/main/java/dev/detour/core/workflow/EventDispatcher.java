@@ -18,18 +18,24 @@ final class EventDispatcher {
 
     private final Clock clock;
     private final List<WorkflowListener> listeners;
+    private final RunJournal journal;
     private final ReentrantLock lock = new ReentrantLock();
     private long sequence;
 
-    EventDispatcher(Clock clock, List<WorkflowListener> listeners) {
+    /** A dispatcher whose first event is number {@code lastSequence + 1}, each one also written to {@code journal}. */
+    EventDispatcher(Clock clock, List<WorkflowListener> listeners, RunJournal journal, long lastSequence) {
         this.clock = clock;
         this.listeners = listeners;
+        this.journal = journal;
+        this.sequence = lastSequence;
     }
 
-    void publish(EventFactory factory) {
+    /** Publishes the event and returns its sequence number. */
+    long publish(EventFactory factory) {
         lock.lock();
         try {
             WorkflowEvent event = factory.create(++sequence, clock.instant());
+            journal.event(event);
             for (WorkflowListener listener : listeners) {
                 try {
                     listener.onEvent(event);
@@ -39,6 +45,7 @@ final class EventDispatcher {
                     LOG.log(System.Logger.Level.DEBUG, "listener failure", e);
                 }
             }
+            return event.sequence();
         } finally {
             lock.unlock();
         }

@@ -24,7 +24,7 @@ final class LoopWorkflow<S> extends Workflow<S, LoopResult<S>> {
     }
 
     @Override
-    LoopResult<S> run(S input, RunState run, String parentPath) throws Exception {
+    LoopResult<S> run(S input, RunState run, StepPath parent) throws Exception {
         S state = input;
         for (int iteration = 1; iteration <= maxIterations; iteration++) {
             Optional<BudgetExhaustion> exhausted = run.exhaustion();
@@ -32,7 +32,7 @@ final class LoopWorkflow<S> extends Workflow<S, LoopResult<S>> {
                 return stoppedByBudget(state, iteration - 1, exhausted.get());
             }
             try {
-                state = body.run(state, run, path(parentPath, name() + "#" + iteration));
+                state = body.run(state, run, parent.then(StepPath.Segment.iteration(name(), iteration)));
             } catch (BudgetExhaustedException e) {
                 return stoppedByBudget(state, iteration - 1, e.exhaustion());
             }

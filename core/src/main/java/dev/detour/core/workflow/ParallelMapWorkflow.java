@@ -37,26 +37,26 @@ final class ParallelMapWorkflow<I, X, Y, O> extends Workflow<I, O> {
     }
 
     @Override
-    O run(I input, RunState run, String parentPath) throws Exception {
-        List<Y> outputs = mapAll(List.copyOf(Require.nonNull(split.apply(input), name() + " items")), run, parentPath);
+    O run(I input, RunState run, StepPath parent) throws Exception {
+        List<Y> outputs = mapAll(List.copyOf(Require.nonNull(split.apply(input), name() + " items")), run, parent);
         return combine.apply(input, outputs);
     }
 
-    private List<Y> mapAll(List<X> items, RunState run, String parentPath) throws Exception {
+    private List<Y> mapAll(List<X> items, RunState run, StepPath parent) throws Exception {
         int count = items.size();
         Object[] outputs = new Object[count];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         for (int worker = 0; worker < Math.min(parallelism, count); worker++) {
-            workers.add(run.startWorker(path(parentPath, name()), () -> {
+            workers.add(run.startWorker(parent.then(StepPath.Segment.step(name())).toString(), () -> {
                 while (firstFailure.get() == null && !run.isCancelled()) {
                     int index = next.getAndIncrement();
                     if (index >= count) {
                         return;
                     }
                     try {
-                        outputs[index] = each.run(items.get(index), run, path(parentPath, name() + "[" + index + "]"));
+                        outputs[index] = each.run(items.get(index), run, parent.then(StepPath.Segment.item(name(), index)));
                     } catch (Throwable failure) {
                         firstFailure.compareAndSet(null, failure);
                     }
@@ -69,7 +69,7 @@ final class ParallelMapWorkflow<I, X, Y, O> extends Workflow<I, O> {
             throw Throwables.asException(failure);
         }
         if (run.isCancelled()) {
-            throw new CancellationException("run " + run.runId() + " was cancelled during " + path(parentPath, name()));
+            throw new CancellationException("run " + run.runId() + " was cancelled during " + parent.then(StepPath.Segment.step(name())));
         }
         @SuppressWarnings("unchecked")
         List<Y> result = (List<Y>) Collections.unmodifiableList(Arrays.asList(outputs));

@@ -40,6 +40,14 @@ public final class RunHandle<O> {
         return result.isDone();
     }
 
+    /**
+     * The first failure of the run store while this run was written to it, if there was one: from then
+     * on the run went on unstored, and cannot be resumed from where it got to.
+     */
+    public Optional<RuntimeException> storeFailure() {
+        return state.journal().failure();
+    }
+
     /** The record of the steps that have ended so far. */
     public RunRecord recordSoFar() {
         return state.snapshot();

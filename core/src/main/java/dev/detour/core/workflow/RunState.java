@@ -9,10 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The mutable state of one run: its meter, events, records, threads and cancellation flag. */
+/**
+ * The mutable state of one run: its meter, events, records, store journal, replay of a resumed run,
+ * threads and cancellation flag.
+ */
 final class RunState {
 
     private final String runId;
@@ -23,26 +25,40 @@ final class RunState {
     private final BudgetMeter meter;
     private final EventDispatcher events;
     private final Pricing pricing;
+    private final RunJournal journal;
+    private final Replay replay;
+    private final AtomicReference<BudgetExhaustion> firstExhaustion = new AtomicReference<>();
     private final ConcurrentSkipListMap<Long, StepRecord> steps = new ConcurrentSkipListMap<>();
-    private final AtomicLong stepSlots = new AtomicLong();
     private final AtomicReference<String> failedStep = new AtomicReference<>();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
+    /**
+     * A new run, or the continuation of {@code resumed}: then the record starts where the stored run did,
+     * the meter counts on from what it used (its cost at {@code pricing}), and events number on from its last.
+     */
     RunState(String runId, String workflow, ModelPort models, Clock clock, Budget budget, List<WorkflowListener> listeners,
-            Pricing pricing) {
+            RunJournal journal, Optional<StoredRun> resumed, Pricing pricing) {
         this.pricing = pricing;
         this.runId = runId;
         this.workflow = workflow;
         this.models = models;
         this.clock = clock;
-        this.start = clock.instant();
-        this.meter = new BudgetMeter(budget, clock, start);
-        this.events = new EventDispatcher(clock, listeners);
+        this.start = resumed.map(stored -> stored.start().at()).orElseGet(clock::instant);
+        this.meter = new BudgetMeter(budget, clock, resumed.map(stored -> stored.summary().usage()).orElse(BudgetUsage.NONE));
+        resumed.ifPresent(stored -> meter.charge(stored.record().cost(pricing)));
+        this.journal = journal;
+        this.events = new EventDispatcher(clock, listeners, journal, resumed.map(StoredRun::lastSequence).orElse(0L));
+        this.replay = new Replay(resumed.map(StoredRun::steps).orElse(List.of()));
     }
 
     String runId() {
         return runId;
+    }
+
+    /** When the run began: now for a new run, the stored start for a resumed one. */
+    Instant start() {
+        return start;
     }
 
     ModelPort models() {
@@ -61,8 +77,27 @@ final class RunState {
         return clock.instant();
     }
 
-    void publish(EventDispatcher.EventFactory factory) {
-        events.publish(factory);
+    /** Publishes an event and returns its sequence number. */
+    long publish(EventDispatcher.EventFactory factory) {
+        return events.publish(factory);
+    }
+
+    RunJournal journal() {
+        return journal;
+    }
+
+    Replay replay() {
+        return replay;
+    }
+
+    /** Stores a step's end; for a completion, durable before the step's output goes to anything that depends on it. */
+    void stepEnded(StoredStep step) {
+        journal.stepEnded(step, meter.usage());
+    }
+
+    /** The first budget limit this session found used up, if any. */
+    Optional<BudgetExhaustion> firstExhaustion() {
+        return Optional.ofNullable(firstExhaustion.get());
     }
 
     /** The budget limit that is used up, publishing the exhaustion event the first time one is found. */
@@ -74,16 +109,14 @@ final class RunState {
 
     void reportExhaustion(BudgetExhaustion exhaustion) {
         if (meter.firstReportOfExhaustion()) {
+            firstExhaustion.compareAndSet(null, exhaustion);
             publish((sequence, at) -> new WorkflowEvent.BudgetExhausted(runId, sequence, at, exhaustion));
         }
     }
 
-    long reserveStepSlot() {
-        return stepSlots.incrementAndGet();
-    }
-
-    void record(long slot, StepRecord record) {
-        steps.put(slot, record);
+    /** Keeps a step's record in start order: by the sequence number of its {@code StepStarted} event. */
+    void record(long startedSequence, StepRecord record) {
+        steps.put(startedSequence, record);
     }
 
     void noteFailedStep(String path) {

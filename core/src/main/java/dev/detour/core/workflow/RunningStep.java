@@ -8,6 +8,7 @@ import dev.detour.core.model.CallContext;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.ErrorKind;
+import dev.detour.core.model.FinishReason;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelFailure;
 import dev.detour.core.model.ModelRef;
@@ -30,6 +31,7 @@ final class RunningStep implements StepContext {
     private final String path;
     private final List<Attempt> attempts = new ArrayList<>();
     private TokenUsage tokens = TokenUsage.NONE;
+    private volatile boolean cutShortByBudget;
 
     RunningStep(RunState run, String path) {
         this.run = run;
@@ -83,10 +85,19 @@ final class RunningStep implements StepContext {
         return List.copyOf(attempts);
     }
 
+    /**
+     * Whether the budget refused one of this step's model calls, ended one when time ran out, or cut an
+     * answer at the tokens that were left: what the step returned may be short of what it would be.
+     */
+    boolean cutShortByBudget() {
+        return cutShortByBudget;
+    }
+
     private ChatResponse callModels(ChatRequest request, StreamListener streamListener) {
         throwIfCancelled();
         Optional<BudgetExhaustion> exhausted = run.meter().tryStartCall();
         if (exhausted.isPresent()) {
+            cutShortByBudget = true;
             run.reportExhaustion(exhausted.get());
             throw new BudgetExhaustedException(exhausted.get());
         }
@@ -120,6 +131,9 @@ final class RunningStep implements StepContext {
                 : response.attempts();
         announcer.replayIfSilent(made);
         charge(response.usage(), made);
+        if (capped != request && response.finishReason().kind() == FinishReason.Kind.LENGTH) {
+            cutShortByBudget = true;
+        }
         run.exhaustion();
         return response;
     }
@@ -175,6 +189,7 @@ final class RunningStep implements StepContext {
         if (ranOut.isEmpty()) {
             return failure;
         }
+        cutShortByBudget = true;
         run.reportExhaustion(ranOut.get());
         return new BudgetExhaustedException(ranOut.get(), failure);
     }

@@ -18,7 +18,7 @@ final class SequenceWorkflow<I, M, O> extends Workflow<I, O> {
     }
 
     @Override
-    O run(I input, RunState run, String parentPath) throws Exception {
-        return second.run(first.run(input, run, parentPath), run, parentPath);
+    O run(I input, RunState run, StepPath parent) throws Exception {
+        return second.run(first.run(input, run, parent), run, parent);
     }
 }

@@ -6,6 +6,11 @@ package dev.detour.core.workflow;
  *
  * <p>A step should return plain values (records) so a run record can be persisted, and should let model
  * failures it cannot handle propagate: the engine records them and keeps every earlier output.
+ *
+ * <p>A step must have no side effect beyond its model calls. When a stored run is
+ * {@link WorkflowEngine#resume resumed}, a completed step returns its recorded output without running,
+ * but a step that was running when the process stopped runs again from its start: a file it wrote or a
+ * message it sent would be written or sent twice.
  */
 @FunctionalInterface
 public interface Step<I, O> {

@@ -14,8 +14,7 @@ import java.util.Optional;
  * What one execution of one step did: its input and output, timing, tokens, every model attempt, and
  * the failure if it had one.
  *
- * @param path where the step sits in the run, such as {@code investigate[2]}
- * @param name the step's own name, such as {@code investigate}
+ * @param location where the step sits in the run, such as {@code investigate[2]/answer}
  * @param input what it was given
  * @param output what it returned, if it completed
  * @param start when it began
@@ -26,8 +25,7 @@ import java.util.Optional;
  * @param failure why it ended without an output
  */
 public record StepRecord(
-        String path,
-        String name,
+        StepPath location,
         Object input,
         Optional<Object> output,
         Instant start,
@@ -38,8 +36,10 @@ public record StepRecord(
         Optional<StepFailure> failure) {
 
     public StepRecord {
-        Require.nonBlank(path, "path");
-        Require.nonBlank(name, "name");
+        Require.nonNull(location, "location");
+        if (location.segments().isEmpty()) {
+            throw new IllegalArgumentException("location must name the step, was the root path");
+        }
         Require.nonNull(output, "output");
         Require.nonNull(start, "start");
         Require.notNegative(duration, "duration");
@@ -51,6 +51,16 @@ public record StepRecord(
             throw new IllegalArgumentException("a step record has a failure exactly when it did not complete, was "
                     + status + " with " + failure);
         }
+    }
+
+    /** Where the step sits in the run as text, such as {@code refine#2/follow-ups[0]/answer}: the form events show. */
+    public String path() {
+        return location.toString();
+    }
+
+    /** The step's own name, such as {@code answer}. */
+    public String name() {
+        return location.stepName();
     }
 
     /** The output as {@code type}, if the step completed with a value of that type. */

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
-/** A single step, recorded and announced by events. */
+/**
+ * A single step, recorded, stored and announced by events; in a resumed run, a step with a recorded
+ * completion returns its recorded output without running.
+ */
 final class StepWorkflow<I, O> extends Workflow<I, O> {
 
     private final Step<I, O> step;
@@ -22,16 +25,24 @@ final class StepWorkflow<I, O> extends Workflow<I, O> {
     }
 
     @Override
-    O run(I input, RunState run, String parentPath) throws Exception {
-        String path = path(parentPath, name());
+    O run(I input, RunState run, StepPath parent) throws Exception {
+        StepPath location = parent.then(StepPath.Segment.step(name()));
+        String path = location.toString();
         if (run.isCancelled()) {
             throw new CancellationException("run " + run.runId() + " was cancelled before step " + path);
         }
-        long slot = run.reserveStepSlot();
+        int occurrence = run.replay().nextOccurrence(path);
+        Optional<StoredStep> recorded = run.replay().recorded(path, occurrence, input);
+        if (recorded.isPresent()) {
+            run.record(recorded.get().startedSequence(), recorded.get().record());
+            @SuppressWarnings("unchecked")
+            O output = (O) recorded.get().record().output().orElse(null);
+            return output;
+        }
         RunningStep context = new RunningStep(run, path);
         Instant start = run.now();
         long startNanos = System.nanoTime();
-        run.publish((sequence, at) -> new WorkflowEvent.StepStarted(run.runId(), sequence, at, path));
+        long startedSequence = run.publish((sequence, at) -> new WorkflowEvent.StepStarted(run.runId(), sequence, at, path));
         O output;
         try {
             output = step.execute(input, context);
@@ -41,10 +52,12 @@ final class StepWorkflow<I, O> extends Workflow<I, O> {
                     ? RunStatus.CANCELLED
                     : failure instanceof BudgetExhaustedException ? RunStatus.BUDGET_EXHAUSTED : RunStatus.FAILED;
             StepFailure stepFailure = StepFailure.of(status, failure);
-            run.record(slot, new StepRecord(path, name(), input, Optional.empty(), start, duration,
-                    context.tokens(), context.attempts(), status, Optional.of(stepFailure)));
+            StepRecord failed = new StepRecord(location, input, Optional.empty(), start, duration,
+                    context.tokens(), context.attempts(), status, Optional.of(stepFailure));
+            run.record(startedSequence, failed);
             run.publish((sequence, at) ->
                     new WorkflowEvent.StepFailed(run.runId(), sequence, at, path, duration, stepFailure));
+            run.stepEnded(new StoredStep(startedSequence, occurrence, failed, false));
             if (status == RunStatus.FAILED) {
                 run.noteFailedStep(path);
             }
@@ -57,8 +70,11 @@ final class StepWorkflow<I, O> extends Workflow<I, O> {
             throw Throwables.asException(failure);
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
-        run.record(slot, new StepRecord(path, name(), input, Optional.ofNullable(output), start, duration,
-                context.tokens(), context.attempts(), RunStatus.COMPLETED, Optional.empty()));
+        StepRecord completed = new StepRecord(location, input, Optional.ofNullable(output), start, duration,
+                context.tokens(), context.attempts(), RunStatus.COMPLETED, Optional.empty());
+        run.record(startedSequence, completed);
+        run.stepEnded(new StoredStep(startedSequence, occurrence, completed,
+                !context.cutShortByBudget() && !run.isCancelled()));
         run.publish((sequence, at) ->
                 new WorkflowEvent.StepCompleted(run.runId(), sequence, at, path, duration, context.tokens()));
         return output;

@@ -83,11 +83,7 @@ public abstract sealed class Workflow<I, O>
         return new ParallelMapWorkflow<>(name, items, each, combine, parallelism);
     }
 
-    abstract O run(I input, RunState run, String parentPath) throws Exception;
-
-    static String path(String parentPath, String segment) {
-        return parentPath.isEmpty() ? segment : parentPath + "/" + segment;
-    }
+    abstract O run(I input, RunState run, StepPath parent) throws Exception;
 
     @Override
     public String toString() {

@@ -27,6 +27,15 @@ public sealed interface WorkflowEvent {
     /** The run began. */
     record RunStarted(String runId, long sequence, Instant at, String workflow) implements WorkflowEvent {}
 
+    /**
+     * A stored run goes on in this process; its completed steps return their recorded outputs without
+     * events of their own.
+     *
+     * @param recordedSteps how many completed steps the store holds for it
+     */
+    record RunResumed(String runId, long sequence, Instant at, String workflow, int recordedSteps)
+            implements WorkflowEvent {}
+
     /** The run ended with an output. */
     record RunCompleted(String runId, long sequence, Instant at, Duration duration, TokenUsage tokens, int modelCalls)
             implements WorkflowEvent {}

@@ -132,6 +132,25 @@ class WorkflowEngineTest {
     }
 
     @Test
+    void recordsWhereEachStepSitsAsSegmentsWithItsLoopIterationAndParallelIndex() {
+        Workflow<List<Integer>, List<Integer>> fanOut = Workflow.parallelMap(
+                "each", Workflow.step("double", (Integer n, StepContext context) -> n * 2), 2);
+        Workflow<List<Integer>, LoopResult<List<Integer>>> loop = Workflow.loopUntil("round", fanOut, list -> false, 2);
+
+        RunResult<LoopResult<List<Integer>>> run = engine.run(loop, List.of(1, 2));
+
+        StepRecord step = run.record().step("round#2/each[1]/double").orElseThrow();
+        assertThat(step.location().segments()).containsExactly(
+                StepPath.Segment.iteration("round", 2), StepPath.Segment.item("each", 1), StepPath.Segment.step("double"));
+        assertThat(step.name()).isEqualTo("double");
+        assertThat(step.location().iteration("round")).hasValue(2);
+        assertThat(step.location().iteration("other")).isEmpty();
+        assertThat(step.location().index()).hasValue(1);
+        assertThat(step.location()).hasToString("round#2/each[1]/double");
+        assertThat(run.record().stepsNamed("double")).hasSize(4);
+    }
+
+    @Test
     void parallelMapNeverRunsMoreItemsAtOnceThanItsParallelism() {
         CountDownLatch firstThree = new CountDownLatch(3);
         model.byDefault((request, context) -> {

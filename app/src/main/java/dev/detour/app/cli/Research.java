@@ -1,0 +1,182 @@
+package dev.detour.app.cli;
+
+import dev.detour.app.config.DetourConfig;
+import dev.detour.core.cost.Pricing;
+import dev.detour.core.model.AllModelsFailedError;
+import dev.detour.core.model.ModelCallException;
+import dev.detour.core.research.ResearchOutcome;
+import dev.detour.core.research.ResearchReport;
+import dev.detour.core.research.ResearchRun;
+import dev.detour.core.research.ResearchRunner;
+import dev.detour.core.workflow.BudgetExhaustion;
+import dev.detour.core.workflow.RunHandle;
+import dev.detour.core.workflow.RunOptions;
+import dev.detour.core.workflow.RunResult;
+import dev.detour.core.workflow.RunStatus;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * A research run as {@code run}, {@code resume} and {@code demo} carry it out: progress on stderr, the
+ * run id and where it is stored, Ctrl-C as a clean cancel, the report written however the run ended, and
+ * a failure explained.
+ */
+final class Research {
+
+    private Research() {}
+
+    /** Starts a new run of {@code question} with the runner's settings and budget. */
+    static ResearchRun start(Session session, String question, ReportSink sink, ProgressOptions progress) {
+        ResearchRunner runner = session.get(ResearchRunner.class);
+        return carryOut(session, question, sink, progress, runner.defaultOptions(),
+                options -> runner.start(question, runner.settings(), options));
+    }
+
+    /** Carries out the run {@code launch} starts with {@code base} plus the progress display and event log. */
+    static ResearchRun carryOut(Session session, String question, ReportSink sink, ProgressOptions progress,
+            RunOptions base, Function<RunOptions, RunHandle<ResearchOutcome>> launch) {
+        CliContext context = sink.context();
+        RunOptions options = base.withChain(session.config().chain());
+        if (!progress.quiet) {
+            options = options.withListener(new ProgressDisplay(context.err(), context.interactive()));
+        }
+        try (EventTarget eventTarget = EventTarget.open(context, progress.events, session.config().pricing())) {
+            if (eventTarget.log() != null) {
+                options = options.withListener(eventTarget.log());
+            }
+            RunHandle<ResearchOutcome> handle = launch.apply(options);
+            session.storeFile().ifPresent(file -> context.err().println("detour: run " + handle.runId()
+                    + " is stored in " + file + "; if it stops, continue it with: detour resume " + RunIds.shortId(handle.runId())));
+            try (Interruption interruption = Interruption.onInterrupt(handle::cancel)) {
+                RunResult<ResearchOutcome> result = awaitUninterruptibly(handle);
+                ResearchRun run = new ResearchRun(question, result, ResearchReport.of(question, result));
+                sink.write(run);
+                explainFailure(context, session, result, handle.runId());
+                if (!session.config().pricing().prices().isEmpty()) {
+                    context.err().println("detour: the run cost " + result.record().cost(session.config().pricing()).describe()
+                            + " at the configured prices.");
+                }
+                if (result.status() == RunStatus.COMPLETED && !run.report().complete()) {
+                    context.err().println("detour: the report is incomplete: " + String.join(" ", run.report().limitations())
+                            + " Raise --token-budget (workflow.token-budget) if the budget ran out"
+                            + continuation(session, handle.runId()) + ".");
+                }
+                handle.storeFailure().ifPresent(failure -> context.err().println("detour: the run could not be stored ("
+                        + failure.getMessage() + "); the report does not depend on it, but the run cannot be resumed"
+                        + " from where it got to."));
+                return run;
+            }
+        }
+    }
+
+    /** 0 for a complete report, 130 for an interrupted run, 1 for a failed run or an incomplete report. */
+    static int exitCode(ResearchRun run) {
+        return switch (run.result().status()) {
+            case COMPLETED -> run.report().complete() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+            case CANCELLED -> ExitCodes.INTERRUPTED;
+            case FAILED, BUDGET_EXHAUSTED -> ExitCodes.RUN_FAILED;
+        };
+    }
+
+    private static String continuation(Session session, String runId) {
+        return session.storeFile().isPresent()
+                ? ", or continue this run with: detour resume " + RunIds.shortId(runId) + " --token-budget N"
+                : "";
+    }
+
+    private static RunResult<ResearchOutcome> awaitUninterruptibly(RunHandle<ResearchOutcome> handle) {
+        while (true) {
+            try {
+                return handle.await();
+            } catch (InterruptedException e) {
+                handle.cancel();
+            }
+        }
+    }
+
+    private static void explainFailure(CliContext context, Session session, RunResult<ResearchOutcome> result, String runId) {
+        PrintStream err = context.err();
+        DetourConfig config = session.config();
+        switch (result) {
+            case RunResult.Failed<ResearchOutcome> failed -> {
+                err.println("detour: the run failed at step " + failed.failedStep() + ".");
+                if (failed.failure() instanceof AllModelsFailedError all) {
+                    err.println("Every model of the chain failed:");
+                    err.print(new FailureHints(provider -> config.provider(provider)
+                            .flatMap(p -> p.tokenEnv()).orElse(null)).render(all.attempts()));
+                } else if (failed.failure() instanceof ModelCallException modelFailure) {
+                    err.println(modelFailure.getMessage());
+                    err.println("What to do: " + modelFailure.kind().hint());
+                } else {
+                    err.println(failed.failure());
+                }
+            }
+            case RunResult.BudgetExhausted<ResearchOutcome> exhausted ->
+                    err.println("detour: the run stopped: " + exhausted.exhaustion().describe() + "; raise "
+                            + (exhausted.exhaustion().resource() == BudgetExhaustion.Resource.COST
+                                    ? "--cost-budget" : "--token-budget") + " to let it finish" + continuation(session, runId) + ".");
+            case RunResult.Cancelled<ResearchOutcome> cancelled ->
+                    err.println("detour: interrupted; the report holds what the run had gathered."
+                            + (session.storeFile().isPresent() ? " Continue it with: detour resume " + RunIds.shortId(runId) : ""));
+            case RunResult.Completed<ResearchOutcome> completed -> {
+                // Nothing to explain.
+            }
+        }
+    }
+
+    /** Where the report goes, in which format. */
+    record ReportSink(CliContext context, Path output, ReportOptions.Format format) {
+
+        ReportSink(CliContext context, ReportOptions options) {
+            this(context, options.output, options.format);
+        }
+
+        void write(ResearchRun run) {
+            String text = format == ReportOptions.Format.json ? new ReportJson().toJson(run) + "\n" : run.report().markdown();
+            if (output == null) {
+                context.out().print(text);
+                context.out().flush();
+                return;
+            }
+            Path file = context.resolve(output);
+            try {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                context.out().print(text);
+                throw new UsageProblem("detour: could not write the report to " + file + " (" + e.getMessage()
+                        + "); it was printed to standard output instead");
+            }
+        }
+    }
+
+    /** The {@code --events} destination, opened for the run and closed after it. */
+    record EventTarget(EventLog log, PrintStream stream, boolean owned) implements AutoCloseable {
+
+        static EventTarget open(CliContext context, String target, Pricing pricing) {
+            if (target == null) {
+                return new EventTarget(null, null, false);
+            }
+            if (target.equals("-")) {
+                return new EventTarget(new EventLog(context.out(), pricing), context.out(), false);
+            }
+            Path file = context.resolve(Path.of(target));
+            try {
+                PrintStream stream = new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8);
+                return new EventTarget(new EventLog(stream, pricing), stream, true);
+            } catch (IOException e) {
+                throw new UsageProblem("detour: --events " + target + ": cannot write " + file + " (" + e.getMessage() + ")");
+            }
+        }
+
+        @Override
+        public void close() {
+            if (owned) {
+                stream.close();
+            }
+        }
+    }
+}

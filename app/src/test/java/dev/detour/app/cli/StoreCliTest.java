@@ -1,0 +1,264 @@
+package dev.detour.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.app.config.Environment;
+import dev.detour.app.store.JsonValueCodec;
+import dev.detour.app.testing.FakeProvider;
+import dev.detour.core.testing.ScriptedModelPort;
+import dev.detour.core.workflow.RunOptions;
+import dev.detour.core.workflow.Workflow;
+import dev.detour.core.workflow.WorkflowEngine;
+import dev.detour.store.sqlite.SqliteRunStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code detour run} stores its run; {@code runs}, {@code show}, {@code resume} and {@code runs prune} read it back. */
+class StoreCliTest {
+
+    private static final Pattern STORED = Pattern.compile("detour: run ([0-9a-f-]{36}) is stored in (\\S+); if it stops,"
+            + " continue it with: detour resume ([0-9a-f]{8})");
+
+    @TempDir
+    Path directory;
+
+    private FakeProvider local;
+    private ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Map<String, String> environment = new HashMap<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        local = new FakeProvider(null);
+        environment.put("DETOUR_HOME", home().toString());
+        Files.writeString(directory.resolve("detour.yaml"), """
+                providers:
+                  local: { type: openai, base-url: %s }
+                chain: [ "local:qwen2.5:7b" ]
+                workflow: { max-iterations: 1, token-budget: 50000, parallelism: 2 }
+                """.formatted(local.url("/v1")));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        local.close();
+    }
+
+    private Path home() {
+        return directory.resolve("home");
+    }
+
+    private Path storeFile() {
+        return home().resolve("detour.db");
+    }
+
+    private int detour(String... args) {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Environment.of(environment), directory, false);
+        return Main.run(context, args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs a question and returns the id of its stored run. */
+    private String storedRun(String... args) {
+        int exit = detour(args);
+        Matcher stored = STORED.matcher(stderr());
+        assertThat(stored.find()).as("exit %s, stderr: %s", exit, stderr()).isTrue();
+        assertThat(stored.group(2)).isEqualTo(storeFile().toString());
+        assertThat(stored.group(3)).isEqualTo(stored.group(1).substring(0, 8));
+        return stored.group(1);
+    }
+
+    @Test
+    void runStoresItsRunAndSaysItsIdAndRunsListsIt() throws Exception {
+        String runId = storedRun("run", "--quiet", "Why do tides happen twice a day?");
+        String report = stdout();
+
+        assertThat(detour("runs")).isZero();
+        assertThat(stdout()).startsWith("RUN ")
+                .contains(runId.substring(0, 8), "completed", "Why do tides happen twice a day?")
+                .doesNotContain(runId.substring(9));
+
+        assertThat(detour("runs", "--format", "json")).isZero();
+        JsonNode listed = new ObjectMapper().readTree(stdout());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("runId").asText()).isEqualTo(runId);
+        assertThat(listed.get(0).get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(listed.get(0).get("question").asText()).isEqualTo("Why do tides happen twice a day?");
+        assertThat(listed.get(0).get("modelCalls").asInt()).isEqualTo(local.received().size());
+        assertThat(listed.get(0).get("tokens").asLong()).isPositive();
+
+        assertThat(detour("show", runId.substring(0, 8))).isZero();
+        assertThat(stdout()).as("the stored report is the report the run printed").isEqualTo(report);
+        assertThat(stderr()).as("a completed run needs no resume").isEmpty();
+
+        assertThat(detour("show", runId, "--format", "json")).isZero();
+        assertThat(new ObjectMapper().readTree(stdout()).get("status").asText()).isEqualTo("COMPLETED");
+
+        assertThat(detour("show", runId.substring(0, 8), "--events")).isZero();
+        List<JsonNode> events = stdout().lines().map(StoreCliTest::json).toList();
+        assertThat(events).extracting(event -> event.get("sequence").asLong())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, events.size()).boxed().toList());
+        assertThat(events.get(0).get("type").asText()).isEqualTo("RunStarted");
+        assertThat(events.get(events.size() - 1).get("type").asText()).isEqualTo("RunCompleted");
+    }
+
+    @Test
+    void resumeRefusesACompletedRunWithOneLine() {
+        String runId = storedRun("run", "--quiet", "Why?");
+        int requests = local.received().size();
+
+        int exit = detour("resume", runId.substring(0, 8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("detour resume: run " + runId + " completed; there is nothing to resume"
+                + " (detour show " + runId.substring(0, 8) + " prints its report)\n");
+        assertThat(local.received()).hasSize(requests);
+    }
+
+    @Test
+    void aRunWhoseBudgetRanOutResumesWithALargerBudgetAskingNothingAgainThatItHad() {
+        String runId = storedRun("run", "--quiet", "--token-budget", "30", "Why do tides happen?");
+        assertThat(stderr()).contains("or continue this run with: detour resume " + runId.substring(0, 8) + " --token-budget N");
+        List<String> firstSession = local.received().stream().map(FakeProvider.Received::body).toList();
+        assertThat(detour("runs", "--status", "budget-exhausted")).isZero();
+        assertThat(stdout()).contains(runId.substring(0, 8), "budget exhausted");
+
+        int exit = detour("resume", runId.substring(0, 8), "--token-budget", "50000", "--quiet");
+
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(stdout()).contains("## Answer").doesNotContain("Incomplete");
+        List<String> secondSession = local.received().stream().map(FakeProvider.Received::body).skip(firstSession.size()).toList();
+        assertThat(secondSession).as("the plan and the answers given before are not asked again")
+                .noneMatch(body -> body.contains("You plan research"))
+                .hasSizeLessThan(firstSession.size() + 4);
+        assertThat(detour("runs", "--status", "completed")).isZero();
+        assertThat(stdout()).contains(runId.substring(0, 8));
+    }
+
+    @Test
+    void aPrefixOfSeveralRunsOrOfNoneIsAClearError() {
+        try (SqliteRunStore store = SqliteRunStore.open(storeFile(), new JsonValueCodec())) {
+            WorkflowEngine engine = new WorkflowEngine(ScriptedModelPort.answering("test", "model"), Clock.systemUTC(), store);
+            Workflow<String, String> echo = Workflow.step("echo", (String input, dev.detour.core.workflow.StepContext context) -> input);
+            engine.run(echo, "one", RunOptions.defaults().withRunId("abcd1111-0000-0000-0000-000000000000"));
+            engine.run(echo, "two", RunOptions.defaults().withRunId("abcd2222-0000-0000-0000-000000000000"));
+        }
+
+        assertThat(detour("show", "abcd")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("detour show: abcd is the start of several run ids"
+                + " (abcd2222-0000-0000-0000-000000000000, abcd1111-0000-0000-0000-000000000000); give more of the id\n");
+        assertThat(detour("show", "ffff")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("detour show: no stored run has an id starting with ffff in " + storeFile()
+                + "; detour runs lists the stored runs\n");
+        assertThat(detour("show", "abcd2222", "--events")).isZero();
+        assertThat(stdout()).contains("\"runId\":\"abcd2222-0000-0000-0000-000000000000\"");
+        assertThat(detour("show", "abcd2222")).as("not a research run").isEqualTo(2);
+        assertThat(stderr()).contains("ran the workflow \"echo\", not a research run");
+    }
+
+    @Test
+    void aCorruptStoreFileExits2NamingItBeforeAnyModelIsCalled() throws IOException {
+        Files.createDirectories(home());
+        Files.writeString(storeFile(), "not a database at all\n".repeat(100));
+
+        int exit = detour("run", "--quiet", "Why?");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).startsWith("detour: " + storeFile() + " is not a readable Detour run store (")
+                .contains("move it aside (such as mv " + storeFile());
+        assertThat(local.received()).isEmpty();
+        assertThat(detour("runs")).isEqualTo(2);
+        assertThat(stderr()).contains(storeFile() + " is not a readable Detour run store");
+    }
+
+    @Test
+    void aStoreThatCannotBeOpenedIsAWarningAndTheReportIsStillPrinted() throws IOException {
+        Files.writeString(home(), "a file where the home directory should be");
+
+        int exit = detour("run", "--quiet", "Why?");
+
+        assertThat(exit).isZero();
+        assertThat(stdout()).startsWith("# Why?").contains("## Answer");
+        assertThat(stderr()).startsWith("detour: this run is not stored, so it cannot be resumed: could not create"
+                + " the directory of the run store " + storeFile());
+        assertThat(detour("runs")).isEqualTo(2);
+        assertThat(stderr()).contains("could not create the directory of the run store " + storeFile());
+    }
+
+    @Test
+    void noStoreAndStoreNoneKeepNothing() throws IOException {
+        assertThat(detour("run", "--quiet", "--no-store", "Why?")).isZero();
+        assertThat(stderr()).doesNotContain("is stored in");
+        assertThat(storeFile()).doesNotExist();
+
+        Files.writeString(directory.resolve("detour.yaml"), "store: none\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(detour("run", "--quiet", "Why?")).isZero();
+        assertThat(storeFile()).doesNotExist();
+        assertThat(detour("runs")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("detour: runs are not stored (store: none in the configuration, or no home"
+                + " directory); set store.path, or DETOUR_HOME, to where they are\n");
+    }
+
+    @Test
+    void theConfiguredPathIsWhereRunsGoAndPruneDeletesOldOnes() throws IOException {
+        Path elsewhere = directory.resolve("elsewhere/runs.db");
+        Files.writeString(directory.resolve("detour.yaml"), "store: { path: elsewhere/runs.db, retention: 30d }\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        String runId = storedRunAt(elsewhere, "run", "--quiet", "Why?");
+
+        assertThat(detour("runs", "prune")).isZero();
+        assertThat(stdout()).startsWith("Deleted 0 runs that started before ").endsWith(" from " + elsewhere + ".\n");
+        assertThat(detour("runs", "prune", "--older-than", "1ms")).isZero();
+        assertThat(stdout()).startsWith("Deleted 1 run that started before ");
+        assertThat(detour("runs")).isZero();
+        assertThat(stdout()).isEqualTo("No stored runs in " + elsewhere + ".\n");
+        assertThat(detour("show", runId)).isEqualTo(2);
+        assertThat(detour("runs", "prune", "--older-than", "soon")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("detour runs prune: --older-than \"soon\" is not a duration (use a number with a unit:"
+                + " 30d, 12h, 90m)\n");
+        assertThat(detour("runs", "--status", "lost")).isEqualTo(2);
+        assertThat(stderr()).contains("--status lost is not a status; use unfinished, completed, failed, cancelled or budget-exhausted");
+    }
+
+    private String storedRunAt(Path file, String... args) {
+        detour(args);
+        Matcher stored = STORED.matcher(stderr());
+        assertThat(stored.find()).as(stderr()).isTrue();
+        assertThat(stored.group(2)).isEqualTo(file.toString());
+        return stored.group(1);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError(line, e);
+        }
+    }
+}
