@@ -1,15 +1,18 @@
 package dev.detour.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.GeneralCodingRules;
 import dev.detour.core.model.ModelPort;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,6 +29,10 @@ final class DetourArchitecture {
     static final String TRANSPORT = "dev.detour.transport..";
     static final String APP = "dev.detour.app..";
     static final String STORES = "dev.detour.store..";
+    static final String SIMULATOR = "dev.detour.simulator..";
+    static final String CLI = "dev.detour.app.cli..";
+    static final String BENCHMARKS = "dev.detour.benchmarks..";
+    static final String INTERNAL = "..internal..";
 
     /** JDBC and the database drivers a store module may use. */
     static final List<String> DATABASE_LIBRARIES = List.of("java.sql..", "javax.sql..", "org.sqlite..");
@@ -103,7 +110,41 @@ final class DetourArchitecture {
             .should().resideInAnyPackage(ADAPTERS, APP)
             .as("ModelPort implementations live in an adapter or in app");
 
+    static final ArchRule transport_depends_only_on_core_and_okhttp = classes()
+            .that().resideInAPackage(TRANSPORT)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", "javax..", CORE, TRANSPORT, "okhttp3..", "okio..", "kotlin..", "org.jetbrains.annotations..")
+            .as("transport depends only on core and OkHttp");
+
+    static final ArchRule the_simulator_depends_only_on_core_jackson_and_the_jdk_http_server = classes()
+            .that().resideInAPackage(SIMULATOR)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", "javax..", "org.w3c.dom..", "org.xml.sax..", "com.sun.net.httpserver..", CORE, SIMULATOR,
+                    "com.fasterxml.jackson..")
+            .as("the simulator depends only on core, Jackson and the JDK's HTTP server");
+
+    static final ArchRule standard_output_is_written_by_the_cli_only = noClasses()
+            .that().resideOutsideOfPackages(CLI, BENCHMARKS)
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .as("System.out and System.err are written by the CLI (and the benchmark tool) only");
+
+    static final ArchRule no_field_injection = GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION
+            .as("no class uses field injection: dependencies come through the constructor");
+
+    static final ArchRule internal_types_stay_out_of_public_signatures = methods()
+            .that().arePublic()
+            .and().areDeclaredInClassesThat().arePublic()
+            .and().areDeclaredInClassesThat().resideOutsideOfPackage(INTERNAL)
+            .should(notUseInternalTypesInTheirSignature())
+            .as("public methods outside internal packages take and return no internal types");
+
     static final List<ArchRule> ALL = List.of(
+            transport_depends_only_on_core_and_okhttp,
+            the_simulator_depends_only_on_core_jackson_and_the_jdk_http_server,
+            standard_output_is_written_by_the_cli_only,
+            no_field_injection,
+            internal_types_stay_out_of_public_signatures,
             core_depends_on_the_jdk_only,
             adapters_depend_only_on_core_transport_and_their_http_and_json_libraries,
             adapters_never_depend_on_app,
@@ -135,6 +176,18 @@ final class DetourArchitecture {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }
                 }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaMethod> notUseInternalTypesInTheirSignature() {
+        return new ArchCondition<>("not use internal types in their signature") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                Stream.concat(Stream.of(method.getRawReturnType()), method.getRawParameterTypes().stream())
+                        .filter(type -> type.getPackageName().contains(".internal"))
+                        .forEach(type -> events.add(SimpleConditionEvent.violated(method,
+                                method.getFullName() + " exposes " + type.getName())));
             }
         };
     }

@@ -54,4 +54,23 @@ class LayeringTest {
     @ArchTest
     static final ArchRule model_ports_are_implemented_in_adapters_or_app =
             DetourArchitecture.model_ports_are_implemented_in_adapters_or_app;
+
+    @ArchTest
+    static final ArchRule transport_depends_only_on_core_and_okhttp =
+            DetourArchitecture.transport_depends_only_on_core_and_okhttp;
+
+    @ArchTest
+    static final ArchRule the_simulator_depends_only_on_core_jackson_and_the_jdk_http_server =
+            DetourArchitecture.the_simulator_depends_only_on_core_jackson_and_the_jdk_http_server;
+
+    @ArchTest
+    static final ArchRule standard_output_is_written_by_the_cli_only =
+            DetourArchitecture.standard_output_is_written_by_the_cli_only;
+
+    @ArchTest
+    static final ArchRule no_field_injection = DetourArchitecture.no_field_injection;
+
+    @ArchTest
+    static final ArchRule internal_types_stay_out_of_public_signatures =
+            DetourArchitecture.internal_types_stay_out_of_public_signatures;
 }

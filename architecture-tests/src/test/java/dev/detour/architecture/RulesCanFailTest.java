@@ -10,6 +10,7 @@ import dev.detour.adapters.huggingface.archfixture.HuggingFaceAdapterUsingApp;
 import dev.detour.adapters.huggingface.archfixture.HuggingFaceWireFormat;
 import dev.detour.adapters.openai.archfixture.OpenAiAdapterUsingGuice;
 import dev.detour.adapters.openai.archfixture.OpenAiAdapterUsingHuggingFace;
+import dev.detour.app.archfixture.AppFieldInjection;
 import dev.detour.app.archfixture.AppUsingAnAdapter;
 import dev.detour.app.archfixture.AppUsingJdbc;
 import dev.detour.app.archfixture.AppUsingRetrofit;
@@ -18,10 +19,14 @@ import dev.detour.app.archfixture.AppWiring;
 import dev.detour.archfixture.cycle.a.CycleStart;
 import dev.detour.archfixture.cycle.b.CycleEnd;
 import dev.detour.core.archfixture.CoreModelPortImplementation;
+import dev.detour.core.archfixture.CorePrinting;
 import dev.detour.core.archfixture.CoreUsingFailsafe;
 import dev.detour.core.archfixture.CoreUsingOpenTelemetry;
 import dev.detour.core.archfixture.CoreUsingSqlite;
+import dev.detour.simulator.archfixture.SimulatorUsingOkHttp;
 import dev.detour.store.sqlite.archfixture.StoreUsingApp;
+import dev.detour.transport.archfixture.TransportExposingInternal;
+import dev.detour.transport.archfixture.TransportUsingJackson;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +41,14 @@ class RulesCanFailTest {
 
     static Stream<Arguments> violations() {
         return Stream.of(
+                Arguments.of(DetourArchitecture.transport_depends_only_on_core_and_okhttp,
+                        TransportUsingJackson.class, List.of()),
+                Arguments.of(DetourArchitecture.the_simulator_depends_only_on_core_jackson_and_the_jdk_http_server,
+                        SimulatorUsingOkHttp.class, List.of()),
+                Arguments.of(DetourArchitecture.standard_output_is_written_by_the_cli_only, CorePrinting.class, List.of()),
+                Arguments.of(DetourArchitecture.no_field_injection, AppFieldInjection.class, List.<Class<?>>of(AppWiring.class)),
+                Arguments.of(DetourArchitecture.internal_types_stay_out_of_public_signatures,
+                        TransportExposingInternal.class, List.of()),
                 Arguments.of(DetourArchitecture.core_depends_on_the_jdk_only, CoreUsingFailsafe.class, List.of()),
                 Arguments.of(DetourArchitecture.adapters_depend_only_on_core_transport_and_their_http_and_json_libraries,
                         OpenAiAdapterUsingHuggingFace.class, List.<Class<?>>of(HuggingFaceWireFormat.class)),

@@ -1,5 +1,6 @@
 package dev.detour.transport;
 
+import dev.detour.core.evidence.SearchFailedException;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelCallException;
@@ -27,6 +28,14 @@ public record TransportFailure(ErrorKind kind, String detail, Optional<HttpHead>
     /** A builder of the model-call failure this is, for {@code model}, with kind, status, detail and cause. */
     public ModelCallException.Builder builder(ModelRef model) {
         return ModelCallException.builder(kind, model)
+                .httpStatus(head.map(HttpHead::status).orElse(null))
+                .detail(detail)
+                .cause(cause.orElse(null));
+    }
+
+    /** A builder of the search failure this is, for the source configured as {@code source}, with kind, status, detail and cause. */
+    public SearchFailedException.Builder searchBuilder(String source) {
+        return SearchFailedException.builder(kind, source)
                 .httpStatus(head.map(HttpHead::status).orElse(null))
                 .detail(detail)
                 .cause(cause.orElse(null));

@@ -2,6 +2,7 @@ package dev.detour.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.detour.core.evidence.SearchFailedException;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelRef;
@@ -111,6 +112,20 @@ class TransportFailuresTest {
                 .builder(ModelRef.of("test", "model")).build();
 
         assertThat(exception.kind()).isEqualTo(ErrorKind.PROVIDER_UNAVAILABLE);
+        assertThat(exception.httpStatus()).hasValue(200);
+        assertThat(exception.detail()).contains("part-way");
+        assertThat(exception.getCause()).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aFailureBecomesTheSearchFailureOfItsKindWithStatusDetailAndCause() {
+        loopback.enqueue(Loopback.json(200, "{\"answer\":\"" + "x".repeat(10_000) + "\"}")
+                .onResponseBody(new SocketEffect.CloseSocket(true, true, true)));
+
+        SearchFailedException exception = Loopback.failureOf(loopback.transport()).searchBuilder("pubmed").build();
+
+        assertThat(exception.kind()).isEqualTo(ErrorKind.PROVIDER_UNAVAILABLE);
+        assertThat(exception.source()).isEqualTo("pubmed");
         assertThat(exception.httpStatus()).hasValue(200);
         assertThat(exception.detail()).contains("part-way");
         assertThat(exception.getCause()).isInstanceOf(IOException.class);

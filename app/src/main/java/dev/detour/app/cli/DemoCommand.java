@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
                 .append("| Model | Attempts | Succeeded | Failed | Skipped | Requests the simulator received |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (ModelRef model : CHAIN) {
-            List<Attempt> mine = attempts.stream().filter(attempt -> attempt.model().equals(model)).toList();
+            List<Attempt> mine = attempts.stream().filter(attempt -> attempt.target().equals(model)).toList();
             summary.append("| ").append(model)
                     .append(" | ").append(mine.size())
                     .append(" | ").append(count(mine, Attempt.Outcome.SUCCEEDED))

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.detour.core.model.Attempt;
+import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.TokenUsage;
 import dev.detour.core.workflow.BudgetExhaustion;
 import dev.detour.core.workflow.StepFailure;
@@ -75,13 +77,29 @@ final class EventJson {
                     .put("reason", fallback.reason());
             case WorkflowEvent.StreamReset reset -> json.put("step", reset.step())
                     .put("failedModel", reset.failedModel().toString()).put("nextModel", reset.nextModel().toString());
+            case WorkflowEvent.SearchStarted started -> json.put("step", started.step())
+                    .put("source", started.source().name()).put("query", started.query()).put("retry", started.retry());
+            case WorkflowEvent.SearchSucceeded succeeded -> attempt(json, event.runId(), succeeded.step(), succeeded.attempt())
+                    .put("query", succeeded.query()).put("hits", succeeded.hits());
+            case WorkflowEvent.SearchFailed failed -> attempt(json, event.runId(), failed.step(), failed.attempt()).put("query", failed.query());
+            case WorkflowEvent.SearchSkipped skipped -> attempt(json, event.runId(), skipped.step(), skipped.attempt())
+                    .put("query", skipped.query());
+            case WorkflowEvent.CitationRejected rejected -> {
+                json.put("step", rejected.step()).put("model", rejected.model().toString())
+                        .put("evidenceGiven", rejected.evidenceGiven());
+                rejected.rejected().forEach(json.putArray("rejected")::add);
+            }
             case WorkflowEvent.BudgetExhausted exhausted -> json.set("exhaustion", exhaustion(exhausted.exhaustion()));
         }
         return json.toString();
     }
 
-    private void attempt(ObjectNode json, String runId, String step, Attempt attempt) {
-        json.put("step", step).put("model", attempt.model().toString());
+    private ObjectNode attempt(ObjectNode json, String runId, String step, Attempt attempt) {
+        json.put("step", step);
+        switch (attempt.target()) {
+            case ModelRef model -> json.put("model", model.toString());
+            case SourceRef source -> json.put("source", source.name());
+        }
         attempt.inferenceProvider().ifPresent(provider -> json.put("inferenceProvider", provider));
         json.put("retry", attempt.retry()).put("outcome", attempt.outcome().name());
         attempt.kind().ifPresent(kind -> json.put("kind", kind.displayName()));
@@ -89,6 +107,9 @@ final class EventJson {
         attempt.skipReason().ifPresent(reason -> json.put("skipReason", reason.name()));
         json.put("message", attempt.message()).put("start", attempt.start().toString())
                 .put("latencyMs", millis(attempt.duration()));
+        if (attempt.isSearch()) {
+            return json;
+        }
         if (attempt.outcome() != Attempt.Outcome.SKIPPED) {
             json.set("tokens", tokens(attempt.usage()));
         }
@@ -98,6 +119,7 @@ final class EventJson {
             runCosts.merge(runId, cost, Cost::plus);
             cost(json, cost);
         }
+        return json;
     }
 
     /** {@code "cost": "0.00004005"} (exact dollars) or {@code "unknown"}, when prices are configured. */

@@ -61,6 +61,15 @@ final class ProgressDisplay implements WorkflowListener {
                     + "; " + resumed.recordedSteps() + " completed " + (resumed.recordedSteps() == 1 ? "step returns its" : "steps return their")
                     + " stored output");
             case WorkflowEvent.StreamReset reset -> print("  ↺ " + reset.step() + ": answer restarted on " + reset.nextModel());
+            case WorkflowEvent.SearchStarted started -> inFlight.put(started.step(),
+                    "searching " + started.source() + (started.retry() > 0 ? " (retry " + started.retry() + ")" : ""));
+            case WorkflowEvent.SearchSucceeded succeeded -> {
+                // The step's completion line says enough; a search that answered is not a detour.
+            }
+            case WorkflowEvent.SearchFailed failed -> print("  ! " + failed.step() + ": " + failed.attempt().describe());
+            case WorkflowEvent.SearchSkipped skipped -> print("  - " + skipped.step() + ": " + skipped.attempt().describe());
+            case WorkflowEvent.CitationRejected rejected -> print("  ! " + rejected.step() + ": " + rejected.model()
+                    + " cited " + rejected.rejected() + " of " + rejected.evidenceGiven() + " evidence items; answer refused");
         }
         if (live) {
             status();

@@ -1,5 +1,6 @@
 package dev.detour.app.resilience;
 
+import dev.detour.core.model.AnswerRules;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.ErrorKind;
@@ -7,7 +8,8 @@ import dev.detour.core.model.ModelCallException;
 
 /**
  * What an adapter's answer must be before the chain hands it on: some text that is not only whitespace,
- * and for a structured request a value decoded from it. Whatever adapter read it, an answer that is not is
+ * following the request's {@link dev.detour.core.model.AnswerRule rules} (such as citing only the evidence
+ * given), and for a structured request a value decoded from it. Whatever adapter read it, an answer that is not is
  * a {@link dev.detour.core.model.MalformedResponseException} of the model that gave it, carrying the tokens
  * it cost, so no value a provider returns reaches a caller's domain types unchecked.
  */
@@ -28,6 +30,6 @@ final class AnswerCheck {
                     .detail(response.text().isEmpty() ? "the answer is empty" : "the answer is empty (whitespace only)")
                     .build();
         }
-        return decoder.decode(request, response);
+        return decoder.decode(request, AnswerRules.enforce(request, response));
     }
 }

@@ -40,8 +40,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Only the provider's own failures count against its breaker: an attempt the caller cut short (its
  * deadline, a cancellation, an interrupt) and whatever the caller's listeners throw do not. Every answer
- * passes the {@link AnswerCheck} first, and every attempt and skip is announced to the call's
- * {@link AttemptListener} as it happens and kept in the answer's {@link ChatResponse#attempts() attempts}.
+ * passes the {@link AnswerCheck} first (which also holds it to the request's
+ * {@link dev.detour.core.model.AnswerRule rules}, such as citing only the evidence given), and every attempt
+ * and skip is announced to the call's {@link AttemptListener} as it happens and kept in the answer's
+ * {@link ChatResponse#attempts() attempts}.
  */
 final class ResilientChain implements ModelPort {
 

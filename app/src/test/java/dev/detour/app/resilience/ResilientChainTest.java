@@ -14,6 +14,10 @@ import dev.detour.core.model.CallContext;
 import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.CitationRule;
+import dev.detour.core.model.FinishReason;
+import dev.detour.core.model.ModelPort;
+import dev.detour.core.model.TokenUsage;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.InvalidRequestException;
 import dev.detour.core.model.ModelCallException;
@@ -96,6 +100,35 @@ class ResilientChainTest {
                 "start Qwen/Qwen2.5-72B-Instruct #2", "FAILED Qwen/Qwen2.5-72B-Instruct 500",
                 "fallback Qwen/Qwen2.5-72B-Instruct -> Qwen/Qwen2.5-7B-Instruct (HTTP 500 from novita)",
                 "start Qwen/Qwen2.5-7B-Instruct #0", "SUCCEEDED Qwen/Qwen2.5-7B-Instruct");
+    }
+
+    @Test
+    void anAnswerBreakingItsRequestsRuleIsMalformedRetriedOnceThenFallenBackFrom() {
+        List<String> asked = Collections.synchronizedList(new ArrayList<>());
+        ModelPort citesTooMuch = (request, context) -> {
+            asked.add("big");
+            return ChatResponse.of(primary.model(), "Tides follow the Moon [9].", FinishReason.of("stop"), TokenUsage.of(5, 5))
+                    .withInferenceProvider("novita");
+        };
+        ModelPort citesWell = (request, context) -> {
+            asked.add("small");
+            return ChatResponse.of(secondary.model(), "Tides follow the Moon [2].", FinishReason.of("stop"), TokenUsage.of(5, 5));
+        };
+        ResilientChain chain = new ResilientChain(List.of(new ChainLink(primary.model(), citesTooMuch),
+                new ChainLink(secondary.model(), citesWell)), config, breakers, Clock.systemUTC());
+
+        ChatResponse response = chain.chat(REQUEST.withRule(new CitationRule(3)));
+
+        assertThat(response.text()).isEqualTo("Tides follow the Moon [2].");
+        assertThat(asked).containsExactly("big", "big", "small");
+        assertThat(response.attempts()).extracting(Attempt::outcome, attempt -> attempt.kind().orElse(null)).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Attempt.Outcome.FAILED, ErrorKind.MALFORMED_RESPONSE),
+                org.assertj.core.groups.Tuple.tuple(Attempt.Outcome.FAILED, ErrorKind.MALFORMED_RESPONSE),
+                org.assertj.core.groups.Tuple.tuple(Attempt.Outcome.SUCCEEDED, null));
+        assertThat(response.attempts().get(0).describe())
+                .contains("via novita").endsWith(": the answer cites [9], but only [1] to [3] were given");
+        assertThat(chain.chat(REQUEST).text()).as("a request without the rule takes the answer as it is")
+                .isEqualTo("Tides follow the Moon [9].");
     }
 
     @Test

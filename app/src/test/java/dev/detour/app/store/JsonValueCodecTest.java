@@ -3,13 +3,22 @@ package dev.detour.app.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.detour.core.evidence.EvidenceId;
+import dev.detour.core.evidence.EvidenceKind;
+import dev.detour.core.evidence.EvidenceRecord;
+import dev.detour.core.evidence.SearchOutcome;
+import dev.detour.core.evidence.SearchQuery;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.SkipReason;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.TokenUsage;
 import dev.detour.core.research.Finding;
+import dev.detour.core.research.GatheredEvidence;
+import dev.detour.core.research.GroundingSettings;
+import dev.detour.core.research.Inquiry;
 import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchSettings;
 import dev.detour.core.research.ResearchState;
@@ -29,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,6 +64,52 @@ class JsonValueCodecTest {
                         .inferenceProvider("novita").build(), 0, AT, Duration.ofMillis(312)),
                 Attempt.skipped(QWEN, SkipReason.CIRCUIT_OPEN, null, AT),
                 Attempt.succeeded(ModelRef.parse("hf:Qwen/Qwen2.5-7B-Instruct"), "hf-inference", 1, AT, Duration.ofMillis(40)));
+    }
+
+    private static final SourceRef PUBMED = SourceRef.of("pubmed");
+
+    private static EvidenceRecord trial() {
+        return EvidenceRecord.builder("clinicaltrials", EvidenceId.parse("NCT01234567"), "Tides and sleep: a trial")
+                .authors(List.of("A. Author")).published("2019-03").venue("ClinicalTrials.gov").kind(EvidenceKind.TRIAL)
+                .summary("Does the Moon keep us awake?").crossIds(List.of(EvidenceId.parse("DOI:10.1000/xyz")))
+                .detail("status", "RECRUITING").detail("phases", "PHASE2").build();
+    }
+
+    private static List<Attempt> searchAttempts() {
+        return List.of(
+                Attempt.failed(PUBMED, ErrorKind.RATE_LIMITED, OptionalInt.of(429), "Too Many Requests",
+                        Optional.of(Duration.ofSeconds(1)), 0, AT, Duration.ofMillis(12)),
+                Attempt.succeeded(PUBMED, 1, AT, Duration.ofMillis(80)),
+                Attempt.skipped(SourceRef.of("openalex"), SkipReason.CIRCUIT_OPEN, null, AT));
+    }
+
+    static Stream<Object> groundedValues() {
+        GatheredEvidence gathered = new GatheredEvidence(new Inquiry("Why tides?", "Do tides affect sleep?"), List.of(trial()),
+                List.of(new dev.detour.core.research.SourceResult("clinicaltrials", 1, Optional.empty(), OptionalInt.empty(),
+                                Optional.empty()),
+                        new dev.detour.core.research.SourceResult("pubmed", 0, Optional.of(ErrorKind.RATE_LIMITED),
+                                OptionalInt.of(429), Optional.of("Too Many Requests"))));
+        Finding grounded = new Finding("Do tides affect sleep?", "Perhaps [1].", Optional.of("hf:Qwen"), Optional.empty(),
+                gathered.evidence(), gathered.sources());
+        return Stream.of(
+                gathered,
+                grounded,
+                searchAttempts(),
+                new SearchOutcome(PUBMED, SearchQuery.of("tides sleep", 5), List.of(), Optional.of(searchAttempts().get(0))),
+                ResearchSettings.defaults().withGrounding(GroundingSettings.of(List.of("pubmed", "clinicaltrials"))
+                        .withResultsPerSource(3)),
+                new WorkflowEvent.SearchStarted("run-1", 11, AT, "investigate[0]/search", PUBMED, "tides sleep", 1),
+                new WorkflowEvent.SearchFailed("run-1", 12, AT, "investigate[0]/search", "tides sleep", searchAttempts().get(0)),
+                new WorkflowEvent.SearchSucceeded("run-1", 13, AT, "investigate[0]/search", "tides sleep", 4,
+                        searchAttempts().get(1)),
+                new WorkflowEvent.SearchSkipped("run-1", 14, AT, "investigate[0]/search", "tides sleep", searchAttempts().get(2)),
+                new WorkflowEvent.CitationRejected("run-1", 15, AT, "investigate[0]/answer", QWEN, 3, List.of(9)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("groundedValues")
+    void readsBackTheValuesOfAGroundedRunEqualAndOfTheSameType(Object value) {
+        readsBackAnEqualValueOfTheSameType(value);
     }
 
     static Stream<Object> values() {

@@ -7,7 +7,9 @@ import dev.detour.core.cost.Cost;
 import dev.detour.core.cost.Price;
 import dev.detour.core.cost.Pricing;
 import dev.detour.core.model.Attempt;
+import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.SkipReason;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.TokenUsage;
 import dev.detour.core.research.ResearchRun;
 import dev.detour.core.research.ResearchRunner;
@@ -17,9 +19,12 @@ import dev.detour.core.workflow.RunStatus;
 import dev.detour.core.workflow.StepRecord;
 import dev.detour.simulator.Scenario;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** Costs at configured prices, exactly, and the cost budget stopping a run where the arithmetic says. */
@@ -42,6 +47,23 @@ class CostTest {
         assertThat(Cost.UNKNOWN.describe()).isEqualTo("unknown");
         assertThat(Cost.of(new BigDecimal("0.1")).plus(Cost.UNKNOWN).describe())
                 .isEqualTo("at least $0.100000 (some models have no price)");
+    }
+
+    @Test
+    void aSearchCostsNothingAtAnyPricesSoAStepCostsOnlyItsModelAttempts() {
+        Pricing pricing = new Pricing(Map.of(TelemetryRig.QWEN_7B, SEVEN_B));
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        SourceRef pubmed = SourceRef.of("pubmed");
+        Attempt searched = Attempt.succeeded(pubmed, 0, at, Duration.ofMillis(80));
+        Attempt searchFailed = Attempt.failed(pubmed, ErrorKind.RATE_LIMITED, OptionalInt.of(429), "too many requests",
+                Optional.empty(), 0, at, Duration.ofMillis(20));
+        Attempt answered = Attempt.succeeded(TelemetryRig.QWEN_7B, null, 0, at, Duration.ofMillis(300))
+                .withUsage(TokenUsage.of(59, 52));
+
+        assertThat(pricing.costOf(searched)).isEqualTo(Cost.ZERO);
+        assertThat(pricing.costOf(searchFailed)).isEqualTo(Cost.ZERO);
+        assertThat(pricing.costOf(List.of(searched, searchFailed, answered)).known()).isEqualByComparingTo("0.00004005");
+        assertThat(pricing.costOf(List.of(searched, searchFailed, answered)).complete()).isTrue();
     }
 
     @Test

@@ -44,10 +44,14 @@ public record Pricing(Map<ModelRef, Price> prices) {
 
     /**
      * What {@code attempt} cost, from the tokens its provider reported: a skip, or a failure that reported no
-     * tokens, costs nothing; an answer whose tokens were not reported has an unknown cost, like an unpriced model's.
+     * tokens, costs nothing, and so does a search; an answer whose tokens were not reported has an unknown cost,
+     * like an unpriced model's.
      */
     public Cost costOf(Attempt attempt) {
         Require.nonNull(attempt, "attempt");
+        if (attempt.isSearch()) {
+            return Cost.ZERO;
+        }
         if (attempt.outcome() == Attempt.Outcome.SUCCEEDED && attempt.usage().equals(TokenUsage.NONE)) {
             return Cost.UNKNOWN;
         }

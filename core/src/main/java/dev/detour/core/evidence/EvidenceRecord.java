@@ -2,6 +2,7 @@ package dev.detour.core.evidence;
 
 import dev.detour.core.internal.PlainText;
 import dev.detour.core.internal.Require;
+import dev.detour.core.model.SourceRef;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public record EvidenceRecord(
     private static final Pattern DATE = Pattern.compile("[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?");
 
     public EvidenceRecord {
-        Require.nonBlank(source, "source");
+        source = SourceRef.of(Require.nonBlank(source, "source")).name();
         Require.nonNull(id, "id");
         title = PlainText.oneLine(Require.nonNull(title, "title"), MAX_TITLE_LENGTH);
         if (title.isEmpty()) {

@@ -12,7 +12,7 @@ import java.util.List;
  * belong to the caller. It honours the context's deadline and stops promptly when the calling thread is
  * interrupted, throwing {@link java.util.concurrent.CancellationException} with the interrupt flag kept.
  */
-public interface EvidenceSource {
+public interface EvidenceSource extends AutoCloseable {
 
     /**
      * The records matching {@code query}, best first, at most {@link SearchQuery#limit()}; an empty list
@@ -22,6 +22,7 @@ public interface EvidenceSource {
      */
     List<EvidenceRecord> search(SearchQuery query, CallContext context);
 
-    /** Releases the connections this source holds; the default holds none. */
+    /** Releases the connections this source holds; the default holds none. Searches in flight are cancelled. */
+    @Override
     default void close() {}
 }

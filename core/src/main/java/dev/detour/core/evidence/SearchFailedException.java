@@ -2,18 +2,22 @@ package dev.detour.core.evidence;
 
 import dev.detour.core.internal.Durations;
 import dev.detour.core.internal.Require;
+import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ErrorKind;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.secret.Redaction;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * A search of one evidence source failed, classified by the same {@link ErrorKind}s as model calls, so
  * the caller retries, backs off or gives up on that source exactly as the chain does for a model.
  * Sources are complementary: one failing never makes another one be tried instead.
  */
-public final class SearchFailedException extends RuntimeException {
+public final class SearchFailedException extends SearchFailure {
 
     /** The most characters of a source's message kept in {@link #detail()}. */
     public static final int MAX_DETAIL_LENGTH = 500;
@@ -26,7 +30,7 @@ public final class SearchFailedException extends RuntimeException {
     private final Boolean shouldRetry;
 
     private SearchFailedException(Builder builder) {
-        super(null, builder.cause);
+        super(builder.cause);
         this.source = builder.source;
         this.kind = builder.kind;
         this.httpStatus = builder.httpStatus;
@@ -45,9 +49,26 @@ public final class SearchFailedException extends RuntimeException {
         return source;
     }
 
+    /** The source that failed, as attempts name it. */
+    public SourceRef sourceRef() {
+        return SourceRef.of(source);
+    }
+
     /** The kind of failure, which decides whether the search is tried again. */
     public ErrorKind kind() {
         return kind;
+    }
+
+    /** The one kind of this failure. */
+    @Override
+    public Set<ErrorKind> kinds() {
+        return Set.of(kind);
+    }
+
+    /** This failure as the record of try {@code retry} (0 for the first) that started at {@code start}. */
+    public Attempt attempt(int retry, Instant start, Duration duration) {
+        return Attempt.failed(sourceRef(), kind, httpStatus(), detail.isEmpty() ? summary() : detail, retryAfter(),
+                retry, start, duration);
     }
 
     /** The HTTP status of the failed response, if it had one. */
@@ -101,7 +122,7 @@ public final class SearchFailedException extends RuntimeException {
 
         private Builder(ErrorKind kind, String source) {
             this.kind = Require.nonNull(kind, "kind");
-            this.source = Require.nonBlank(source, "source");
+            this.source = SourceRef.of(Require.nonBlank(source, "source")).name();
         }
 
         public Builder httpStatus(Integer value) {

@@ -1,7 +1,6 @@
 package dev.detour.core.model;
 
 import dev.detour.core.internal.Require;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,9 +51,7 @@ public final class AllModelsFailedError extends ModelFailure {
     /** The distinct kinds of failure among the attempts, in order of first appearance. */
     @Override
     public Set<ErrorKind> kinds() {
-        Set<ErrorKind> kinds = new LinkedHashSet<>();
-        attempts.forEach(attempt -> attempt.kind().ifPresent(kinds::add));
-        return kinds;
+        return Attempt.kindsOf(attempts);
     }
 
     /** The tokens every failed attempt of the call consumed, as their providers reported them. */
@@ -70,7 +67,7 @@ public final class AllModelsFailedError extends ModelFailure {
 
     @Override
     public String getMessage() {
-        long models = attempts.stream().map(Attempt::model).distinct().count();
+        long models = attempts.stream().map(Attempt::target).distinct().count();
         StringBuilder message = new StringBuilder("All ").append(models).append(models == 1 ? " model" : " models")
                 .append(" of the chain failed (").append(attempts.size())
                 .append(attempts.size() == 1 ? " attempt):" : " attempts):");

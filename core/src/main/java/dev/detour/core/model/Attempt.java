@@ -5,15 +5,20 @@ import dev.detour.core.internal.Require;
 import dev.detour.core.secret.Redaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
- * One try of one model (first try or retry), or a model skipped without a request.
+ * One try of one model (first try or retry) or of one evidence search, or a model or source skipped
+ * without a request. Model calls and searches share this record, their {@link ErrorKind}s and their skip
+ * reasons; the {@link #target() target} says which was tried.
  *
- * @param model the model tried or skipped
- * @param inferenceProvider who ran it, when known
- * @param retry 0 for the first try of this model, 1 for the first retry, and so on
+ * @param target the model or source tried or skipped
+ * @param inferenceProvider who ran the model, when known; always empty for a search
+ * @param retry 0 for the first try of this model or search, 1 for the first retry, and so on
  * @param outcome succeeded, failed or skipped
  * @param kind the failure's kind, for a failed attempt that was classified
  * @param httpStatus the HTTP status of a failed attempt, if it had one
@@ -24,7 +29,7 @@ import java.util.OptionalInt;
  * @param usage the tokens the provider reported for this attempt alone (none for a skip)
  */
 public record Attempt(
-        ModelRef model,
+        AttemptTarget target,
         Optional<String> inferenceProvider,
         int retry,
         Outcome outcome,
@@ -46,7 +51,7 @@ public record Attempt(
     private static final int MAX_MESSAGE_LENGTH = 200;
 
     public Attempt {
-        Require.nonNull(model, "model");
+        Require.nonNull(target, "target");
         Require.nonNull(inferenceProvider, "inferenceProvider");
         Require.notNegative(retry, "retry");
         Require.nonNull(outcome, "outcome");
@@ -64,17 +69,52 @@ public record Attempt(
         if (outcome == Outcome.SUCCEEDED && kind.isPresent()) {
             throw new IllegalArgumentException("a succeeded attempt has no error kind, was " + kind.get());
         }
+        if (target instanceof SourceRef && inferenceProvider.isPresent()) {
+            throw new IllegalArgumentException("a search attempt has no inference provider, was " + inferenceProvider.get());
+        }
+    }
+
+    /**
+     * The model this attempt tried, for code that handles model attempts only (a chain's, those of
+     * {@link AllModelsFailedError}); a step's record mixes in search attempts, so check {@link #isSearch()}
+     * or switch on {@link #target()} there.
+     *
+     * @throws IllegalStateException if this is a search attempt
+     */
+    public ModelRef model() {
+        if (target instanceof ModelRef model) {
+            return model;
+        }
+        throw new IllegalStateException("attempt " + describe() + " searched a source; it names no model");
+    }
+
+    /**
+     * The evidence source this attempt searched.
+     *
+     * @throws IllegalStateException if this is a model attempt
+     */
+    public SourceRef source() {
+        if (target instanceof SourceRef source) {
+            return source;
+        }
+        throw new IllegalStateException("attempt " + describe() + " called a model; it names no source");
+    }
+
+    /** Whether this attempt searched an evidence source rather than called a model. */
+    public boolean isSearch() {
+        return target instanceof SourceRef;
     }
 
     /** An attempt whose provider reported no tokens. */
-    public Attempt(ModelRef model, Optional<String> inferenceProvider, int retry, Outcome outcome, Optional<ErrorKind> kind,
-            OptionalInt httpStatus, Optional<SkipReason> skipReason, String message, Instant start, Duration duration) {
-        this(model, inferenceProvider, retry, outcome, kind, httpStatus, skipReason, message, start, duration, TokenUsage.NONE);
+    public Attempt(AttemptTarget target, Optional<String> inferenceProvider, int retry, Outcome outcome,
+            Optional<ErrorKind> kind, OptionalInt httpStatus, Optional<SkipReason> skipReason, String message,
+            Instant start, Duration duration) {
+        this(target, inferenceProvider, retry, outcome, kind, httpStatus, skipReason, message, start, duration, TokenUsage.NONE);
     }
 
     /** This attempt with the tokens its provider reported. */
     public Attempt withUsage(TokenUsage value) {
-        return new Attempt(model, inferenceProvider, retry, outcome, kind, httpStatus, skipReason, message, start, duration,
+        return new Attempt(target, inferenceProvider, retry, outcome, kind, httpStatus, skipReason, message, start, duration,
                 Require.nonNull(value, "usage"));
     }
 
@@ -96,32 +136,62 @@ public record Attempt(
                 failure.usage());
     }
 
+    /** A search that answered. */
+    public static Attempt succeeded(SourceRef source, int retry, Instant start, Duration duration) {
+        return new Attempt(source, Optional.empty(), retry, Outcome.SUCCEEDED, Optional.empty(),
+                OptionalInt.empty(), Optional.empty(), "ok", start, duration);
+    }
+
+    /**
+     * A search that failed with a classified error; {@code message} is the source's words or what Detour
+     * observed, and {@code retryAfter} the wait the source asked for, if it did.
+     */
+    public static Attempt failed(SourceRef source, ErrorKind kind, OptionalInt httpStatus, String message,
+            Optional<Duration> retryAfter, int retry, Instant start, Duration duration) {
+        Require.nonNull(kind, "kind");
+        Require.nonNull(message, "message");
+        Require.nonNull(retryAfter, "retryAfter");
+        String text = retryAfter.map(wait -> message + " (source asks to wait " + Durations.human(wait) + ")")
+                .orElse(message);
+        return new Attempt(source, Optional.empty(), retry, Outcome.FAILED, Optional.of(kind), httpStatus,
+                Optional.empty(), text, start, duration);
+    }
+
     /** A try that failed with something no adapter classified: a bug, reported as such. */
-    public static Attempt failedUnexpectedly(ModelRef model, Throwable failure, int retry, Instant start, Duration duration) {
+    public static Attempt failedUnexpectedly(AttemptTarget target, Throwable failure, int retry, Instant start,
+            Duration duration) {
         Require.nonNull(failure, "failure");
         String message = "unexpected " + failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-        return new Attempt(model, Optional.empty(), retry, Outcome.FAILED, Optional.empty(), OptionalInt.empty(),
+        return new Attempt(target, Optional.empty(), retry, Outcome.FAILED, Optional.empty(), OptionalInt.empty(),
                 Optional.empty(), message, start, duration);
     }
 
-    /** A model not tried at all. */
-    public static Attempt skipped(ModelRef model, SkipReason reason, String message, Instant at) {
+    /** A model or source not tried at all. */
+    public static Attempt skipped(AttemptTarget target, SkipReason reason, String message, Instant at) {
         Require.nonNull(reason, "reason");
-        return new Attempt(model, Optional.empty(), 0, Outcome.SKIPPED, Optional.empty(), OptionalInt.empty(),
+        return new Attempt(target, Optional.empty(), 0, Outcome.SKIPPED, Optional.empty(), OptionalInt.empty(),
                 Optional.of(reason), message == null || message.isBlank() ? reason.description() : message, at,
                 Duration.ZERO);
     }
 
     /** A try abandoned because the run was cancelled while it was in flight. */
-    public static Attempt cancelled(ModelRef model, int retry, Instant start, Duration duration) {
-        return new Attempt(model, Optional.empty(), retry, Outcome.SKIPPED, Optional.empty(), OptionalInt.empty(),
+    public static Attempt cancelled(AttemptTarget target, int retry, Instant start, Duration duration) {
+        return new Attempt(target, Optional.empty(), retry, Outcome.SKIPPED, Optional.empty(), OptionalInt.empty(),
                 Optional.of(SkipReason.CANCELLED), "cancelled while waiting for the answer", start, duration);
+    }
+
+    /** The distinct kinds of failure among {@code attempts}, in order of first appearance. */
+    public static Set<ErrorKind> kindsOf(List<Attempt> attempts) {
+        Set<ErrorKind> kinds = new LinkedHashSet<>();
+        Require.nonNull(attempts, "attempts").forEach(attempt -> attempt.kind().ifPresent(kinds::add));
+        return kinds;
     }
 
     /**
      * The cause in a few words, such as {@code HTTP 500 from novita}, {@code Timeout from novita} (a failure
-     * inside an HTTP 200, which names the kind, not the status) or {@code circuit open}.
+     * inside an HTTP 200, which names the kind, not the status), {@code HTTP 429 from pubmed} or
+     * {@code circuit open}.
      */
     public String shortReason() {
         return switch (outcome) {
@@ -131,17 +201,20 @@ public record Attempt(
                 String what = httpStatus.isPresent() && httpStatus.getAsInt() >= 300
                         ? "HTTP " + httpStatus.getAsInt()
                         : kind.map(ErrorKind::displayName).orElse("unexpected error");
-                yield what + " from " + inferenceProvider.orElse(model.provider());
+                yield what + " from " + switch (target) {
+                    case ModelRef model -> inferenceProvider.orElse(model.provider());
+                    case SourceRef source -> source.name();
+                };
             }
         };
     }
 
     /**
      * One line for a person: {@code hf:Qwen/Qwen2.5-72B-Instruct via novita, try 1: ProviderUnavailable,
-     * HTTP 500, 312 ms: upstream error}.
+     * HTTP 500, 312 ms: upstream error}, or for a search {@code pubmed, try 2: succeeded, 80 ms}.
      */
     public String describe() {
-        StringBuilder line = new StringBuilder().append(model);
+        StringBuilder line = new StringBuilder().append(target);
         inferenceProvider.ifPresent(provider -> line.append(" via ").append(provider));
         if (outcome == Outcome.SKIPPED) {
             return line.append(": skipped (").append(skipReason.orElseThrow().description()).append(")")

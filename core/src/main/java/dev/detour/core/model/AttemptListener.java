@@ -1,8 +1,8 @@
 package dev.detour.core.model;
 
 /**
- * Hears about each attempt a chain makes while a call is in progress, for live progress displays and
- * event logs. The chain calls it from the calling thread, in order.
+ * Hears about each attempt a chain makes while a call is in progress, or a resilient evidence source
+ * while a search is, for live progress displays and event logs. The caller's thread hears them, in order.
  */
 public interface AttemptListener {
 
@@ -12,7 +12,10 @@ public interface AttemptListener {
     /** An HTTP request to {@code model} is about to be made; {@code retry} is 0 for the first try. */
     default void attemptStarted(ModelRef model, int retry) {}
 
-    /** An attempt succeeded, failed or was skipped. */
+    /** A request to the evidence source {@code source} is about to be made; {@code retry} is 0 for the first try. */
+    default void searchStarted(SourceRef source, int retry) {}
+
+    /** An attempt (of a model or a search) succeeded, failed or was skipped. */
     default void attemptFinished(Attempt attempt) {}
 
     /** The chain gives up on {@code from} and goes on to {@code to}. */

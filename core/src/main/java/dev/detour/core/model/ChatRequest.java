@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * What to ask a chat model: the conversation, how to generate, whether the answer must follow a
- * schema, and whether to stream it.
+ * schema and other {@link AnswerRule rules}, and whether to stream it.
  *
  * <p>A request names no model: the {@link ModelPort} it is given to decides which model answers.
  *
@@ -15,9 +15,14 @@ import java.util.Optional;
  * @param options sampling and length settings
  * @param responseFormat the structured output required, if any
  * @param stream whether text should be delivered as it is generated, to the call's {@link StreamListener}
+ * @param rules what the answer must meet besides, each attempt's answer checked by {@link AnswerRules}
  */
 public record ChatRequest(
-        List<ChatMessage> messages, GenerationOptions options, Optional<ResponseFormat> responseFormat, boolean stream) {
+        List<ChatMessage> messages,
+        GenerationOptions options,
+        Optional<ResponseFormat> responseFormat,
+        boolean stream,
+        List<AnswerRule> rules) {
 
     public ChatRequest {
         messages = List.copyOf(Require.nonNull(messages, "messages"));
@@ -26,6 +31,13 @@ public record ChatRequest(
         }
         Require.nonNull(options, "options");
         Require.nonNull(responseFormat, "responseFormat");
+        rules = List.copyOf(Require.nonNull(rules, "rules"));
+    }
+
+    /** A request with no answer rules. */
+    public ChatRequest(
+            List<ChatMessage> messages, GenerationOptions options, Optional<ResponseFormat> responseFormat, boolean stream) {
+        this(messages, options, responseFormat, stream, List.of());
     }
 
     /** A non-streaming request with default options and free-text output. */
@@ -40,23 +52,35 @@ public record ChatRequest(
     }
 
     public ChatRequest withOptions(GenerationOptions value) {
-        return new ChatRequest(messages, value, responseFormat, stream);
+        return new ChatRequest(messages, value, responseFormat, stream, rules);
     }
 
     /** This request asking for an answer that decodes into {@code format}'s record type. */
     public ChatRequest withResponseFormat(ResponseFormat value) {
-        return new ChatRequest(messages, options, Optional.of(Require.nonNull(value, "responseFormat")), stream);
+        return new ChatRequest(messages, options, Optional.of(Require.nonNull(value, "responseFormat")), stream, rules);
     }
 
     /** This request with streaming switched on or off. */
     public ChatRequest withStream(boolean value) {
-        return new ChatRequest(messages, options, responseFormat, value);
+        return new ChatRequest(messages, options, responseFormat, value, rules);
+    }
+
+    /** This request with {@code rule} added to the rules its answer must meet. */
+    public ChatRequest withRule(AnswerRule rule) {
+        List<AnswerRule> more = new java.util.ArrayList<>(rules);
+        more.add(Require.nonNull(rule, "rule"));
+        return new ChatRequest(messages, options, responseFormat, stream, more);
+    }
+
+    /** This request with exactly {@code value} as its answer rules. */
+    public ChatRequest withRules(List<AnswerRule> value) {
+        return new ChatRequest(messages, options, responseFormat, stream, value);
     }
 
     @Override
     public String toString() {
         return "ChatRequest[messages=" + messages.size() + ", options=" + options
                 + ", responseFormat=" + responseFormat.map(ResponseFormat::name).orElse("text")
-                + ", stream=" + stream + "]";
+                + ", stream=" + stream + (rules.isEmpty() ? "" : ", rules=" + rules.size()) + "]";
     }
 }

@@ -13,7 +13,7 @@ import dev.detour.core.internal.Require;
  * @param provider the provider's name in the configuration, such as {@code hf} or {@code openai}
  * @param model the model id as the provider knows it
  */
-public record ModelRef(String provider, String model) {
+public record ModelRef(String provider, String model) implements AttemptTarget {
 
     public ModelRef {
         Require.nonBlank(provider, "provider");

@@ -1,7 +1,10 @@
 package dev.detour.core.research;
 
+import dev.detour.core.evidence.EvidenceRecord;
+import dev.detour.core.internal.Citations;
 import dev.detour.core.internal.Durations;
 import dev.detour.core.model.Attempt;
+import dev.detour.core.model.AttemptTarget;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.RunRecord;
 import dev.detour.core.workflow.RunResult;
@@ -10,13 +13,22 @@ import dev.detour.core.workflow.StepPath;
 import dev.detour.core.workflow.StepRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Writes the Markdown of a research report from a run's outcome, or from its record when it has none;
  * for a stored run that never ended, the reason it is unfinished takes the place of how it ended.
+ *
+ * <p>In a grounded run every {@code [n]} of the report names one entry of its References, and every entry
+ * is cited: findings are renumbered report-wide, and text from outside (titles, authors, a source's words)
+ * is escaped so it cannot pass for a citation or for Markdown.
  */
 final class ReportWriter {
 
@@ -41,22 +53,28 @@ final class ReportWriter {
         outcome.ifPresent(done -> limitations.addAll(done.limitations()));
         Optional<String> synthesis = outcome.flatMap(ResearchOutcome::synthesis);
         boolean complete = result.status() == RunStatus.COMPLETED && synthesis.isPresent();
+        Bibliography bibliography = Bibliography.of(state.findings());
+        boolean grounded = state.findings().stream().anyMatch(Finding::isGroundingOn);
 
-        line("# " + question.replace("\n", " "));
+        line("# " + outside(question));
         if (!complete) {
             line("").line("> **Incomplete.** " + limitations.get(0));
         }
         section("Answer");
-        line(synthesis.map(String::strip).orElse(
+        line(synthesis.map(text -> grounded ? bibliography.keepingKnownCitations(text) : text).map(String::strip).orElse(
                 "_No synthesized answer. The findings below are what the run gathered._"));
-        writeFindings(state);
-        writeOpenQuestions(state);
+        writeFindings(state, bibliography);
+        writeOpenQuestions(state, grounded ? bibliography::keepingKnownCitations : text -> text);
         if (!limitations.isEmpty()) {
             section("Limitations");
             limitations.forEach(limitation -> line("- " + limitation));
         }
-        writeProvenance();
-        return new ResearchReport(question, markdown.toString(), complete, limitations, state.findings());
+        if (grounded) {
+            writeReferences(bibliography.references());
+        }
+        writeProvenance(state);
+        return new ResearchReport(question, markdown.toString(), complete, limitations, state.findings(),
+                bibliography.references());
     }
 
     private Optional<String> incompleteness() {
@@ -96,34 +114,85 @@ final class ReportWriter {
         return location.iteration(ResearchWorkflow.REFINE).orElse(0);
     }
 
-    private void writeFindings(ResearchState state) {
+    private void writeFindings(ResearchState state, Bibliography bibliography) {
         section("Findings");
-        if (state.findings().isEmpty()) {
+        List<Finding> findings = state.findings();
+        Set<String> investigated = new HashSet<>();
+        findings.forEach(finding -> investigated.add(finding.question()));
+        List<String> notInvestigated = state.plan().stream().filter(planned -> !investigated.contains(planned)).toList();
+        if (findings.isEmpty() && notInvestigated.isEmpty()) {
             line("_No sub-question was investigated._");
             return;
         }
         int number = 1;
-        for (Finding finding : state.findings()) {
+        for (int index = 0; index < findings.size(); index++) {
+            Finding finding = findings.get(index);
             if (number > 1) {
                 line("");
             }
-            line("### " + number++ + ". " + finding.question().replace("\n", " ")).line("");
+            line("### " + number++ + ". " + outside(finding.question())).line("");
             if (finding.isAnswered()) {
-                line(finding.answer().strip()).line("");
+                line(bibliography.answer(findings, index).strip()).line("");
                 line("_Source: " + finding.servedBy().orElse("unknown") + "_");
+                finding.notGroundedReason().ifPresent(reason -> line("").line(
+                        "_Not grounded: " + reason + "; answered from the model alone._"));
+                if (finding.isUncited()) {
+                    line("").line("_Uncited: the answer cites none of the " + finding.evidence().size()
+                            + (finding.evidence().size() == 1 ? " evidence item" : " evidence items") + " it was given._");
+                }
             } else {
-                line("_Unanswered: " + finding.unansweredReason().orElseThrow() + "_");
+                line("_Unanswered: " + outside(finding.unansweredReason().orElseThrow()) + "_");
             }
+        }
+        for (String planned : notInvestigated) {
+            if (number > 1) {
+                line("");
+            }
+            line("### " + number++ + ". " + outside(planned)).line("");
+            line("_Not investigated: the run stopped before this sub-question was answered._");
         }
     }
 
-    private void writeOpenQuestions(ResearchState state) {
+    private void writeReferences(List<Reference> references) {
+        section("References");
+        if (references.isEmpty()) {
+            line("_No finding cites evidence._");
+            return;
+        }
+        for (Reference reference : references) {
+            EvidenceRecord evidence = reference.evidence();
+            StringBuilder entry = new StringBuilder("- [").append(reference.number()).append("] ")
+                    .append(outside(evidence.title()));
+            if (!evidence.title().endsWith(".") && !evidence.title().endsWith("?") && !evidence.title().endsWith("!")) {
+                entry.append('.');
+            }
+            if (!evidence.authors().isEmpty()) {
+                List<String> authors = evidence.authors();
+                entry.append(' ').append(outside(String.join(", ", authors.subList(0, Math.min(3, authors.size())))))
+                        .append(authors.size() > 3 ? ", et al." : ".");
+            }
+            List<String> where = new ArrayList<>();
+            evidence.venue().map(ReportWriter::outside).ifPresent(where::add);
+            evidence.year().ifPresent(year -> where.add(String.valueOf(year)));
+            if (!where.isEmpty()) {
+                entry.append(' ').append(String.join(", ", where)).append('.');
+            }
+            if (evidence.kind() != dev.detour.core.evidence.EvidenceKind.ARTICLE) {
+                entry.append(" (").append(evidence.kind().name().toLowerCase(java.util.Locale.ROOT)).append(")");
+            }
+            entry.append(' ').append(outside(evidence.id().toString())).append(" <").append(evidence.url()).append('>');
+            line(entry.toString());
+        }
+    }
+
+    private void writeOpenQuestions(ResearchState state, java.util.function.UnaryOperator<String> citations) {
         section("Open questions");
         List<String> open = new ArrayList<>();
-        state.lastVerdict().filter(verdict -> !verdict.sufficient()).ifPresent(verdict -> open.addAll(verdict.gaps()));
+        state.lastVerdict().filter(verdict -> !verdict.sufficient())
+                .ifPresent(verdict -> verdict.gaps().forEach(gap -> open.add(citations.apply(gap))));
         state.findings().stream().filter(finding -> !finding.isAnswered())
-                .forEach(finding -> open.add(finding.question() + " (unanswered)"));
-        state.pendingQuestions().forEach(pending -> open.add(pending + " (not investigated)"));
+                .forEach(finding -> open.add(outside(finding.question()) + " (unanswered)"));
+        state.pendingQuestions().forEach(pending -> open.add(outside(pending) + " (not investigated)"));
         if (state.lastVerdict().isEmpty()) {
             open.add(state.findings().isEmpty()
                     ? "The question was not investigated."
@@ -138,7 +207,7 @@ final class ReportWriter {
         }
     }
 
-    private void writeProvenance() {
+    private void writeProvenance(ResearchState state) {
         section("Provenance");
         if (record.steps().isEmpty()) {
             line("_No step ran._");
@@ -146,6 +215,15 @@ final class ReportWriter {
             line("| Step | Served by | Inference provider | Attempts | Tokens | Time | Outcome |");
             line("|---|---|---|---|---|---|---|");
             for (StepRecord step : record.steps()) {
+                if (isSearch(step)) {
+                    line("| " + cell(step.path())
+                            + " | " + searchedBy(step)
+                            + " | — | " + step.attempts().size()
+                            + " | " + step.tokens().totalTokens()
+                            + " | " + Durations.human(step.duration())
+                            + " | " + searchOutcome(step) + " |");
+                    continue;
+                }
                 Optional<Attempt> served = step.servedBy().stream().reduce((first, second) -> second);
                 line("| " + cell(step.path())
                         + " | " + served.map(attempt -> cell(attempt.model().toString())).orElse("—")
@@ -157,7 +235,8 @@ final class ReportWriter {
             }
         }
         line("").line("**Retries and fallbacks**").line("");
-        List<String> notes = record.steps().stream().flatMap(step -> detour(step).stream()).toList();
+        List<String> notes = record.steps().stream()
+                .flatMap(step -> (isSearch(step) ? searchDetour(step) : detour(step)).stream()).toList();
         if (notes.isEmpty()) {
             line(result.status() == RunStatus.COMPLETED
                     ? "None: every model call was answered by the first model it tried, at the first try."
@@ -165,10 +244,80 @@ final class ReportWriter {
         } else {
             notes.forEach(note -> line("- " + note));
         }
+        writeEvidenceSources(state);
         String status = unfinished.isPresent() ? "unfinished" : result.status().name().toLowerCase().replace('_', ' ');
+        long searches = record.steps().stream()
+                .mapToLong(step -> step.searchAttempts().stream().map(Attempt::target).distinct().count()).sum();
         line("").line("_Run `" + record.runId() + "`: " + status
                 + ", " + record.modelCalls() + " model " + (record.modelCalls() == 1 ? "call" : "calls")
+                + (searches > 0 ? ", " + searches + (searches == 1 ? " search" : " searches") : "")
                 + ", " + record.tokens().totalTokens() + " tokens._");
+    }
+
+    private void writeEvidenceSources(ResearchState state) {
+        List<Finding> findings = state.findings();
+        if (findings.stream().noneMatch(Finding::isGroundingOn)) {
+            return;
+        }
+        line("").line("**Evidence sources**").line("");
+        IntStream.range(0, findings.size()).filter(index -> findings.get(index).isGroundingOn()).forEach(index -> {
+            Finding finding = findings.get(index);
+            String sources = finding.sources().stream().map(source -> outside(source.describe()))
+                    .collect(Collectors.joining("; "));
+            String merged = finding.evidence().isEmpty()
+                    ? "no evidence"
+                    : finding.evidence().size() + (finding.evidence().size() == 1 ? " evidence item" : " evidence items")
+                            + " after merging duplicates";
+            line("- " + (index + 1) + ". " + outside(finding.question()) + ": " + sources + " (" + merged + ")");
+        });
+    }
+
+    private static boolean isSearch(StepRecord step) {
+        return step.name().equals(ResearchWorkflow.SEARCH) && step.modelAttempts().isEmpty();
+    }
+
+    private static String searchedBy(StepRecord step) {
+        List<String> answered = step.output(GatheredEvidence.class)
+                .map(gathered -> gathered.sources().stream().filter(SourceResult::answered).map(SourceResult::source).toList())
+                .orElseGet(() -> step.searchAttempts().stream()
+                        .filter(attempt -> attempt.outcome() == Attempt.Outcome.SUCCEEDED)
+                        .map(attempt -> attempt.target().toString()).distinct().toList());
+        return answered.isEmpty() ? "—" : cell(String.join(", ", answered));
+    }
+
+    private static String searchOutcome(StepRecord step) {
+        return switch (step.status()) {
+            case COMPLETED -> step.output(GatheredEvidence.class).map(gathered -> {
+                long answered = gathered.sources().stream().filter(SourceResult::answered).count();
+                return answered == gathered.sources().size() ? "ok"
+                        : answered + " of " + gathered.sources().size() + " sources answered";
+            }).orElse("ok");
+            case FAILED -> "failed: " + step.failure().orElseThrow().type();
+            case CANCELLED -> "cancelled";
+            case BUDGET_EXHAUSTED -> "budget exhausted";
+        };
+    }
+
+    /** What happened on the way to a search step's records, per source, if anything but a first-try answer. */
+    private static Optional<String> searchDetour(StepRecord step) {
+        Map<AttemptTarget, List<Attempt>> bySource = new LinkedHashMap<>();
+        step.searchAttempts().forEach(attempt -> bySource.computeIfAbsent(attempt.target(), unused -> new ArrayList<>())
+                .add(attempt));
+        List<String> parts = new ArrayList<>();
+        bySource.forEach((source, attempts) -> {
+            Attempt lastAttempt = last(attempts);
+            if (lastAttempt.outcome() == Attempt.Outcome.SUCCEEDED) {
+                if (attempts.size() > 1) {
+                    int retries = attempts.size() - 1;
+                    parts.add("`" + source + "` answered after " + retries + (retries == 1 ? " retry (" : " retries (")
+                            + attempts.get(0).shortReason() + ")");
+                }
+            } else {
+                parts.add("`" + source + "` gave nothing (" + lastAttempt.shortReason()
+                        + (attempts.size() > 1 ? ", " + attempts.size() + " attempts" : "") + ")");
+            }
+        });
+        return parts.isEmpty() ? Optional.empty() : Optional.of("`" + step.path() + "`: " + String.join("; ", parts));
     }
 
     private static String outcome(StepRecord step, boolean served) {
@@ -183,7 +332,7 @@ final class ReportWriter {
     /** What happened on the way to the answer of one step, if anything but a first-try success. */
     private static Optional<String> detour(StepRecord step) {
         List<List<Attempt>> byModel = new ArrayList<>();
-        for (Attempt attempt : step.attempts()) {
+        for (Attempt attempt : step.modelAttempts()) {
             if (byModel.isEmpty() || !last(byModel).get(0).model().equals(attempt.model())) {
                 byModel.add(new ArrayList<>());
             }
@@ -222,6 +371,18 @@ final class ReportWriter {
 
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /** Text from outside (a source, a model's sub-question, a person's question) that must read as itself. */
+    private static String outside(String text) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : text.replace("\n", " ").toCharArray()) {
+            if ("\\`*_[]<>|".indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString().startsWith("#") ? "\\" + escaped : escaped.toString();
     }
 
     private static String firstLine(String text) {

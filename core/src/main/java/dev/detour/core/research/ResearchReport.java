@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The Markdown report of a research run: the answer, the findings per sub-question, the open
- * questions, and the provenance of every step (which model and inference provider served it, every
- * fallback taken).
+ * questions, the references a grounded run cites, and the provenance of every step (which model and
+ * inference provider served it, every fallback taken, which sources answered or failed).
  *
  * <p>It is written for every run, not only completed ones: when synthesis failed or the run stopped
  * early, the report holds what the run gathered, marked incomplete with the reason.
@@ -19,15 +19,27 @@ import java.util.Optional;
  * @param complete whether the run completed with a synthesized answer
  * @param limitations what a reader should know about the result's gaps, one sentence each
  * @param findings the findings the report lists, in its order
+ * @param references the evidence the report cites, under the numbers its {@code [n]} use; empty when not grounded
  */
 public record ResearchReport(
-        String question, String markdown, boolean complete, List<String> limitations, List<Finding> findings) {
+        String question,
+        String markdown,
+        boolean complete,
+        List<String> limitations,
+        List<Finding> findings,
+        List<Reference> references) {
 
     public ResearchReport {
         Require.nonNull(question, "question");
         Require.nonNull(markdown, "markdown");
         limitations = List.copyOf(Require.nonNull(limitations, "limitations"));
         findings = List.copyOf(Require.nonNull(findings, "findings"));
+        references = List.copyOf(Require.nonNull(references, "references"));
+    }
+
+    /** A report that cites no evidence. */
+    public ResearchReport(String question, String markdown, boolean complete, List<String> limitations, List<Finding> findings) {
+        this(question, markdown, complete, limitations, findings, List.of());
     }
 
     /** The report of a research run, however it ended. */

@@ -1,12 +1,19 @@
 package dev.detour.core.research;
 
+import dev.detour.core.evidence.EvidenceRecord;
+import dev.detour.core.evidence.SearchOutcome;
+import dev.detour.core.evidence.SearchQuery;
+import dev.detour.core.evidence.SourceSearch;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.AllModelsFailedError;
+import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.CitationRule;
 import dev.detour.core.model.GenerationOptions;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ResponseFormat;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.workflow.BudgetExhaustedException;
 import dev.detour.core.workflow.LoopResult;
 import dev.detour.core.workflow.StepContext;
@@ -20,6 +27,13 @@ import java.util.stream.Collectors;
  * Builds the research workflow of DESIGN.md §5: plan → investigate (bounded parallel) → judge and
  * refine until sufficient, out of rounds or out of budget → synthesize.
  *
+ * <p>With grounding on, each sub-question is first searched in every configured source at once, the
+ * records merged without duplicates, and the sub-question answered from that numbered evidence, citing it
+ * as {@code [n]}: an answer citing evidence it was not given is a MalformedResponse of that model (retried
+ * once, then fallen back from). A sub-question no source gave evidence for is answered from the model
+ * alone and marked not grounded; a source failing never fails the run. Judge and synthesis see the
+ * findings with report-wide reference numbers.
+ *
  * <p>A sub-question no model could answer becomes an unanswered finding rather than a failed run, and an
  * exhausted budget ends refining and synthesis with what was gathered, saying so. Only a plan or a
  * synthesis that every model failed fails the run; its record keeps every finding.
@@ -30,6 +44,7 @@ public final class ResearchWorkflow {
     public static final String NAME = "research";
 
     static final String PLAN = "plan";
+    static final String SEARCH = "search";
     static final String ANSWER = "answer";
     static final String JUDGE = "judge";
     /** The name of the judge-and-refine loop, whose iterations step paths count. */
@@ -47,7 +62,9 @@ public final class ResearchWorkflow {
     }
 
     private Workflow<String, ResearchOutcome> build() {
-        Workflow<Inquiry, Finding> answer = Workflow.step(ANSWER, this::answer);
+        Workflow<Inquiry, Finding> answer = settings.grounding().enabled()
+                ? Workflow.step(SEARCH, this::search).then(ANSWER, this::answerFrom)
+                : Workflow.step(ANSWER, this::answer);
         Workflow<ResearchState, ResearchState> investigate = Workflow.parallelMap(
                 "investigate", ResearchState::planInquiries, answer, ResearchState::withFindings, settings.parallelism());
         Workflow<ResearchState, ResearchState> followUps = Workflow.parallelMap(
@@ -74,10 +91,46 @@ public final class ResearchWorkflow {
         return ResearchState.planned(question.strip(), subQuestions);
     }
 
+    private GatheredEvidence search(Inquiry inquiry, StepContext context) {
+        GroundingSettings grounding = settings.grounding();
+        String text = SearchQueries.of(inquiry.subQuestion());
+        String query = text.isBlank() ? SearchQueries.of(inquiry.researchQuestion()) : text;
+        List<SourceRef> available = context.sources();
+        List<SourceSearch> searches = new ArrayList<>();
+        for (String name : grounding.sources()) {
+            if (!query.isBlank() && available.contains(SourceRef.of(name))) {
+                searches.add(SourceSearch.of(SourceRef.of(name), SearchQuery.of(query, grounding.resultsPerSource())));
+            }
+        }
+        List<SearchOutcome> outcomes = searches.isEmpty() ? List.of() : context.search(searches, searches.size());
+        List<SourceResult> results = new ArrayList<>();
+        for (String name : grounding.sources()) {
+            results.add(outcomes.stream().filter(outcome -> outcome.source().name().equals(name)).findFirst()
+                    .map(SourceResult::of)
+                    .orElseGet(() -> query.isBlank() ? SourceResult.nothingToSearch(name) : SourceResult.unavailable(name)));
+        }
+        List<EvidenceRecord> evidence = EvidenceMerge.merge(
+                outcomes.stream().map(SearchOutcome::records).toList(), grounding.maxEvidencePerQuestion());
+        return new GatheredEvidence(inquiry, evidence, results);
+    }
+
+    private Finding answerFrom(GatheredEvidence gathered, StepContext context) {
+        Inquiry inquiry = gathered.inquiry();
+        List<ChatMessage> prompt = gathered.evidence().isEmpty()
+                ? ResearchPrompts.answerWithoutEvidence(inquiry)
+                : ResearchPrompts.answerFromEvidence(inquiry, gathered.evidence());
+        return answer(inquiry, ChatRequest.of(prompt).withRule(new CitationRule(gathered.evidence().size())), context)
+                .gathered(gathered);
+    }
+
     private Finding answer(Inquiry inquiry, StepContext context) {
+        return answer(inquiry, ChatRequest.of(ResearchPrompts.answer(inquiry)), context);
+    }
+
+    private Finding answer(Inquiry inquiry, ChatRequest request, StepContext context) {
         try {
-            ChatResponse response = context.call(ChatRequest.of(ResearchPrompts.answer(inquiry))
-                    .withOptions(GenerationOptions.defaults().withMaxOutputTokens(settings.answerTokens())));
+            ChatResponse response = context.call(
+                    request.withOptions(GenerationOptions.defaults().withMaxOutputTokens(settings.answerTokens())));
             return Finding.answered(inquiry.subQuestion(), response.text(), servedBy(response));
         } catch (AllModelsFailedError e) {
             return Finding.unanswered(inquiry.subQuestion(), "every model failed: " + failures(e));
@@ -91,7 +144,7 @@ public final class ResearchWorkflow {
     private ResearchState judge(ResearchState state, StepContext context) {
         Verdict verdict;
         try {
-            verdict = context.call(ChatRequest.of(ResearchPrompts.judge(state))
+            verdict = context.call(ChatRequest.of(ResearchPrompts.judge(state, Bibliography.of(state.findings())))
                             .withResponseFormat(ResponseFormat.of(Verdict.class)))
                     .structured(Verdict.class);
         } catch (AllModelsFailedError e) {
@@ -109,9 +162,13 @@ public final class ResearchWorkflow {
     private ResearchOutcome synthesize(LoopResult<ResearchState> refined, StepContext context) {
         ResearchState state = refined.state();
         List<String> limitations = new ArrayList<>(limitations(refined));
+        Bibliography bibliography = Bibliography.of(state.findings());
+        boolean grounded = settings.grounding().enabled();
+        ChatRequest request = ChatRequest.of(ResearchPrompts.synthesize(state, bibliography, grounded))
+                .withOptions(GenerationOptions.defaults().withMaxOutputTokens(settings.reportTokens()));
         try {
-            ChatResponse response = context.call(ChatRequest.of(ResearchPrompts.synthesize(state))
-                    .withOptions(GenerationOptions.defaults().withMaxOutputTokens(settings.reportTokens())));
+            ChatResponse response = context.call(
+                    grounded ? request.withRule(new CitationRule(bibliography.references().size())) : request);
             return new ResearchOutcome(state, Optional.of(response.text()), refined.stopReason(), limitations);
         } catch (BudgetExhaustedException e) {
             limitations.add("The budget ran out before synthesis (" + e.exhaustion().describe()
@@ -141,6 +198,16 @@ public final class ResearchWorkflow {
         if (unanswered > 0) {
             limitations.add(unanswered + " of " + state.findings().size()
                     + " sub-questions could not be answered; see Open questions.");
+        }
+        long notGrounded = state.findings().stream().filter(finding -> finding.notGroundedReason().isPresent()).count();
+        if (notGrounded > 0) {
+            limitations.add(notGrounded + " of " + state.findings().size()
+                    + " sub-questions were answered from the model alone, without evidence (marked not grounded).");
+        }
+        long uncited = state.findings().stream().filter(Finding::isUncited).count();
+        if (uncited > 0) {
+            limitations.add(uncited + " of " + state.findings().size()
+                    + " answers cite none of the evidence given to them (marked uncited).");
         }
         return limitations;
     }

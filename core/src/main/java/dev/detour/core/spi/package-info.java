@@ -4,7 +4,9 @@
  * options} it accepts, and how it opens a {@link dev.detour.core.spi.ModelProvider} from
  * {@link dev.detour.core.spi.AdapterSettings} and an {@link dev.detour.core.spi.AdapterKey}) and registers
  * it in {@code META-INF/services/dev.detour.core.spi.ProviderType}; the app finds every registered type
- * with {@link java.util.ServiceLoader}. {@link dev.detour.core.spi.AdapterType} is the shape every kind of
- * adapter type shares.
+ * with {@link java.util.ServiceLoader}. An evidence source does the same with a
+ * {@link dev.detour.core.spi.EvidenceSourceType}, which opens a {@link dev.detour.core.evidence.EvidenceSource},
+ * registered in {@code META-INF/services/dev.detour.core.spi.EvidenceSourceType}.
+ * {@link dev.detour.core.spi.AdapterType} is the shape every kind of adapter type shares.
  */
 package dev.detour.core.spi;

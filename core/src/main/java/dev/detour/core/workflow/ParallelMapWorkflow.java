@@ -1,13 +1,11 @@
 package dev.detour.core.workflow;
 
 import dev.detour.core.internal.Require;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -43,30 +41,12 @@ final class ParallelMapWorkflow<I, X, Y, O> extends Workflow<I, O> {
     }
 
     private List<Y> mapAll(List<X> items, RunState run, StepPath parent) throws Exception {
-        int count = items.size();
-        Object[] outputs = new Object[count];
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-        List<Thread> workers = new ArrayList<>();
-        for (int worker = 0; worker < Math.min(parallelism, count); worker++) {
-            workers.add(run.startWorker(parent.then(StepPath.Segment.step(name())).toString(), () -> {
-                while (firstFailure.get() == null && !run.isCancelled()) {
-                    int index = next.getAndIncrement();
-                    if (index >= count) {
-                        return;
-                    }
-                    try {
-                        outputs[index] = each.run(items.get(index), run, parent.then(StepPath.Segment.item(name(), index)));
-                    } catch (Throwable failure) {
-                        firstFailure.compareAndSet(null, failure);
-                    }
-                }
-            }));
-        }
-        joinAll(workers);
-        Throwable failure = firstFailure.get();
-        if (failure != null) {
-            throw Throwables.asException(failure);
+        Object[] outputs = new Object[items.size()];
+        Optional<Throwable> failure = RunWorkers.runAll(run, parent.then(StepPath.Segment.step(name())).toString(),
+                items.size(), parallelism,
+                index -> outputs[index] = each.run(items.get(index), run, parent.then(StepPath.Segment.item(name(), index))));
+        if (failure.isPresent()) {
+            throw Throwables.asException(failure.get());
         }
         if (run.isCancelled()) {
             throw new CancellationException("run " + run.runId() + " was cancelled during " + parent.then(StepPath.Segment.step(name())));
@@ -74,22 +54,5 @@ final class ParallelMapWorkflow<I, X, Y, O> extends Workflow<I, O> {
         @SuppressWarnings("unchecked")
         List<Y> result = (List<Y>) Collections.unmodifiableList(Arrays.asList(outputs));
         return result;
-    }
-
-    private static void joinAll(List<Thread> workers) {
-        boolean interrupted = false;
-        for (Thread worker : workers) {
-            while (true) {
-                try {
-                    worker.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -49,7 +49,7 @@ public record RunRecord(String runId, String workflow, Instant start, List<StepR
         return steps.stream().map(StepRecord::tokens).reduce(TokenUsage.NONE, TokenUsage::plus);
     }
 
-    /** Every model attempt of the run, step by step. */
+    /** Every model and search attempt of the run, step by step. */
     public List<Attempt> attempts() {
         return steps.stream().flatMap(step -> step.attempts().stream()).toList();
     }

@@ -1,6 +1,7 @@
 package dev.detour.core.workflow;
 
 import dev.detour.core.cost.Pricing;
+import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.model.ModelPort;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +21,7 @@ final class RunState {
     private final String runId;
     private final String workflow;
     private final ModelPort models;
+    private final EvidenceSources evidence;
     private final Clock clock;
     private final Instant start;
     private final BudgetMeter meter;
@@ -37,12 +39,13 @@ final class RunState {
      * A new run, or the continuation of {@code resumed}: then the record starts where the stored run did,
      * the meter counts on from what it used (its cost at {@code pricing}), and events number on from its last.
      */
-    RunState(String runId, String workflow, ModelPort models, Clock clock, Budget budget, List<WorkflowListener> listeners,
-            RunJournal journal, Optional<StoredRun> resumed, Pricing pricing) {
+    RunState(String runId, String workflow, ModelPort models, EvidenceSources evidence, Clock clock, Budget budget,
+            List<WorkflowListener> listeners, RunJournal journal, Optional<StoredRun> resumed, Pricing pricing) {
         this.pricing = pricing;
         this.runId = runId;
         this.workflow = workflow;
         this.models = models;
+        this.evidence = evidence;
         this.clock = clock;
         this.start = resumed.map(stored -> stored.start().at()).orElseGet(clock::instant);
         this.meter = new BudgetMeter(budget, clock, resumed.map(stored -> stored.summary().usage()).orElse(BudgetUsage.NONE));
@@ -67,6 +70,10 @@ final class RunState {
 
     Pricing pricing() {
         return pricing;
+    }
+
+    EvidenceSources evidence() {
+        return evidence;
     }
 
     BudgetMeter meter() {

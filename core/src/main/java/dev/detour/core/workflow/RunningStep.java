@@ -1,7 +1,10 @@
 package dev.detour.core.workflow;
 
+import dev.detour.core.evidence.SearchOutcome;
+import dev.detour.core.evidence.SourceSearch;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.AllModelsFailedError;
+import dev.detour.core.model.AnswerRule;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.AttemptListener;
 import dev.detour.core.model.CallContext;
@@ -9,10 +12,12 @@ import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.FinishReason;
+import dev.detour.core.model.CitationRule;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelFailure;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.SkipReason;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.StreamListener;
 import dev.detour.core.model.TokenUsage;
 import java.time.Duration;
@@ -24,7 +29,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 
-/** The context of one executing step: meters, records and announces its model calls. */
+/** The context of one executing step: meters, records and announces its model calls and searches. */
 final class RunningStep implements StepContext {
 
     private final RunState run;
@@ -61,6 +66,16 @@ final class RunningStep implements StepContext {
     }
 
     @Override
+    public List<SourceRef> sources() {
+        return run.evidence().sources();
+    }
+
+    @Override
+    public List<SearchOutcome> search(List<SourceSearch> searches, int parallelism) {
+        return new StepSearches(run, path, this::keep, () -> cutShortByBudget = true).searchAll(searches, parallelism);
+    }
+
+    @Override
     public BudgetStatus budget() {
         return run.meter().status();
     }
@@ -86,7 +101,7 @@ final class RunningStep implements StepContext {
     }
 
     /**
-     * Whether the budget refused one of this step's model calls, ended one when time ran out, or cut an
+     * Whether the budget refused one of this step's model calls or searches, ended one when time ran out, or cut an
      * answer at the tokens that were left: what the step returned may be short of what it would be.
      */
     boolean cutShortByBudget() {
@@ -109,7 +124,7 @@ final class RunningStep implements StepContext {
         long startNanos = System.nanoTime();
         ChatResponse response;
         try {
-            response = run.models().chat(capped, context);
+            response = run.models().chat(announcingRejectedCitations(capped), context);
             if (response == null) {
                 throw new IllegalStateException("the ModelPort " + run.models().getClass().getName() + " returned null");
             }
@@ -192,6 +207,24 @@ final class RunningStep implements StepContext {
         cutShortByBudget = true;
         run.reportExhaustion(ranOut.get());
         return new BudgetExhaustedException(ranOut.get(), failure);
+    }
+
+    /** {@code request} with each citation rule publishing {@code CitationRejected} when it refuses an answer. */
+    private ChatRequest announcingRejectedCitations(ChatRequest request) {
+        if (request.rules().stream().noneMatch(CitationRule.class::isInstance)) {
+            return request;
+        }
+        List<AnswerRule> rules = request.rules().stream().map(rule -> rule instanceof CitationRule citations
+                ? (AnswerRule) answer -> {
+                    List<Integer> rejected = citations.rejected(answer.text());
+                    if (!rejected.isEmpty()) {
+                        run.publish((sequence, at) -> new WorkflowEvent.CitationRejected(run.runId(), sequence, at, path,
+                                answer.model(), citations.evidenceCount(), rejected));
+                    }
+                    return citations.violation(answer);
+                }
+                : rule).toList();
+        return request.withRules(rules);
     }
 
     private RuntimeException cancellationIfCancelled(RuntimeException failure) {

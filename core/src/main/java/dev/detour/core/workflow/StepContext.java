@@ -1,15 +1,19 @@
 package dev.detour.core.workflow;
 
+import dev.detour.core.evidence.SearchOutcome;
+import dev.detour.core.evidence.SourceSearch;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.StreamListener;
+import java.util.List;
 
 /**
- * What a running step may use: the run's models, under its budget, with every attempt recorded and
- * published as events.
+ * What a running step may use: the run's models, under its budget, and its evidence sources, with every
+ * attempt recorded and published as events.
  *
- * <p>Call models only through this context, never through a {@code ModelPort} held elsewhere: that is
- * what keeps the budget, cancellation, events and run record true.
+ * <p>Call models and search only through this context, never through a {@code ModelPort} or source held
+ * elsewhere: that is what keeps the budget, cancellation, events, run record and resume true.
  */
 public interface StepContext {
 
@@ -32,6 +36,20 @@ public interface StepContext {
 
     /** Calls the run's models with streaming on, delivering text deltas to {@code listener}. */
     ChatResponse stream(ChatRequest request, StreamListener listener);
+
+    /** The evidence sources the run may search, in the order reports list them; empty when it has none. */
+    List<SourceRef> sources();
+
+    /**
+     * Searches each of {@code searches}, at most {@code parallelism} at once, each try recorded in this
+     * step's record and announced as search events. Searches use no tokens and no model calls of the
+     * budget, but none starts once the run's time limit has passed (it is recorded as skipped).
+     *
+     * @return one outcome per search, in the order asked: a source that failed is an outcome, never an exception
+     * @throws java.util.concurrent.CancellationException if the run was cancelled
+     * @throws IllegalArgumentException if a search names a source not in {@link #sources()}
+     */
+    List<SearchOutcome> search(List<SourceSearch> searches, int parallelism);
 
     /** What is left of the run's budget now. */
     BudgetStatus budget();

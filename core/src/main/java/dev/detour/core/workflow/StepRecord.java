@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one execution of one step did: its input and output, timing, tokens, every model attempt, and
- * the failure if it had one.
+ * What one execution of one step did: its input and output, timing, tokens, every model and search
+ * attempt, and the failure if it had one.
  *
  * @param location where the step sits in the run, such as {@code investigate[2]/answer}
  * @param input what it was given
@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param start when it began
  * @param duration how long it ran
  * @param tokens tokens its model calls consumed
- * @param attempts every model attempt it made, skips included, in order
+ * @param attempts every model and search attempt it made, skips included, in the order they ended
  * @param status how it ended
  * @param failure why it ended without an output
  */
@@ -68,9 +68,21 @@ public record StepRecord(
         return output.filter(type::isInstance).map(type::cast);
     }
 
-    /** The attempts that answered: which model and inference provider served this step. */
+    /** The model attempts that answered: which model and inference provider served this step. */
     public List<Attempt> servedBy() {
-        return attempts.stream().filter(attempt -> attempt.outcome() == Attempt.Outcome.SUCCEEDED).toList();
+        return attempts.stream()
+                .filter(attempt -> !attempt.isSearch() && attempt.outcome() == Attempt.Outcome.SUCCEEDED)
+                .toList();
+    }
+
+    /** The attempts of its model calls, skips included, in order. */
+    public List<Attempt> modelAttempts() {
+        return attempts.stream().filter(attempt -> !attempt.isSearch()).toList();
+    }
+
+    /** The attempts of its searches, skips included, in the order they ended. */
+    public List<Attempt> searchAttempts() {
+        return attempts.stream().filter(Attempt::isSearch).toList();
     }
 
     /** What this step's model calls cost at {@code pricing}, exactly, from its attempts' reported tokens. */

@@ -1,6 +1,7 @@
 package dev.detour.core.workflow;
 
 import dev.detour.core.cost.Pricing;
+import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import java.time.Clock;
@@ -12,20 +13,23 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs workflows against a {@link ModelPort}, each run on its own virtual threads, under its own
- * budget, with its own events and record, and writes every run to its {@link RunStore}.
+ * Runs workflows against a {@link ModelPort} and its {@link EvidenceSources}, each run on its own virtual
+ * threads, under its own budget, with its own events and record, and writes every run to its
+ * {@link RunStore}.
  *
  * <p>One engine serves any number of concurrent runs. Give it the resilience chain as its port so that
- * every model call of every step gets retries, fallback and circuit breaking.
+ * every model call of every step gets retries, fallback and circuit breaking, and resilient sources so
+ * that every search gets retries, rate limits and a breaker per source.
  *
  * <p>{@link #resume Resuming} a stored run returns the recorded output of every completed step without
  * running it, so without any model call; the steps that had not completed run again from their start.
- * Steps must therefore have no side effect beyond their model calls: one that wrote a file or sent a
- * message would do it again when it runs again.
+ * Steps must therefore have no side effect beyond their model calls and searches: one that wrote a file
+ * or sent a message would do it again when it runs again.
  */
 public final class WorkflowEngine {
 
     private final ModelPort models;
+    private final EvidenceSources evidence;
     private final Clock clock;
     private final List<WorkflowListener> listeners;
     private final Pricing pricing;
@@ -41,9 +45,14 @@ public final class WorkflowEngine {
         this(models, clock, RunStore.none());
     }
 
-    /** An engine that writes every run to {@code store}, so that it can be listed and resumed. */
+    /** An engine that writes every run to {@code store}, so that it can be listed and resumed; it has no evidence sources. */
     public WorkflowEngine(ModelPort models, Clock clock, RunStore store) {
-        this(models, clock, List.of(), Pricing.none(), store);
+        this(models, EvidenceSources.none(), clock, store);
+    }
+
+    /** An engine whose steps search {@code evidence} and call {@code models}, and that writes every run to {@code store}. */
+    public WorkflowEngine(ModelPort models, EvidenceSources evidence, Clock clock, RunStore store) {
+        this(models, evidence, clock, List.of(), Pricing.none(), store);
     }
 
     /**
@@ -63,7 +72,17 @@ public final class WorkflowEngine {
 
     /** An engine with every-run {@code listeners}, costs at {@code pricing}, and every run written to {@code store}. */
     public WorkflowEngine(ModelPort models, Clock clock, List<WorkflowListener> listeners, Pricing pricing, RunStore store) {
+        this(models, EvidenceSources.none(), clock, listeners, pricing, store);
+    }
+
+    /**
+     * An engine whose steps search {@code evidence} and call {@code models}, with every-run {@code listeners},
+     * costs at {@code pricing}, and every run written to {@code store}.
+     */
+    public WorkflowEngine(ModelPort models, EvidenceSources evidence, Clock clock, List<WorkflowListener> listeners,
+            Pricing pricing, RunStore store) {
         this.models = Require.nonNull(models, "models");
+        this.evidence = Require.nonNull(evidence, "evidence");
         this.clock = Require.nonNull(clock, "clock");
         this.listeners = List.copyOf(Require.nonNull(listeners, "listeners"));
         this.pricing = Require.nonNull(pricing, "pricing");
@@ -73,6 +92,11 @@ public final class WorkflowEngine {
     /** The prices this engine counts costs at. */
     public Pricing pricing() {
         return pricing;
+    }
+
+    /** The evidence sources this engine's steps search. */
+    public EvidenceSources evidence() {
+        return evidence;
     }
 
     /** Where this engine's runs are stored. */
@@ -87,7 +111,7 @@ public final class WorkflowEngine {
         Require.nonNull(options, "options");
         String runId = options.runId().orElseGet(() -> UUID.randomUUID().toString());
         RunJournal journal = new RunJournal(store, runId);
-        RunState state = new RunState(runId, workflow.name(), models, clock, options.budget(), everyone(options),
+        RunState state = new RunState(runId, workflow.name(), models, evidence, clock, options.budget(), everyone(options),
                 journal, Optional.empty(), pricing);
         journal.started(new RunStart(runId, workflow.name(), RunStart.titleOf(input), input, options.settings(),
                 options.chain(), options.budget(), state.start()));
@@ -125,7 +149,7 @@ public final class WorkflowEngine {
             throw new IllegalArgumentException("options name run " + options.runId().get() + ", not " + runId);
         }
         RunJournal journal = new RunJournal(store, runId);
-        RunState state = new RunState(runId, workflow.name(), models, clock, options.budget(), everyone(options),
+        RunState state = new RunState(runId, workflow.name(), models, evidence, clock, options.budget(), everyone(options),
                 journal, Optional.of(stored), pricing);
         journal.resumed(options.budget(), state.now());
         int recorded = (int) stored.steps().stream().filter(StoredStep::replayable).count();
@@ -226,6 +250,6 @@ public final class WorkflowEngine {
 
     @Override
     public String toString() {
-        return "WorkflowEngine[models=" + models + "]";
+        return "WorkflowEngine[models=" + models + ", evidence=" + evidence + "]";
     }
 }

@@ -1,10 +1,16 @@
 package dev.detour.core.workflow;
 
+import dev.detour.core.internal.Require;
 import dev.detour.core.model.Attempt;
+import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Something that happened in a run, delivered to {@link WorkflowListener listeners} in order: each
@@ -79,7 +85,97 @@ public sealed interface WorkflowEvent {
     record StreamReset(String runId, long sequence, Instant at, String step, ModelRef failedModel, ModelRef nextModel)
             implements WorkflowEvent {}
 
+    /** A request to an evidence source is about to be sent; {@code retry} is 0 for the first try. */
+    record SearchStarted(String runId, long sequence, Instant at, String step, SourceRef source, String query, int retry)
+            implements WorkflowEvent {}
+
+    /** An evidence source answered a search with {@code hits} records (perhaps none). */
+    record SearchSucceeded(String runId, long sequence, Instant at, String step, String query, int hits, Attempt attempt)
+            implements WorkflowEvent {
+
+        public SearchSucceeded {
+            Require.notNegative(hits, "hits");
+            searchAttempt(attempt, Attempt.Outcome.SUCCEEDED);
+        }
+
+        /** The source that answered. */
+        public SourceRef source() {
+            return attempt.source();
+        }
+
+        /** How long the answering try took. */
+        public Duration latency() {
+            return attempt.duration();
+        }
+    }
+
+    /** A try of a search failed, with the kind and status that decide whether it is tried again. */
+    record SearchFailed(String runId, long sequence, Instant at, String step, String query, Attempt attempt)
+            implements WorkflowEvent {
+
+        public SearchFailed {
+            searchAttempt(attempt, Attempt.Outcome.FAILED);
+        }
+
+        /** The source that failed. */
+        public SourceRef source() {
+            return attempt.source();
+        }
+
+        /** The kind of failure, if it was classified. */
+        public Optional<ErrorKind> kind() {
+            return attempt.kind();
+        }
+
+        /** The HTTP status of the failed response, if it had one. */
+        public OptionalInt status() {
+            return attempt.httpStatus();
+        }
+
+        /** The source's words, or what Detour observed, trimmed and without secrets. */
+        public String message() {
+            return attempt.message();
+        }
+    }
+
+    /** A source was not searched: circuit open, the run's deadline, or cancellation. */
+    record SearchSkipped(String runId, long sequence, Instant at, String step, String query, Attempt attempt)
+            implements WorkflowEvent {
+
+        public SearchSkipped {
+            searchAttempt(attempt, Attempt.Outcome.SKIPPED);
+        }
+
+        /** The source that was skipped. */
+        public SourceRef source() {
+            return attempt.source();
+        }
+    }
+
+    /**
+     * A model's answer cited evidence its step had not given it, so the answer was refused as a
+     * MalformedResponse of that model; the chain retries once, then falls back.
+     *
+     * @param evidenceGiven how many items the step gave, numbered from 1
+     * @param rejected the numbers cited that name none of them
+     */
+    record CitationRejected(String runId, long sequence, Instant at, String step, ModelRef model, int evidenceGiven,
+            List<Integer> rejected) implements WorkflowEvent {
+
+        public CitationRejected {
+            Require.notNegative(evidenceGiven, "evidenceGiven");
+            rejected = List.copyOf(Require.nonNull(rejected, "rejected"));
+        }
+    }
+
     /** A budget limit ran out; published once per run. */
     record BudgetExhausted(String runId, long sequence, Instant at, BudgetExhaustion exhaustion)
             implements WorkflowEvent {}
+
+    private static void searchAttempt(Attempt attempt, Attempt.Outcome outcome) {
+        Require.nonNull(attempt, "attempt");
+        if (!attempt.isSearch() || attempt.outcome() != outcome) {
+            throw new IllegalArgumentException("the event needs a " + outcome + " search attempt, was " + attempt.describe());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.detour.core.testing;
 
 import dev.detour.core.model.CallContext;
+import dev.detour.core.model.AnswerRules;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.FinishReason;
@@ -16,8 +17,9 @@ import java.util.function.Function;
 
 /**
  * An in-memory {@link ModelPort} test double that answers from a script: queued replies first, then a
- * default reply computed from the request. It records every request and the most calls that were in
- * flight at once, so tests can assert on parallelism.
+ * default reply computed from the request. Like every adapter behind the chain, its answers are held to
+ * the request's {@link dev.detour.core.model.AnswerRule rules}. It records every request and the most
+ * calls that were in flight at once, so tests can assert on parallelism.
  */
 public final class ScriptedModelPort implements ModelPort {
 
@@ -90,7 +92,7 @@ public final class ScriptedModelPort implements ModelPort {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
-            return reply.answer(request, context);
+            return AnswerRules.enforce(request, reply.answer(request, context));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.util.concurrent.CancellationException("interrupted while answering");

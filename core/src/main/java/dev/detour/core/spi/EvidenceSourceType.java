@@ -1,0 +1,20 @@
+package dev.detour.core.spi;
+
+import dev.detour.core.evidence.EvidenceSource;
+import java.util.OptionalInt;
+
+/**
+ * An evidence-source adapter type, such as {@code pubmed} or {@code europepmc}: it opens a configured
+ * source into an {@link EvidenceSource}. Register an implementation in the adapter's
+ * {@code META-INF/services/dev.detour.core.spi.EvidenceSourceType}; do not register it in app code.
+ */
+public interface EvidenceSourceType extends AdapterType<EvidenceSource> {
+
+    /**
+     * How many requests per second the source allows an entry with these settings and this key, for the
+     * caller's rate limiter; empty when the source states no limit. The source itself never waits.
+     */
+    default OptionalInt requestsPerSecond(AdapterSettings settings, AdapterKey key) {
+        return OptionalInt.empty();
+    }
+}
