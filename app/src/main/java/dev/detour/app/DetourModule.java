@@ -10,6 +10,8 @@ import dev.detour.app.provider.Providers;
 import dev.detour.app.resilience.ResilienceModule;
 import dev.detour.app.store.JsonValueCodec;
 import dev.detour.app.store.RunStores;
+import dev.detour.app.telemetry.Telemetry;
+import dev.detour.app.telemetry.TelemetryModule;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.research.ResearchRunner;
@@ -53,6 +55,7 @@ public final class DetourModule extends AbstractModule {
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(Providers.class).in(Singleton.class);
         install(new ResilienceModule());
+        install(new TelemetryModule());
     }
 
     @Provides
@@ -75,8 +78,8 @@ public final class DetourModule extends AbstractModule {
 
     @Provides
     @Singleton
-    WorkflowEngine workflowEngine(ModelPort models, Clock clock, RunStore store) {
-        return new WorkflowEngine(models, clock, store);
+    WorkflowEngine workflowEngine(ModelPort models, Clock clock, Telemetry telemetry, DetourConfig detour, RunStore store) {
+        return new WorkflowEngine(models, clock, telemetry.runListeners(), detour.pricing(), store);
     }
 
     @Provides
@@ -85,6 +88,7 @@ public final class DetourModule extends AbstractModule {
         return new ResearchRunner(engine, ResearchSettings.defaults()
                         .withMaxIterations(detour.workflow().maxIterations())
                         .withParallelism(detour.workflow().parallelism()),
-                Budget.unlimited().withMaxTokens(detour.workflow().tokenBudget()));
+                detour.workflow().costBudget().map(Budget.unlimited()::withMaxCost).orElse(Budget.unlimited())
+                        .withMaxTokens(detour.workflow().tokenBudget()));
     }
 }

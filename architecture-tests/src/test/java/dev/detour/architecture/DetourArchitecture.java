@@ -79,6 +79,16 @@ final class DetourArchitecture {
             .should().dependOnClassesThat().resideInAnyPackage("retrofit2..", "okhttp3..")
             .as("Retrofit and OkHttp are used in adapters and transport only");
 
+    static final ArchRule opentelemetry_is_used_in_app_only = noClasses()
+            .that().resideOutsideOfPackage(APP)
+            .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry..")
+            .as("OpenTelemetry is used in app only");
+
+    static final ArchRule only_the_sdk_setup_touches_the_opentelemetry_sdk = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.detour.app.telemetry.SdkTelemetry")
+            .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.sdk..")
+            .as("only SdkTelemetry touches the OpenTelemetry SDK, so nothing loads it while telemetry is off");
+
     static final ArchRule jdbc_and_database_drivers_are_used_in_stores_only = noClasses()
             .that().resideOutsideOfPackage(STORES)
             .should().dependOnClassesThat().resideInAnyPackage(DATABASE_LIBRARIES.toArray(String[]::new))
@@ -142,6 +152,8 @@ final class DetourArchitecture {
             app_never_depends_on_an_adapter,
             guice_and_failsafe_are_used_in_app_only,
             retrofit_and_okhttp_are_used_in_adapters_and_transport_only,
+            opentelemetry_is_used_in_app_only,
+            only_the_sdk_setup_touches_the_opentelemetry_sdk,
             jdbc_and_database_drivers_are_used_in_stores_only,
             stores_depend_only_on_core_jdbc_and_their_driver,
             packages_are_free_of_cycles,

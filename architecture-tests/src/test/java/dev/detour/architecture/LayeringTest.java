@@ -34,6 +34,13 @@ class LayeringTest {
             DetourArchitecture.retrofit_and_okhttp_are_used_in_adapters_and_transport_only;
 
     @ArchTest
+    static final ArchRule opentelemetry_is_used_in_app_only = DetourArchitecture.opentelemetry_is_used_in_app_only;
+
+    @ArchTest
+    static final ArchRule only_the_sdk_setup_touches_the_opentelemetry_sdk =
+            DetourArchitecture.only_the_sdk_setup_touches_the_opentelemetry_sdk;
+
+    @ArchTest
     static final ArchRule jdbc_and_database_drivers_are_used_in_stores_only =
             DetourArchitecture.jdbc_and_database_drivers_are_used_in_stores_only;
 

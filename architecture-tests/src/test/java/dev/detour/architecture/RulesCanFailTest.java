@@ -14,12 +14,14 @@ import dev.detour.app.archfixture.AppFieldInjection;
 import dev.detour.app.archfixture.AppUsingAnAdapter;
 import dev.detour.app.archfixture.AppUsingJdbc;
 import dev.detour.app.archfixture.AppUsingRetrofit;
+import dev.detour.app.archfixture.AppUsingTheOpenTelemetrySdk;
 import dev.detour.app.archfixture.AppWiring;
 import dev.detour.archfixture.cycle.a.CycleStart;
 import dev.detour.archfixture.cycle.b.CycleEnd;
 import dev.detour.core.archfixture.CoreModelPortImplementation;
 import dev.detour.core.archfixture.CorePrinting;
 import dev.detour.core.archfixture.CoreUsingFailsafe;
+import dev.detour.core.archfixture.CoreUsingOpenTelemetry;
 import dev.detour.core.archfixture.CoreUsingSqlite;
 import dev.detour.simulator.archfixture.SimulatorUsingOkHttp;
 import dev.detour.store.sqlite.archfixture.StoreUsingApp;
@@ -62,6 +64,10 @@ class RulesCanFailTest {
                         CoreUsingFailsafe.class, List.of()),
                 Arguments.of(DetourArchitecture.retrofit_and_okhttp_are_used_in_adapters_and_transport_only,
                         AppUsingRetrofit.class, List.of()),
+                Arguments.of(DetourArchitecture.opentelemetry_is_used_in_app_only,
+                        CoreUsingOpenTelemetry.class, List.of()),
+                Arguments.of(DetourArchitecture.only_the_sdk_setup_touches_the_opentelemetry_sdk,
+                        AppUsingTheOpenTelemetrySdk.class, List.of()),
                 Arguments.of(DetourArchitecture.jdbc_and_database_drivers_are_used_in_stores_only,
                         AppUsingJdbc.class, List.of()),
                 Arguments.of(DetourArchitecture.jdbc_and_database_drivers_are_used_in_stores_only,

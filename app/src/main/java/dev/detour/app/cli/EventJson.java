@@ -1,5 +1,9 @@
 package dev.detour.app.cli;
 
+import dev.detour.core.cost.Cost;
+import dev.detour.core.cost.Pricing;
+import java.util.HashMap;
+import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +23,18 @@ import java.time.Duration;
 final class EventJson {
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
+    private final Pricing pricing;
+    private final Map<String, Cost> stepCosts = new HashMap<>();
+    private final Map<String, Cost> runCosts = new HashMap<>();
+
+    EventJson() {
+        this(Pricing.none());
+    }
+
+    /** Events whose attempts, steps and runs also carry their {@code cost} at {@code pricing}, when it prices any model. */
+    EventJson(Pricing pricing) {
+        this.pricing = pricing;
+    }
 
     String toJson(WorkflowEvent event) {
         ObjectNode json = mapper.createObjectNode()
@@ -33,23 +49,29 @@ final class EventJson {
             case WorkflowEvent.RunCompleted completed -> {
                 json.put("durationMs", millis(completed.duration())).put("modelCalls", completed.modelCalls());
                 json.set("tokens", tokens(completed.tokens()));
+                cost(json, runCosts.remove(completed.runId()));
             }
-            case WorkflowEvent.RunFailed failed -> json.put("status", failed.status().name())
-                    .put("message", failed.message()).put("durationMs", millis(failed.duration()));
+            case WorkflowEvent.RunFailed failed -> {
+                json.put("status", failed.status().name())
+                        .put("message", failed.message()).put("durationMs", millis(failed.duration()));
+                cost(json, runCosts.remove(failed.runId()));
+            }
             case WorkflowEvent.StepStarted started -> json.put("step", started.step());
             case WorkflowEvent.StepCompleted completed -> {
                 json.put("step", completed.step()).put("durationMs", millis(completed.duration()));
                 json.set("tokens", tokens(completed.tokens()));
+                cost(json, stepCosts.remove(completed.runId() + '\n' + completed.step()));
             }
             case WorkflowEvent.StepFailed failed -> {
                 json.put("step", failed.step()).put("durationMs", millis(failed.duration()));
                 json.set("failure", failure(failed.failure()));
+                cost(json, stepCosts.remove(failed.runId() + '\n' + failed.step()));
             }
             case WorkflowEvent.AttemptStarted started -> json.put("step", started.step())
                     .put("model", started.model().toString()).put("retry", started.retry());
-            case WorkflowEvent.AttemptSucceeded succeeded -> attempt(json, succeeded.step(), succeeded.attempt());
-            case WorkflowEvent.AttemptFailed failed -> attempt(json, failed.step(), failed.attempt());
-            case WorkflowEvent.AttemptSkipped skipped -> attempt(json, skipped.step(), skipped.attempt());
+            case WorkflowEvent.AttemptSucceeded succeeded -> attempt(json, event.runId(), succeeded.step(), succeeded.attempt());
+            case WorkflowEvent.AttemptFailed failed -> attempt(json, event.runId(), failed.step(), failed.attempt());
+            case WorkflowEvent.AttemptSkipped skipped -> attempt(json, event.runId(), skipped.step(), skipped.attempt());
             case WorkflowEvent.FallbackTaken fallback -> json.put("step", fallback.step())
                     .put("from", fallback.from().toString()).put("to", fallback.to().toString())
                     .put("reason", fallback.reason());
@@ -57,10 +79,10 @@ final class EventJson {
                     .put("failedModel", reset.failedModel().toString()).put("nextModel", reset.nextModel().toString());
             case WorkflowEvent.SearchStarted started -> json.put("step", started.step())
                     .put("source", started.source().name()).put("query", started.query()).put("retry", started.retry());
-            case WorkflowEvent.SearchSucceeded succeeded -> attempt(json, succeeded.step(), succeeded.attempt())
+            case WorkflowEvent.SearchSucceeded succeeded -> attempt(json, event.runId(), succeeded.step(), succeeded.attempt())
                     .put("query", succeeded.query()).put("hits", succeeded.hits());
-            case WorkflowEvent.SearchFailed failed -> attempt(json, failed.step(), failed.attempt()).put("query", failed.query());
-            case WorkflowEvent.SearchSkipped skipped -> attempt(json, skipped.step(), skipped.attempt())
+            case WorkflowEvent.SearchFailed failed -> attempt(json, event.runId(), failed.step(), failed.attempt()).put("query", failed.query());
+            case WorkflowEvent.SearchSkipped skipped -> attempt(json, event.runId(), skipped.step(), skipped.attempt())
                     .put("query", skipped.query());
             case WorkflowEvent.CitationRejected rejected -> {
                 json.put("step", rejected.step()).put("model", rejected.model().toString())
@@ -72,7 +94,7 @@ final class EventJson {
         return json.toString();
     }
 
-    private ObjectNode attempt(ObjectNode json, String step, Attempt attempt) {
+    private ObjectNode attempt(ObjectNode json, String runId, String step, Attempt attempt) {
         json.put("step", step);
         switch (attempt.target()) {
             case ModelRef model -> json.put("model", model.toString());
@@ -83,8 +105,30 @@ final class EventJson {
         attempt.kind().ifPresent(kind -> json.put("kind", kind.displayName()));
         attempt.httpStatus().ifPresent(status -> json.put("httpStatus", status));
         attempt.skipReason().ifPresent(reason -> json.put("skipReason", reason.name()));
-        return json.put("message", attempt.message()).put("start", attempt.start().toString())
+        json.put("message", attempt.message()).put("start", attempt.start().toString())
                 .put("latencyMs", millis(attempt.duration()));
+        if (attempt.isSearch()) {
+            return json;
+        }
+        if (attempt.outcome() != Attempt.Outcome.SKIPPED) {
+            json.set("tokens", tokens(attempt.usage()));
+        }
+        if (!pricing.prices().isEmpty()) {
+            Cost cost = pricing.costOf(attempt);
+            stepCosts.merge(runId + '\n' + step, cost, Cost::plus);
+            runCosts.merge(runId, cost, Cost::plus);
+            cost(json, cost);
+        }
+        return json;
+    }
+
+    /** {@code "cost": "0.00004005"} (exact dollars) or {@code "unknown"}, when prices are configured. */
+    private void cost(ObjectNode json, Cost cost) {
+        if (pricing.prices().isEmpty()) {
+            return;
+        }
+        Cost shown = cost == null ? Cost.ZERO : cost;
+        json.put("cost", shown.complete() ? shown.exact() : "unknown");
     }
 
     private ObjectNode tokens(TokenUsage usage) {

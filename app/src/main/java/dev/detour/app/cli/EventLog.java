@@ -1,5 +1,6 @@
 package dev.detour.app.cli;
 
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.workflow.WorkflowEvent;
 import dev.detour.core.workflow.WorkflowListener;
 import java.io.PrintStream;
@@ -8,10 +9,16 @@ import java.io.PrintStream;
 final class EventLog implements WorkflowListener {
 
     private final PrintStream out;
-    private final EventJson json = new EventJson();
+    private final EventJson json;
 
     EventLog(PrintStream out) {
+        this(out, Pricing.none());
+    }
+
+    /** A log whose events carry their cost at {@code pricing}. */
+    EventLog(PrintStream out, Pricing pricing) {
         this.out = out;
+        this.json = new EventJson(pricing);
     }
 
     @Override

@@ -63,6 +63,8 @@ final class FailureHints {
                         case DEADLINE_REACHED -> "the call ran out of time; raise resilience.call-deadline"
                                 + " (or the run's time limit, if one was set)";
                         case CANCELLED -> "the run was cancelled";
+                        case COST_BUDGET -> "the run's cost budget could not pay for it; raise workflow.cost-budget"
+                                + " (--cost-budget), or give the model a price under pricing";
                     });
         }
         int status = attempt.httpStatus().orElse(0);

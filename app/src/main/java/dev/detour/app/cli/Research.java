@@ -1,12 +1,14 @@
 package dev.detour.app.cli;
 
 import dev.detour.app.config.DetourConfig;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.model.AllModelsFailedError;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchReport;
 import dev.detour.core.research.ResearchRun;
 import dev.detour.core.research.ResearchRunner;
+import dev.detour.core.workflow.BudgetExhaustion;
 import dev.detour.core.workflow.RunHandle;
 import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunResult;
@@ -42,7 +44,7 @@ final class Research {
         if (!progress.quiet) {
             options = options.withListener(new ProgressDisplay(context.err(), context.interactive()));
         }
-        try (EventTarget eventTarget = EventTarget.open(context, progress.events)) {
+        try (EventTarget eventTarget = EventTarget.open(context, progress.events, session.config().pricing())) {
             if (eventTarget.log() != null) {
                 options = options.withListener(eventTarget.log());
             }
@@ -54,6 +56,10 @@ final class Research {
                 ResearchRun run = new ResearchRun(question, result, ResearchReport.of(question, result));
                 sink.write(run);
                 explainFailure(context, session, result, handle.runId());
+                if (!session.config().pricing().prices().isEmpty()) {
+                    context.err().println("detour: the run cost " + result.record().cost(session.config().pricing()).describe()
+                            + " at the configured prices.");
+                }
                 if (result.status() == RunStatus.COMPLETED && !run.report().complete()) {
                     context.err().println("detour: the report is incomplete: " + String.join(" ", run.report().limitations())
                             + " Raise --token-budget (workflow.token-budget) if the budget ran out"
@@ -110,8 +116,9 @@ final class Research {
                 }
             }
             case RunResult.BudgetExhausted<ResearchOutcome> exhausted ->
-                    err.println("detour: the run stopped: " + exhausted.exhaustion().describe()
-                            + "; raise --token-budget to let it finish" + continuation(session, runId) + ".");
+                    err.println("detour: the run stopped: " + exhausted.exhaustion().describe() + "; raise "
+                            + (exhausted.exhaustion().resource() == BudgetExhaustion.Resource.COST
+                                    ? "--cost-budget" : "--token-budget") + " to let it finish" + continuation(session, runId) + ".");
             case RunResult.Cancelled<ResearchOutcome> cancelled ->
                     err.println("detour: interrupted; the report holds what the run had gathered."
                             + (session.storeFile().isPresent() ? " Continue it with: detour resume " + RunIds.shortId(runId) : ""));
@@ -149,17 +156,17 @@ final class Research {
     /** The {@code --events} destination, opened for the run and closed after it. */
     record EventTarget(EventLog log, PrintStream stream, boolean owned) implements AutoCloseable {
 
-        static EventTarget open(CliContext context, String target) {
+        static EventTarget open(CliContext context, String target, Pricing pricing) {
             if (target == null) {
                 return new EventTarget(null, null, false);
             }
             if (target.equals("-")) {
-                return new EventTarget(new EventLog(context.out()), context.out(), false);
+                return new EventTarget(new EventLog(context.out(), pricing), context.out(), false);
             }
             Path file = context.resolve(Path.of(target));
             try {
                 PrintStream stream = new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8);
-                return new EventTarget(new EventLog(stream), stream, true);
+                return new EventTarget(new EventLog(stream, pricing), stream, true);
             } catch (IOException e) {
                 throw new UsageProblem("detour: --events " + target + ": cannot write " + file + " (" + e.getMessage() + ")");
             }

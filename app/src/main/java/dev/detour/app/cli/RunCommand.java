@@ -28,6 +28,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--token-budget", paramLabel = "N", description = "Most tokens the run may use (default: workflow.token-budget).")
     Long tokenBudget;
 
+    @Option(names = "--cost-budget", paramLabel = "DOLLARS",
+            description = "Most dollars the run may cost at the configured prices (default: workflow.cost-budget, none).")
+    String costBudget;
+
     @Option(names = "--no-store", description = "Do not store this run (it cannot be resumed or shown later).")
     boolean noStore;
 
@@ -52,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
         Overrides overrides = Overrides.none();
         if (maxIterations != null) {
             overrides = overrides.withMaxIterations(maxIterations);
+        }
+        if (costBudget != null) {
+            overrides = overrides.withCostBudget(costBudget);
         }
         if (tokenBudget != null) {
             overrides = overrides.withTokenBudget(tokenBudget);

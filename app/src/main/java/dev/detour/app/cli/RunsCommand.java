@@ -7,15 +7,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
+import dev.detour.core.cost.Cost;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Durations;
 import dev.detour.core.workflow.RunQuery;
 import dev.detour.core.workflow.RunStore;
 import dev.detour.core.workflow.RunStoreException;
 import dev.detour.core.workflow.RunSummary;
+import dev.detour.core.workflow.StoredRun;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +28,8 @@ import picocli.CommandLine.Option;
 
 /** {@code detour runs}: lists the stored runs, newest first. */
 @Command(name = "runs", mixinStandardHelpOptions = true, subcommands = PruneCommand.class,
-        description = "List the stored runs, newest first: id, start, status, model calls, tokens, duration, question.")
+        description = "List the stored runs, newest first: id, start, status, model calls, tokens, cost (when prices are"
+                + " configured), duration, question.")
 final class RunsCommand implements Callable<Integer> {
 
     /** How the list is written. */
@@ -68,13 +74,14 @@ final class RunsCommand implements Callable<Integer> {
         DetourConfig config = Session.loadConfig(context, configOptions, Overrides.none());
         try (RunStore store = Session.openStore(context, config.store(), true)) {
             List<RunSummary> runs = store.list(query);
+            Costs costs = new Costs(store, config.pricing());
             if (format == Format.json) {
-                context.out().println(json(runs));
+                context.out().println(json(runs, costs));
             } else if (runs.isEmpty()) {
                 context.out().println("No stored runs" + (status == null ? "" : " that are " + status) + " in "
                         + config.store().file().orElseThrow() + ".");
             } else {
-                context.out().print(table(runs));
+                context.out().print(table(runs, costs));
             }
             return ExitCodes.OK;
         } catch (RunStoreException e) {
@@ -99,12 +106,22 @@ final class RunsCommand implements Callable<Integer> {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static String table(List<RunSummary> runs) {
-        TextTable table = new TextTable("RUN", "STARTED", "STATUS", "CALLS", "TOKENS", "TIME", "QUESTION");
+    private static String table(List<RunSummary> runs, Costs costs) {
+        List<String> columns = new ArrayList<>(List.of("RUN", "STARTED", "STATUS", "CALLS", "TOKENS"));
+        if (costs.priced()) {
+            columns.add("COST");
+        }
+        columns.addAll(List.of("TIME", "QUESTION"));
+        TextTable table = new TextTable(columns.toArray(String[]::new));
         for (RunSummary run : runs) {
-            table.row(RunIds.shortId(run.runId()), STARTED.format(run.started().atZone(ZoneId.systemDefault())),
-                    shown(run.status()), run.usage().modelCalls(), run.usage().tokens(),
-                    Durations.human(run.usage().elapsed()), trimmed(run.title()));
+            List<Object> cells = new ArrayList<>(List.of(RunIds.shortId(run.runId()),
+                    STARTED.format(run.started().atZone(ZoneId.systemDefault())), shown(run.status()),
+                    run.usage().modelCalls(), run.usage().tokens()));
+            if (costs.priced()) {
+                cells.add(costs.of(run).map(Cost::describe).orElse("unknown"));
+            }
+            cells.addAll(List.of(Durations.human(run.usage().elapsed()), trimmed(run.title())));
+            table.row(cells.toArray());
         }
         return table.render("");
     }
@@ -113,7 +130,7 @@ final class RunsCommand implements Callable<Integer> {
         return title.length() <= QUESTION_WIDTH ? title : title.substring(0, QUESTION_WIDTH - 1) + "…";
     }
 
-    private static String json(List<RunSummary> runs) {
+    private static String json(List<RunSummary> runs, Costs costs) {
         ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         ArrayNode list = mapper.createArrayNode();
         for (RunSummary run : runs) {
@@ -126,8 +143,23 @@ final class RunsCommand implements Callable<Integer> {
                     .put("modelCalls", run.usage().modelCalls())
                     .put("tokens", run.usage().tokens())
                     .put("durationMs", run.usage().elapsed().toMillis());
+            if (costs.priced()) {
+                item.put("cost", costs.of(run).filter(Cost::complete).map(Cost::exact).orElse("unknown"));
+            }
             run.ended().ifPresentOrElse(ended -> item.put("ended", ended.toString()), () -> item.putNull("ended"));
         }
         return list.toPrettyString();
+    }
+
+    /** Each listed run's cost at the configured prices, from its stored attempts; none without prices. */
+    private record Costs(RunStore store, Pricing pricing) {
+
+        boolean priced() {
+            return !pricing.prices().isEmpty();
+        }
+
+        Optional<Cost> of(RunSummary run) {
+            return store.find(run.runId()).map(StoredRun::record).map(record -> record.cost(pricing));
+        }
     }
 }

@@ -15,6 +15,7 @@ import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
 import dev.detour.app.config.StoreConfig;
 import dev.detour.app.provider.Providers;
+import dev.detour.app.telemetry.Telemetry;
 import dev.detour.app.store.JsonValueCodec;
 import dev.detour.app.store.RunStores;
 import dev.detour.core.workflow.RunStore;
@@ -92,6 +93,7 @@ final class Session implements AutoCloseable {
         try {
             Injector injector = Guice.createInjector(modules);
             injector.getInstance(Providers.class);
+            injector.getInstance(Telemetry.class);
             return new Session(config, injector, store);
         } catch (CreationException e) {
             store.close();
@@ -172,7 +174,11 @@ final class Session implements AutoCloseable {
         try {
             injector.getInstance(Providers.class).close();
         } finally {
-            store.close();
+            try {
+                injector.getInstance(Telemetry.class).close();
+            } finally {
+                store.close();
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.detour.app.config;
 
+import dev.detour.core.cost.Pricing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.core.model.ModelRef;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
  */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow", "store");
+    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow", "store", "telemetry", "pricing");
 
     private final ProvidersReader providersReader;
     private final Environment environment;
@@ -45,10 +46,24 @@ final class ConfigReader {
                 ResilienceReader.read(top.section("resilience", Section.shape(ResilienceReader.KEYS)));
         Optional<WorkflowConfig> workflow =
                 WorkflowReader.read(top.section("workflow", Section.shape(WorkflowReader.KEYS)), overrides);
+        Optional<TelemetryConfig> telemetry =
+                TelemetryReader.read(top.section("telemetry", Section.shape(TelemetryReader.KEYS)));
+        Optional<Pricing> pricing = PricingReader.read(top.section("pricing", "a map of models to their prices"));
+        if (chain.isPresent() && workflow.isPresent() && pricing.isPresent() && workflow.get().costBudget().isPresent()) {
+            List<String> unpriced = chain.get().stream().filter(model -> pricing.get().price(model).isEmpty())
+                    .map(ModelRef::toString).toList();
+            if (!unpriced.isEmpty()) {
+                problems.add(overrides.costBudget().isPresent() ? KeyPath.label("--cost-budget") : top.at("workflow").key("cost-budget"),
+                        "needs a price for every model of the chain, and " + String.join(", ", unpriced)
+                        + (unpriced.size() == 1 ? " has" : " have") + " none; add "
+                        + (unpriced.size() == 1 ? "it" : "them") + " under pricing, such as pricing: { \"" + unpriced.get(0)
+                        + "\": { input-per-million: 0.15, output-per-million: 0.60 } }");
+            }
+        }
         Optional<StoreConfig> store = storeReader.read(top.get("store"), top.at("store"), problems);
         problems.throwIfAny(source);
         return new DetourConfig(providers.valid(), chain.orElseThrow(), resilience.orElseThrow(),
-                workflow.orElseThrow(), store.orElseThrow(), source);
+                workflow.orElseThrow(), store.orElseThrow(), telemetry.orElseThrow(), pricing.orElseThrow(), source);
     }
 
     /**

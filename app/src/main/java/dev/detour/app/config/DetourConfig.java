@@ -1,5 +1,6 @@
 package dev.detour.app.config;
 
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelRef;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param resilience retry, backoff, circuit-breaker and deadline settings
  * @param workflow research workflow defaults
  * @param store where runs are stored, if they are
+ * @param telemetry whether and where traces and metrics go
+ * @param pricing the price of each priced model, for costs and the cost budget
  * @param source where the configuration was read from, such as {@code ./detour.yaml} or {@code built-in defaults}
  */
 public record DetourConfig(
@@ -25,6 +28,8 @@ public record DetourConfig(
         ResilienceConfig resilience,
         WorkflowConfig workflow,
         StoreConfig store,
+        TelemetryConfig telemetry,
+        Pricing pricing,
         String source) {
 
     public DetourConfig {
@@ -33,6 +38,8 @@ public record DetourConfig(
         Require.nonNull(resilience, "resilience");
         Require.nonNull(workflow, "workflow");
         Require.nonNull(store, "store");
+        Require.nonNull(telemetry, "telemetry");
+        Require.nonNull(pricing, "pricing");
         Require.nonBlank(source, "source");
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("chain must hold at least one model, was []");
@@ -45,10 +52,13 @@ public record DetourConfig(
         }
     }
 
-    /** A configuration that stores no run. */
+    /**
+     * A configuration that stores no run, with the default telemetry settings (off unless the {@code OTEL_*}
+     * variables say otherwise) and no prices.
+     */
     public DetourConfig(Map<String, ProviderConfig> providers, List<ModelRef> chain, ResilienceConfig resilience,
             WorkflowConfig workflow, String source) {
-        this(providers, chain, resilience, workflow, StoreConfig.none(), source);
+        this(providers, chain, resilience, workflow, StoreConfig.none(), TelemetryConfig.defaults(), Pricing.none(), source);
     }
 
     /** The configuration of the provider {@code name}, if there is one. */
@@ -58,21 +68,31 @@ public record DetourConfig(
 
     /** This configuration with another chain. */
     public DetourConfig withChain(List<ModelRef> value) {
-        return new DetourConfig(providers, value, resilience, workflow, store, source);
+        return new DetourConfig(providers, value, resilience, workflow, store, telemetry, pricing, source);
     }
 
     /** This configuration with other workflow defaults. */
     public DetourConfig withWorkflow(WorkflowConfig value) {
-        return new DetourConfig(providers, chain, resilience, value, store, source);
+        return new DetourConfig(providers, chain, resilience, value, store, telemetry, pricing, source);
     }
 
     /** This configuration storing runs as {@code value} says. */
     public DetourConfig withStore(StoreConfig value) {
-        return new DetourConfig(providers, chain, resilience, workflow, value, source);
+        return new DetourConfig(providers, chain, resilience, workflow, value, telemetry, pricing, source);
     }
 
     /** This configuration with other resilience settings. */
     public DetourConfig withResilience(ResilienceConfig value) {
-        return new DetourConfig(providers, chain, value, workflow, store, source);
+        return new DetourConfig(providers, chain, value, workflow, store, telemetry, pricing, source);
+    }
+
+    /** This configuration with other telemetry settings. */
+    public DetourConfig withTelemetry(TelemetryConfig value) {
+        return new DetourConfig(providers, chain, resilience, workflow, store, value, pricing, source);
+    }
+
+    /** This configuration with other prices. */
+    public DetourConfig withPricing(Pricing value) {
+        return new DetourConfig(providers, chain, resilience, workflow, store, telemetry, value, source);
     }
 }

@@ -5,12 +5,15 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.provider.Providers;
+import dev.detour.app.telemetry.Telemetry;
 import dev.detour.core.model.ModelPort;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Builds the resilience chain from the configuration: the chain's raw ports, one circuit breaker per
- * model shared by everything in this injector, and the {@link ModelPort} that workflows call.
+ * model shared by everything in this injector, and the {@link ModelPort} that workflows call, traced
+ * when {@link Telemetry} is on.
  *
  * <p>Bind nothing else to {@code ModelPort}: every model call should go through this chain.
  */
@@ -18,8 +21,10 @@ public final class ResilienceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CircuitBreakers circuitBreakers(DetourConfig config, Clock clock) {
-        return new CircuitBreakers(config.resilience().circuitBreaker(), clock);
+    CircuitBreakers circuitBreakers(DetourConfig config, Clock clock, Telemetry telemetry) {
+        CircuitBreakers breakers = new CircuitBreakers(config.resilience().circuitBreaker(), clock);
+        telemetry.watchBreakers(config.chain(), breakers::state);
+        return breakers;
     }
 
     @Provides
@@ -32,7 +37,14 @@ public final class ResilienceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ModelPort resilientChain(ModelChain chain, DetourConfig config, CircuitBreakers breakers, Clock clock) {
-        return new ResilientChain(chain.links(), config.resilience(), breakers, clock);
+    ModelPort resilientChain(ModelChain chain, DetourConfig config, CircuitBreakers breakers, Clock clock,
+            Telemetry telemetry) {
+        if (!telemetry.enabled()) {
+            return new ResilientChain(chain.links(), config.resilience(), breakers, clock, config.pricing());
+        }
+        List<ChainLink> traced = chain.links().stream()
+                .map(link -> new ChainLink(link.model(), telemetry.attemptsOf(link.model(), new CheckedPort(link.port()))))
+                .toList();
+        return telemetry.chain(new ResilientChain(traced, config.resilience(), breakers, clock, config.pricing()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.detour.app.resilience;
 
 import dev.detour.app.config.ResilienceConfig;
+import dev.detour.core.cost.Price;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Durations;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.AllModelsFailedError;
@@ -19,6 +21,7 @@ import dev.detour.core.model.TokenUsage;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,8 +58,14 @@ final class ResilientChain implements ModelPort {
     private final Clock clock;
     private final RetryRule retryRule;
     private final AnswerCheck answers = new AnswerCheck();
+    private final Pricing pricing;
 
     ResilientChain(List<ChainLink> links, ResilienceConfig config, CircuitBreakers breakers, Clock clock) {
+        this(links, config, breakers, clock, Pricing.none());
+    }
+
+    ResilientChain(List<ChainLink> links, ResilienceConfig config, CircuitBreakers breakers, Clock clock, Pricing pricing) {
+        this.pricing = Require.nonNull(pricing, "pricing");
         this.links = List.copyOf(Require.nonNull(links, "links"));
         if (this.links.isEmpty()) {
             throw new IllegalArgumentException("links must hold at least one model, was []");
@@ -71,7 +80,7 @@ final class ResilientChain implements ModelPort {
     public ChatResponse chat(ChatRequest request, CallContext context) {
         Require.nonNull(request, "request");
         Require.nonNull(context, "context");
-        Call call = new Call(request, context, callDeadline(context));
+        Call call = new Call(request, context, callDeadline(context), context.costLeft());
         return call.run();
     }
 
@@ -91,14 +100,16 @@ final class ResilientChain implements ModelPort {
 
         private final ChatRequest request;
         private final Optional<Instant> deadline;
+        private final Optional<BigDecimal> costLeft;
         private final AttemptListener listener;
         private final ResettableStream stream;
         private final List<Attempt> attempts = new ArrayList<>();
         private TokenUsage spent = TokenUsage.NONE;
 
-        Call(ChatRequest request, CallContext context, Optional<Instant> deadline) {
+        Call(ChatRequest request, CallContext context, Optional<Instant> deadline, Optional<BigDecimal> costLeft) {
             this.request = request;
             this.deadline = deadline;
+            this.costLeft = costLeft;
             this.listener = CallerListeners.shielded(context.attemptListener());
             this.stream = new ResettableStream(CallerListeners.shielded(context.streamListener()));
         }
@@ -162,6 +173,11 @@ final class ResilientChain implements ModelPort {
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("interrupted before calling " + link.model());
+            }
+            Optional<String> unaffordable = unaffordable(link.model());
+            if (unaffordable.isPresent()) {
+                record(Attempt.skipped(link.model(), SkipReason.COST_BUDGET, unaffordable.get(), clock.instant()));
+                throw new ModelSkipped();
             }
             Optional<ModelBreaker.Permit> granted = breaker.tryAcquire();
             if (granted.isEmpty()) {
@@ -227,8 +243,26 @@ final class ResilientChain implements ModelPort {
             }
             permit.succeeded();
             record(Attempt.succeeded(link.model(), answer.inferenceProvider().orElse(null), retry, start,
-                    Duration.ofNanos(System.nanoTime() - startNanos)));
+                    Duration.ofNanos(System.nanoTime() - startNanos)).withUsage(answer.usage()));
             return answer;
+        }
+
+        /** Why the cost budget forbids another attempt of {@code model}, if it does. */
+        private Optional<String> unaffordable(ModelRef model) {
+            if (costLeft.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Price> price = pricing.price(model);
+            if (price.isEmpty()) {
+                return Optional.of("it has no price, so its cost cannot be held to the cost budget");
+            }
+            BigDecimal left = costLeft.get().subtract(pricing.costOf(attempts).known());
+            BigDecimal worstCase = price.get().costOf(WorstCase.promptTokens(request),
+                    request.options().maxOutputTokens().orElse(0));
+            return worstCase.compareTo(left) > 0
+                    ? Optional.of("its worst case, $" + worstCase.toPlainString() + ", exceeds the $"
+                            + left.max(BigDecimal.ZERO).toPlainString() + " left of the cost budget")
+                    : Optional.empty();
         }
 
         private ModelCallException lastFailureOf(ChainLink link) {

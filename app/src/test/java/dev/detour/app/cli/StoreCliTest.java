@@ -15,6 +15,8 @@ import dev.detour.store.sqlite.SqliteRunStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +94,33 @@ class StoreCliTest {
         assertThat(stored.group(2)).isEqualTo(storeFile().toString());
         assertThat(stored.group(3)).isEqualTo(stored.group(1).substring(0, 8));
         return stored.group(1);
+    }
+
+    @Test
+    void runsShowsEachRunsCostWhenPricesAreConfigured() throws Exception {
+        Files.writeString(directory.resolve("detour.yaml"), Files.readString(directory.resolve("detour.yaml"))
+                + "pricing: { \"local:qwen2.5:7b\": { input-per-million: 1, output-per-million: 1 } }\n");
+        String runId = storedRun("run", "--quiet", "Why do tides happen twice a day?");
+
+        assertThat(detour("runs", "--format", "json")).isZero();
+        JsonNode listed = new ObjectMapper().readTree(stdout()).get(0);
+        assertThat(listed.get("runId").asText()).isEqualTo(runId);
+        BigDecimal dollars = BigDecimal.valueOf(listed.get("tokens").asLong()).movePointLeft(6);
+        assertThat(new BigDecimal(listed.get("cost").asText())).isEqualByComparingTo(dollars);
+
+        assertThat(detour("runs")).isZero();
+        assertThat(stdout().lines().findFirst().orElseThrow()).contains("TOKENS", "COST", "TIME");
+        assertThat(stdout()).contains("$" + dollars.setScale(6, RoundingMode.HALF_UP).toPlainString());
+    }
+
+    @Test
+    void runsShowsNoCostWithoutPrices() throws Exception {
+        storedRun("run", "--quiet", "Why do tides happen twice a day?");
+
+        assertThat(detour("runs", "--format", "json")).isZero();
+        assertThat(new ObjectMapper().readTree(stdout()).get(0).has("cost")).isFalse();
+        assertThat(detour("runs")).isZero();
+        assertThat(stdout()).doesNotContain("COST");
     }
 
     @Test

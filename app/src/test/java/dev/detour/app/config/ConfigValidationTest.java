@@ -73,7 +73,7 @@ class ConfigValidationTest {
     @Test
     void namesTheAllowedKeysOfEveryLevelForAnUnknownKey() {
         assertThat(problems("provider: {}\n"))
-                .containsExactly("provider: unknown key; allowed keys: providers, chain, resilience, workflow, store");
+                .containsExactly("provider: unknown key; allowed keys: providers, chain, resilience, workflow, store, telemetry, pricing");
         assertThat(problems(at("resilience.backoff.maximum", "8s")))
                 .containsExactly("resilience.backoff.maximum: unknown key; allowed keys: initial, max, jitter");
         assertThat(problems(at("resilience.circuit-breaker.threshold", "3")))
@@ -81,7 +81,7 @@ class ConfigValidationTest {
                         + " open-for");
         assertThat(problems(at("workflow.iterations", "3")))
                 .containsExactly("workflow.iterations: unknown key; allowed keys: max-iterations, token-budget,"
-                        + " parallelism");
+                        + " parallelism, cost-budget");
     }
 
     @Test
@@ -104,7 +104,7 @@ class ConfigValidationTest {
         assertThat(problems("resilience: [60s]\n")).containsExactly("resilience: expected a map with keys"
                 + " attempt-timeout, max-retries, backoff, max-retry-wait, circuit-breaker, call-deadline, found a list");
         assertThat(problems("workflow: 3\n")).containsExactly(
-                "workflow: expected a map with keys max-iterations, token-budget, parallelism, found 3");
+                "workflow: expected a map with keys max-iterations, token-budget, parallelism, cost-budget, found 3");
         assertThat(problems(at("resilience.backoff", "[1s, 2s]"))).containsExactly(
                 "resilience.backoff: expected a map with keys initial, max, jitter, found a list");
         assertThat(problems("providers: [hf, openai]\n")).containsExactly(
@@ -115,7 +115,7 @@ class ConfigValidationTest {
                 + " \"<provider>:<model id>\" entries, found text \"hf:Qwen/Qwen2.5-72B-Instruct\"; write each entry on"
                 + " its own line starting with \"- \"");
         assertThat(problems("- hf:Qwen/Qwen2.5-72B-Instruct\n")).containsExactly(
-                "top level: expected a map with keys providers, chain, resilience, workflow, store, found a list");
+                "top level: expected a map with keys providers, chain, resilience, workflow, store, telemetry, pricing, found a list");
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.Set;
  * @param message a short, secret-free description of what happened
  * @param start when the attempt started
  * @param duration how long it took (zero for a skip)
+ * @param usage the tokens the provider reported for this attempt alone (none for a skip)
  */
 public record Attempt(
         AttemptTarget target,
@@ -37,7 +38,8 @@ public record Attempt(
         Optional<SkipReason> skipReason,
         String message,
         Instant start,
-        Duration duration) {
+        Duration duration,
+        TokenUsage usage) {
 
     /** How an attempt ended. */
     public enum Outcome {
@@ -59,6 +61,7 @@ public record Attempt(
         message = Redaction.redactAndTrim(Require.nonNull(message, "message"), MAX_MESSAGE_LENGTH);
         Require.nonNull(start, "start");
         Require.notNegative(duration, "duration");
+        Require.nonNull(usage, "usage");
         if ((outcome == Outcome.SKIPPED) != skipReason.isPresent()) {
             throw new IllegalArgumentException("skipReason must be present exactly when outcome is SKIPPED, was "
                     + skipReason + " with " + outcome);
@@ -102,6 +105,19 @@ public record Attempt(
         return target instanceof SourceRef;
     }
 
+    /** An attempt whose provider reported no tokens. */
+    public Attempt(AttemptTarget target, Optional<String> inferenceProvider, int retry, Outcome outcome,
+            Optional<ErrorKind> kind, OptionalInt httpStatus, Optional<SkipReason> skipReason, String message,
+            Instant start, Duration duration) {
+        this(target, inferenceProvider, retry, outcome, kind, httpStatus, skipReason, message, start, duration, TokenUsage.NONE);
+    }
+
+    /** This attempt with the tokens its provider reported. */
+    public Attempt withUsage(TokenUsage value) {
+        return new Attempt(target, inferenceProvider, retry, outcome, kind, httpStatus, skipReason, message, start, duration,
+                Require.nonNull(value, "usage"));
+    }
+
     /** A try that answered. */
     public static Attempt succeeded(ModelRef model, String inferenceProvider, int retry, Instant start, Duration duration) {
         return new Attempt(model, Optional.ofNullable(inferenceProvider), retry, Outcome.SUCCEEDED, Optional.empty(),
@@ -116,7 +132,8 @@ public record Attempt(
             message = message + " (provider asks to wait " + Durations.human(failure.retryAfter().get()) + ")";
         }
         return new Attempt(failure.model(), failure.inferenceProvider(), retry, Outcome.FAILED,
-                Optional.of(failure.kind()), failure.httpStatus(), Optional.empty(), message, start, duration);
+                Optional.of(failure.kind()), failure.httpStatus(), Optional.empty(), message, start, duration,
+                failure.usage());
     }
 
     /** A search that answered. */

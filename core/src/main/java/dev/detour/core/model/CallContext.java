@@ -1,6 +1,7 @@
 package dev.detour.core.model;
 
 import dev.detour.core.internal.Require;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,8 +12,11 @@ import java.util.Optional;
  * @param streamListener receives text deltas of a streaming request
  * @param attemptListener hears about each attempt and fallback
  * @param deadline the instant after which no new attempt may start
+ * @param costLeft the dollars left of the run's cost budget, if it has one: no attempt whose worst-case cost
+ *     exceeds what is left of it may start
  */
-public record CallContext(StreamListener streamListener, AttemptListener attemptListener, Optional<Instant> deadline) {
+public record CallContext(StreamListener streamListener, AttemptListener attemptListener, Optional<Instant> deadline,
+        Optional<BigDecimal> costLeft) {
 
     private static final CallContext NONE = new CallContext(StreamListener.NONE, AttemptListener.NONE, Optional.empty());
 
@@ -20,6 +24,12 @@ public record CallContext(StreamListener streamListener, AttemptListener attempt
         Require.nonNull(streamListener, "streamListener");
         Require.nonNull(attemptListener, "attemptListener");
         Require.nonNull(deadline, "deadline");
+        Require.nonNull(costLeft, "costLeft");
+    }
+
+    /** A context with no cost budget. */
+    public CallContext(StreamListener streamListener, AttemptListener attemptListener, Optional<Instant> deadline) {
+        this(streamListener, attemptListener, deadline, Optional.empty());
     }
 
     /** No listeners and no deadline. */
@@ -28,14 +38,19 @@ public record CallContext(StreamListener streamListener, AttemptListener attempt
     }
 
     public CallContext withStreamListener(StreamListener value) {
-        return new CallContext(value, attemptListener, deadline);
+        return new CallContext(value, attemptListener, deadline, costLeft);
     }
 
     public CallContext withAttemptListener(AttemptListener value) {
-        return new CallContext(streamListener, value, deadline);
+        return new CallContext(streamListener, value, deadline, costLeft);
     }
 
     public CallContext withDeadline(Instant value) {
-        return new CallContext(streamListener, attemptListener, Optional.of(Require.nonNull(value, "deadline")));
+        return new CallContext(streamListener, attemptListener, Optional.of(Require.nonNull(value, "deadline")), costLeft);
+    }
+
+    /** This context with {@code value} dollars left of the run's cost budget. */
+    public CallContext withCostLeft(BigDecimal value) {
+        return new CallContext(streamListener, attemptListener, deadline, Optional.of(Require.nonNull(value, "costLeft")));
     }
 }

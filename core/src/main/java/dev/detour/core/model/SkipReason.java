@@ -7,7 +7,9 @@ public enum SkipReason {
     /** The call's deadline passed before this model's turn. */
     DEADLINE_REACHED("deadline reached"),
     /** The run was cancelled before or while this model answered: its answer, if any, was not waited for. */
-    CANCELLED("cancelled");
+    CANCELLED("cancelled"),
+    /** The attempt's worst-case cost exceeds what is left of the run's cost budget, or the model has no price. */
+    COST_BUDGET("cost budget");
 
     private final String description;
 

@@ -1,6 +1,8 @@
 package dev.detour.core.workflow;
 
 import dev.detour.core.internal.Require;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * Which limit of a run's budget ran out, and how far.
@@ -15,7 +17,9 @@ public record BudgetExhaustion(Resource resource, long limit, long used) {
     public enum Resource {
         TOKENS("token budget", "tokens"),
         MODEL_CALLS("model-call budget", "calls"),
-        TIME("time limit", "ms");
+        TIME("time limit", "ms"),
+        /** Dollars, counted in nanodollars (10<sup>-9</sup> $) here; the run's meter itself counts exactly. */
+        COST("cost budget", "nanodollars");
 
         private final String description;
         private final String unit;
@@ -36,12 +40,29 @@ public record BudgetExhaustion(Resource resource, long limit, long used) {
         }
     }
 
+    /** A cost budget of {@code limit} dollars used up by {@code used} dollars, in nanodollars (used rounded up). */
+    public static BudgetExhaustion ofCost(BigDecimal limit, BigDecimal used) {
+        return new BudgetExhaustion(Resource.COST, nanodollars(limit), nanodollars(used));
+    }
+
+    private static long nanodollars(BigDecimal dollars) {
+        return dollars.movePointRight(9).setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+
+    private static String dollars(long nanodollars) {
+        BigDecimal amount = BigDecimal.valueOf(nanodollars, 9).stripTrailingZeros();
+        return "$" + (amount.scale() < 2 ? amount.setScale(2) : amount).toPlainString();
+    }
+
     public BudgetExhaustion {
         Require.nonNull(resource, "resource");
     }
 
     /** A sentence such as {@code token budget exhausted: 50312 of 50000 tokens used}. */
     public String describe() {
+        if (resource == Resource.COST) {
+            return resource.description() + " exhausted: " + dollars(used) + " of " + dollars(limit) + " used";
+        }
         return resource.description() + " exhausted: " + used + " of " + limit + " " + resource.unit() + " used";
     }
 }

@@ -1,6 +1,8 @@
 package dev.detour.core.workflow;
 
+import dev.detour.core.cost.Cost;
 import dev.detour.core.model.TokenUsage;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ final class BudgetMeter {
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicBoolean exhaustionReported = new AtomicBoolean();
+    private BigDecimal cost = BigDecimal.ZERO;
 
     /** A meter for a run that has already used {@code spent}, in earlier sessions if it is resumed. */
     BudgetMeter(Budget budget, Clock clock, BudgetUsage spent) {
@@ -78,6 +81,20 @@ final class BudgetMeter {
         tokens.addAndGet(usage.totalTokens());
     }
 
+    /** Adds what a call cost; its unpriced part cannot be counted (a cost budget starts no unpriced model). */
+    synchronized void charge(Cost spent) {
+        cost = cost.add(spent.known());
+    }
+
+    synchronized BigDecimal costSpent() {
+        return cost;
+    }
+
+    /** The dollars left before the cost budget is used up, if there is one; zero or less once it is. */
+    synchronized Optional<BigDecimal> costLeft() {
+        return budget.maxCost().map(limit -> limit.subtract(cost));
+    }
+
     Optional<BudgetExhaustion> exhaustion() {
         if (budget.maxTokens().isPresent() && tokens.get() >= budget.maxTokens().getAsLong()) {
             return Optional.of(new BudgetExhaustion(
@@ -86,6 +103,10 @@ final class BudgetMeter {
         if (budget.maxModelCalls().isPresent() && calls.get() >= budget.maxModelCalls().getAsInt()) {
             return Optional.of(new BudgetExhaustion(
                     BudgetExhaustion.Resource.MODEL_CALLS, budget.maxModelCalls().getAsInt(), calls.get()));
+        }
+        Optional<BigDecimal> left = costLeft();
+        if (left.isPresent() && left.get().signum() <= 0) {
+            return Optional.of(BudgetExhaustion.ofCost(budget.maxCost().orElseThrow(), costSpent()));
         }
         return timeRanOut();
     }

@@ -1,5 +1,7 @@
 package dev.detour.core.workflow;
 
+import dev.detour.core.cost.Cost;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.TokenUsage;
@@ -50,5 +52,15 @@ public record RunRecord(String runId, String workflow, Instant start, List<StepR
     /** Every model and search attempt of the run, step by step. */
     public List<Attempt> attempts() {
         return steps.stream().flatMap(step -> step.attempts().stream()).toList();
+    }
+
+    /** What the run's model calls cost at {@code pricing}, exactly, from every attempt's reported tokens. */
+    public Cost cost(Pricing pricing) {
+        Require.nonNull(pricing, "pricing");
+        Cost total = Cost.ZERO;
+        for (StepRecord step : steps) {
+            total = total.plus(step.cost(pricing));
+        }
+        return total;
     }
 }

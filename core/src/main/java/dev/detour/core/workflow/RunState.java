@@ -1,5 +1,6 @@
 package dev.detour.core.workflow;
 
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.model.ModelPort;
 import java.time.Clock;
@@ -25,6 +26,7 @@ final class RunState {
     private final Instant start;
     private final BudgetMeter meter;
     private final EventDispatcher events;
+    private final Pricing pricing;
     private final RunJournal journal;
     private final Replay replay;
     private final AtomicReference<BudgetExhaustion> firstExhaustion = new AtomicReference<>();
@@ -35,10 +37,11 @@ final class RunState {
 
     /**
      * A new run, or the continuation of {@code resumed}: then the record starts where the stored run did,
-     * the meter counts on from what it used, and events number on from its last.
+     * the meter counts on from what it used (its cost at {@code pricing}), and events number on from its last.
      */
     RunState(String runId, String workflow, ModelPort models, EvidenceSources evidence, Clock clock, Budget budget,
-            List<WorkflowListener> listeners, RunJournal journal, Optional<StoredRun> resumed) {
+            List<WorkflowListener> listeners, RunJournal journal, Optional<StoredRun> resumed, Pricing pricing) {
+        this.pricing = pricing;
         this.runId = runId;
         this.workflow = workflow;
         this.models = models;
@@ -46,6 +49,7 @@ final class RunState {
         this.clock = clock;
         this.start = resumed.map(stored -> stored.start().at()).orElseGet(clock::instant);
         this.meter = new BudgetMeter(budget, clock, resumed.map(stored -> stored.summary().usage()).orElse(BudgetUsage.NONE));
+        resumed.ifPresent(stored -> meter.charge(stored.record().cost(pricing)));
         this.journal = journal;
         this.events = new EventDispatcher(clock, listeners, journal, resumed.map(StoredRun::lastSequence).orElse(0L));
         this.replay = new Replay(resumed.map(StoredRun::steps).orElse(List.of()));
@@ -62,6 +66,10 @@ final class RunState {
 
     ModelPort models() {
         return models;
+    }
+
+    Pricing pricing() {
+        return pricing;
     }
 
     EvidenceSources evidence() {

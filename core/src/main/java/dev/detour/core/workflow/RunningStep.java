@@ -16,6 +16,7 @@ import dev.detour.core.model.CitationRule;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelFailure;
 import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.SkipReason;
 import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.StreamListener;
 import dev.detour.core.model.TokenUsage;
@@ -117,7 +118,8 @@ final class RunningStep implements StepContext {
         }
         ChatRequest capped = withinTokensLeft(request);
         Announcer announcer = new Announcer();
-        CallContext context = new CallContext(new ResettingListener(streamListener), announcer, run.meter().deadline());
+        CallContext context = new CallContext(new ResettingListener(streamListener), announcer, run.meter().deadline(),
+                run.meter().costLeft());
         Instant start = run.now();
         long startNanos = System.nanoTime();
         ChatResponse response;
@@ -128,21 +130,22 @@ final class RunningStep implements StepContext {
             }
         } catch (AllModelsFailedError failure) {
             announcer.replayIfSilent(failure.attempts());
-            charge(failure.usage());
-            throw outOfTimeOr(cancellationIfCancelled(failure));
+            charge(failure.usage(), failure.attempts());
+            throw outOfTimeOr(outOfMoneyOr(cancellationIfCancelled(failure)));
         } catch (ModelCallException failure) {
-            announcer.replayIfSilent(List.of(
-                    Attempt.failed(failure, 0, start, Duration.ofNanos(System.nanoTime() - startNanos))));
-            charge(failure.usage());
+            Attempt failed = Attempt.failed(failure, 0, start, Duration.ofNanos(System.nanoTime() - startNanos));
+            announcer.replayIfSilent(List.of(failed));
+            charge(failure.usage(), List.of(failed));
             throw outOfTimeOr(cancellationIfCancelled(failure));
         } catch (RuntimeException failure) {
             throw cancellationIfCancelled(failure);
         }
-        announcer.replayIfSilent(response.attempts().isEmpty()
+        List<Attempt> made = response.attempts().isEmpty()
                 ? List.of(Attempt.succeeded(response.model(), response.inferenceProvider().orElse(null), 0, start,
-                        Duration.ofNanos(System.nanoTime() - startNanos)))
-                : response.attempts());
-        charge(response.usage());
+                        Duration.ofNanos(System.nanoTime() - startNanos)).withUsage(response.usage()))
+                : response.attempts();
+        announcer.replayIfSilent(made);
+        charge(response.usage(), made);
         if (capped != request && response.finishReason().kind() == FinishReason.Kind.LENGTH) {
             cutShortByBudget = true;
         }
@@ -166,11 +169,27 @@ final class RunningStep implements StepContext {
                 : request.withOptions(request.options().withMaxOutputTokens(cap));
     }
 
-    private void charge(TokenUsage usage) {
+    private void charge(TokenUsage usage, List<Attempt> made) {
         synchronized (this) {
             tokens = tokens.plus(usage);
         }
         run.meter().charge(usage);
+        run.meter().charge(run.pricing().costOf(made));
+    }
+
+    /**
+     * The cost budget, as an exhausted budget, when the chain started no model of the call because each one's
+     * worst case exceeded what was left of it: the run ran out of money, its models did not fail.
+     */
+    private RuntimeException outOfMoneyOr(RuntimeException failure) {
+        if (!(failure instanceof AllModelsFailedError allFailed) || run.meter().costLeft().isEmpty()
+                || allFailed.attempts().stream().noneMatch(attempt -> attempt.skipReason().orElse(null) == SkipReason.COST_BUDGET)) {
+            return failure;
+        }
+        BudgetExhaustion exhaustion = BudgetExhaustion.ofCost(
+                run.meter().costLeft().get().add(run.meter().costSpent()), run.meter().costSpent());
+        run.reportExhaustion(exhaustion);
+        return new BudgetExhaustedException(exhaustion, failure);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.detour.core.workflow;
 
+import dev.detour.core.cost.Cost;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.TokenUsage;
@@ -81,5 +83,10 @@ public record StepRecord(
     /** The attempts of its searches, skips included, in the order they ended. */
     public List<Attempt> searchAttempts() {
         return attempts.stream().filter(Attempt::isSearch).toList();
+    }
+
+    /** What this step's model calls cost at {@code pricing}, exactly, from its attempts' reported tokens. */
+    public Cost cost(Pricing pricing) {
+        return Require.nonNull(pricing, "pricing").costOf(attempts);
     }
 }

@@ -1,10 +1,13 @@
 package dev.detour.core.workflow;
 
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +31,8 @@ public final class WorkflowEngine {
     private final ModelPort models;
     private final EvidenceSources evidence;
     private final Clock clock;
+    private final List<WorkflowListener> listeners;
+    private final Pricing pricing;
     private final RunStore store;
 
     /** An engine that stores no run. */
@@ -47,10 +52,46 @@ public final class WorkflowEngine {
 
     /** An engine whose steps search {@code evidence} and call {@code models}, and that writes every run to {@code store}. */
     public WorkflowEngine(ModelPort models, EvidenceSources evidence, Clock clock, RunStore store) {
+        this(models, evidence, clock, List.of(), Pricing.none(), store);
+    }
+
+    /**
+     * An engine whose every run's events also go to {@code listeners}, before the run's own listeners: for
+     * observers of all runs, such as telemetry. Like every listener, each hears an event on the thread that
+     * caused it, so a step's {@code StepStarted} and its {@code StepCompleted} or {@code StepFailed} arrive
+     * on the thread that runs the step, and {@code RunStarted} on the thread that starts the run.
+     */
+    public WorkflowEngine(ModelPort models, Clock clock, List<WorkflowListener> listeners) {
+        this(models, clock, listeners, Pricing.none());
+    }
+
+    /** An engine as above whose runs' costs, and cost budgets, are counted at {@code pricing}; it stores no run. */
+    public WorkflowEngine(ModelPort models, Clock clock, List<WorkflowListener> listeners, Pricing pricing) {
+        this(models, clock, listeners, pricing, RunStore.none());
+    }
+
+    /** An engine with every-run {@code listeners}, costs at {@code pricing}, and every run written to {@code store}. */
+    public WorkflowEngine(ModelPort models, Clock clock, List<WorkflowListener> listeners, Pricing pricing, RunStore store) {
+        this(models, EvidenceSources.none(), clock, listeners, pricing, store);
+    }
+
+    /**
+     * An engine whose steps search {@code evidence} and call {@code models}, with every-run {@code listeners},
+     * costs at {@code pricing}, and every run written to {@code store}.
+     */
+    public WorkflowEngine(ModelPort models, EvidenceSources evidence, Clock clock, List<WorkflowListener> listeners,
+            Pricing pricing, RunStore store) {
         this.models = Require.nonNull(models, "models");
         this.evidence = Require.nonNull(evidence, "evidence");
         this.clock = Require.nonNull(clock, "clock");
+        this.listeners = List.copyOf(Require.nonNull(listeners, "listeners"));
+        this.pricing = Require.nonNull(pricing, "pricing");
         this.store = Require.nonNull(store, "store");
+    }
+
+    /** The prices this engine counts costs at. */
+    public Pricing pricing() {
+        return pricing;
     }
 
     /** The evidence sources this engine's steps search. */
@@ -70,8 +111,8 @@ public final class WorkflowEngine {
         Require.nonNull(options, "options");
         String runId = options.runId().orElseGet(() -> UUID.randomUUID().toString());
         RunJournal journal = new RunJournal(store, runId);
-        RunState state = new RunState(runId, workflow.name(), models, evidence, clock, options.budget(), options.listeners(),
-                journal, Optional.empty());
+        RunState state = new RunState(runId, workflow.name(), models, evidence, clock, options.budget(), everyone(options),
+                journal, Optional.empty(), pricing);
         journal.started(new RunStart(runId, workflow.name(), RunStart.titleOf(input), input, options.settings(),
                 options.chain(), options.budget(), state.start()));
         state.publish((sequence, at) -> new WorkflowEvent.RunStarted(runId, sequence, at, workflow.name()));
@@ -108,14 +149,20 @@ public final class WorkflowEngine {
             throw new IllegalArgumentException("options name run " + options.runId().get() + ", not " + runId);
         }
         RunJournal journal = new RunJournal(store, runId);
-        RunState state = new RunState(runId, workflow.name(), models, evidence, clock, options.budget(), options.listeners(),
-                journal, Optional.of(stored));
+        RunState state = new RunState(runId, workflow.name(), models, evidence, clock, options.budget(), everyone(options),
+                journal, Optional.of(stored), pricing);
         journal.resumed(options.budget(), state.now());
         int recorded = (int) stored.steps().stream().filter(StoredStep::replayable).count();
         state.publish((sequence, at) -> new WorkflowEvent.RunResumed(runId, sequence, at, workflow.name(), recorded));
         @SuppressWarnings("unchecked")
         I input = (I) stored.start().input();
         return launch(workflow, input, state);
+    }
+
+    private List<WorkflowListener> everyone(RunOptions options) {
+        List<WorkflowListener> everyone = new ArrayList<>(listeners);
+        everyone.addAll(options.listeners());
+        return List.copyOf(everyone);
     }
 
     private <I, O> RunHandle<O> launch(Workflow<I, O> workflow, I input, RunState state) {

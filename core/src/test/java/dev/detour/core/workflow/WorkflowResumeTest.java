@@ -3,14 +3,19 @@ package dev.detour.core.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.detour.core.cost.Price;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;
+import dev.detour.core.model.ModelRef;
 import dev.detour.core.testing.CollectingListener;
 import dev.detour.core.testing.InMemoryRunStore;
 import dev.detour.core.testing.ScriptedModelPort;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -175,6 +180,32 @@ class WorkflowResumeTest {
         assertThat(stored.summary().usage().modelCalls()).isEqualTo(3);
         assertThat(stored.summary().status()).isEqualTo(RunSummary.Status.COMPLETED);
         assertThat(store.budget(runId)).isEqualTo(Budget.unlimited().withMaxTokens(150));
+    }
+
+    @Test
+    void aRunWhoseCostBudgetRanOutResumesCountingWhatItCostAlready() throws Exception {
+        model.byDefault(request -> "answer", 40);
+        Pricing dollarPerMillion = new Pricing(Map.of(ModelRef.of("test", "model-a"), new Price(BigDecimal.ONE, BigDecimal.ONE)));
+        WorkflowEngine priced = new WorkflowEngine(model, Clock.systemUTC(), List.of(), dollarPerMillion, store);
+        Budget small = Budget.unlimited().withMaxCost(new BigDecimal("0.00007"));
+
+        RunResult<String> first = priced.run(threeSteps(ask("c")), "q", RunOptions.defaults().withBudget(small));
+
+        assertThat(first.status()).isEqualTo(RunStatus.BUDGET_EXHAUSTED);
+        assertThat(model.calls()).isEqualTo(2);
+        String runId = first.record().runId();
+        assertThat(store.find(runId).orElseThrow().start().budget()).isEqualTo(small);
+
+        RunResult<String> sameBudget = priced.resume(threeSteps(ask("c")), runId,
+                RunOptions.defaults().withBudget(small)).await();
+        assertThat(sameBudget.status()).as("$0.00008 of $0.00007 was spent already").isEqualTo(RunStatus.BUDGET_EXHAUSTED);
+        assertThat(model.calls()).isEqualTo(2);
+
+        RunResult<String> larger = priced.resume(threeSteps(ask("c")), runId,
+                RunOptions.defaults().withBudget(Budget.unlimited().withMaxCost(new BigDecimal("0.00015")))).await();
+        assertThat(larger.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(model.calls()).isEqualTo(3);
+        assertThat(larger.record().cost(dollarPerMillion).known()).isEqualByComparingTo("0.00012");
     }
 
     @Test

@@ -27,7 +27,16 @@ final class RunRows {
                 ended);
     }
 
-    static Budget budget(ResultSet row) throws SQLException {
+    /**
+     * The budget in the row's columns, which a resume rewrites, with the cost limit of the run's start
+     * ({@code started}), which a resume keeps.
+     */
+    static Budget budget(ResultSet row, Budget started) throws SQLException {
+        Budget columns = budget(row);
+        return started.maxCost().map(columns::withMaxCost).orElse(columns);
+    }
+
+    private static Budget budget(ResultSet row) throws SQLException {
         long maxTokens = row.getLong("max_tokens");
         OptionalLong tokens = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(maxTokens);
         int maxCalls = row.getInt("max_model_calls");

@@ -281,7 +281,7 @@ public final class SqliteRunStore implements RunStore {
                     RunStart stored = decode(RunStart.class, row.getString("start_json"), row.getInt("codec_version"),
                             "the start of run " + runId);
                     start = new RunStart(stored.runId(), stored.workflow(), stored.title(), stored.input(),
-                            stored.settings(), stored.chain(), RunRows.budget(row), stored.at());
+                            stored.settings(), stored.chain(), RunRows.budget(row, stored.budget()), stored.at());
                     String endJson = row.getString("end_json");
                     end = endJson == null ? Optional.empty() : Optional.of(decode(RunEnd.class, endJson,
                             row.getInt("end_codec_version"), "the end of run " + runId));

@@ -21,6 +21,7 @@ import dev.detour.core.workflow.StoredRun;
 import dev.detour.core.workflow.Workflow;
 import dev.detour.core.workflow.WorkflowEngine;
 import dev.detour.core.workflow.WorkflowEvent;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -89,6 +90,20 @@ class SqliteRunStoreTest {
             assertThat(stored.result().orElseThrow().output()).contains("b:a:q");
             assertThat(reopened.events(result.record().runId())).isEqualTo(events.events());
             assertThat(stored.lastSequence()).isEqualTo(events.events().size());
+        }
+    }
+
+    @Test
+    void keepsTheCostLimitOfARunsBudget() {
+        store = open();
+        Budget budget = Budget.unlimited().withMaxTokens(500).withMaxCost(new BigDecimal("0.50"));
+
+        RunResult<String> result = new WorkflowEngine(model, Clock.systemUTC(), store)
+                .run(twoSteps(), "q", RunOptions.defaults().withBudget(budget));
+        store.close();
+
+        try (SqliteRunStore reopened = open()) {
+            assertThat(reopened.find(result.record().runId()).orElseThrow().start().budget()).isEqualTo(budget);
         }
     }
 

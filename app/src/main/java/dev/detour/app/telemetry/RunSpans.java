@@ -1,0 +1,116 @@
+package dev.detour.app.telemetry;
+
+import dev.detour.core.workflow.RunStatus;
+import dev.detour.core.workflow.WorkflowEvent;
+import dev.detour.core.workflow.WorkflowListener;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns a run's events into its spans: {@code detour.run {workflow}}, a child of whatever span was current
+ * where the run was started, and a {@code detour.step {path}} child of it per step. A step's span is current
+ * on the step's thread while the step runs (listeners hear a step's start and end on that thread), so the
+ * chain calls the step makes become its children.
+ */
+final class RunSpans implements WorkflowListener {
+
+    private final Tracer tracer;
+    private final Map<String, Span> runs = new ConcurrentHashMap<>();
+    private final Map<String, OpenStep> steps = new ConcurrentHashMap<>();
+
+    /** A step's span, the scope that made it current, and the thread that scope belongs to. */
+    private record OpenStep(Span span, Scope scope, Thread thread) {
+
+        void end() {
+            if (Thread.currentThread() == thread) {
+                scope.close();
+            }
+            span.end();
+        }
+    }
+
+    RunSpans(Tracer tracer) {
+        this.tracer = tracer;
+    }
+
+    @Override
+    public void onEvent(WorkflowEvent event) {
+        switch (event) {
+            case WorkflowEvent.RunStarted started -> runs.put(started.runId(), tracer
+                    .spanBuilder("detour.run " + started.workflow())
+                    .setParent(Context.current())
+                    .setAttribute(GenAi.RUN_ID, started.runId())
+                    .setAttribute(GenAi.WORKFLOW, started.workflow())
+                    .startSpan());
+            case WorkflowEvent.StepStarted started -> stepStarted(started);
+            case WorkflowEvent.StepCompleted completed -> {
+                OpenStep step = steps.remove(key(completed.runId(), completed.step()));
+                if (step != null) {
+                    step.span().setAttribute(GenAi.TOKENS, completed.tokens().totalTokens());
+                    step.end();
+                }
+            }
+            case WorkflowEvent.StepFailed failed -> {
+                OpenStep step = steps.remove(key(failed.runId(), failed.step()));
+                if (step != null) {
+                    String errorType = failed.failure().kind().map(kind -> kind.displayName()).orElse(failed.failure().type());
+                    step.span().setAttribute(GenAi.STATUS, failed.failure().status().name());
+                    step.span().setAttribute(GenAi.ERROR_TYPE, errorType);
+                    step.span().setStatus(StatusCode.ERROR, errorType);
+                    step.end();
+                }
+            }
+            case WorkflowEvent.BudgetExhausted exhausted -> {
+                Span run = runs.get(exhausted.runId());
+                if (run != null) {
+                    run.addEvent("detour.budget_exhausted",
+                            Attributes.of(GenAi.BUDGET, exhausted.exhaustion().resource().description()));
+                }
+            }
+            case WorkflowEvent.RunCompleted completed -> {
+                Span run = runs.remove(completed.runId());
+                if (run != null) {
+                    run.setAttribute(GenAi.STATUS, RunStatus.COMPLETED.name());
+                    run.setAttribute(GenAi.TOKENS, completed.tokens().totalTokens());
+                    run.setAttribute(GenAi.MODEL_CALLS, (long) completed.modelCalls());
+                    run.end();
+                }
+            }
+            case WorkflowEvent.RunFailed failed -> {
+                Span run = runs.remove(failed.runId());
+                if (run != null) {
+                    run.setAttribute(GenAi.STATUS, failed.status().name());
+                    if (failed.status() != RunStatus.BUDGET_EXHAUSTED) {
+                        run.setAttribute(GenAi.ERROR_TYPE, failed.status().name());
+                        run.setStatus(StatusCode.ERROR, failed.status().name());
+                    }
+                    run.end();
+                }
+            }
+            default -> {
+                // Attempts and fallbacks are the chain's spans; nothing to add here.
+            }
+        }
+    }
+
+    private void stepStarted(WorkflowEvent.StepStarted started) {
+        Span run = runs.get(started.runId());
+        Context parent = run == null ? Context.current() : Context.current().with(run);
+        Span span = tracer.spanBuilder("detour.step " + started.step())
+                .setParent(parent)
+                .setAttribute(GenAi.RUN_ID, started.runId())
+                .setAttribute(GenAi.STEP, started.step())
+                .startSpan();
+        steps.put(key(started.runId(), started.step()), new OpenStep(span, span.makeCurrent(), Thread.currentThread()));
+    }
+
+    private static String key(String runId, String step) {
+        return runId + '\n' + step;
+    }
+}
