@@ -113,6 +113,16 @@ public abstract class ModelPortConformanceTest {
         return Secret.of("sk-fake-conformance-key-01");
     }
 
+    /** The request header that must carry the key: {@code Authorization} by default, or such as {@code x-api-key}. */
+    protected String keyHeader() {
+        return "Authorization";
+    }
+
+    /** The value {@link #keyHeader()} must have for {@code key}: {@code Bearer <key>} by default. */
+    protected String keyHeaderValue(Secret key) {
+        return "Bearer " + key.reveal();
+    }
+
     /** The request the kit sends; it must carry {@link #USER_TEXT}. */
     protected ChatRequest request() {
         return ChatRequest.of(ChatMessage.system("Answer in as few words as you can."), ChatMessage.user(USER_TEXT));
@@ -200,14 +210,14 @@ public abstract class ModelPortConformanceTest {
     }
 
     @Test
-    void sendsOnePostCarryingTheKeyOnlyAsItsBearerToken() throws Exception {
+    void sendsOnePostCarryingTheKeyOnlyInItsKeyHeader() throws Exception {
         enqueue(plainAnswerCases().getFirst().response());
 
         createPort(setup()).chat(request());
 
         RecordedRequest recorded = takeRequest();
         assertThat(server.getRequestCount()).as("requests sent").isEqualTo(1);
-        assertSentWithKeyOnlyAsBearer(recorded);
+        assertSentWithKeyOnlyInItsHeader(recorded);
         String json = body(recorded);
         assertThat(json).as("request body").contains("\"" + USER_TEXT + "\"");
         verifyRequestBody(json, request());
@@ -235,7 +245,7 @@ public abstract class ModelPortConformanceTest {
         assertThat(onOtherThread).as("listener called from another thread than the caller's").isFalse();
         assertAnswer(response, stream.expected(), setup);
         RecordedRequest recorded = takeRequest();
-        assertSentWithKeyOnlyAsBearer(recorded);
+        assertSentWithKeyOnlyInItsHeader(recorded);
         verifyRequestBody(body(recorded), request().withStream(true));
     }
 
@@ -576,16 +586,16 @@ public abstract class ModelPortConformanceTest {
         return recorded.getBody() == null ? "" : recorded.getBody().string(StandardCharsets.UTF_8);
     }
 
-    private void assertSentWithKeyOnlyAsBearer(RecordedRequest recorded) {
+    private void assertSentWithKeyOnlyInItsHeader(RecordedRequest recorded) {
         String key = apiKey().reveal();
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(recorded.getMethod()).as("method").isEqualTo("POST");
         soft.assertThat(recorded.getUrl().encodedPath()).as("path").isEqualTo(requestPath());
         soft.assertThat(recorded.getUrl().query()).as("query string").isNull();
-        soft.assertThat(recorded.getHeaders().values("Authorization")).as("Authorization headers")
-                .containsExactly("Bearer " + key);
+        soft.assertThat(recorded.getHeaders().values(keyHeader())).as(keyHeader() + " headers")
+                .containsExactly(keyHeaderValue(apiKey()));
         for (String name : recorded.getHeaders().names()) {
-            if (!name.equalsIgnoreCase("Authorization")) {
+            if (!name.equalsIgnoreCase(keyHeader())) {
                 soft.assertThat(recorded.getHeaders().values(name)).as("header " + name)
                         .noneMatch(value -> value.contains(key));
             }

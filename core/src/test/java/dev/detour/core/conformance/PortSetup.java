@@ -12,7 +12,7 @@ import java.time.Duration;
  *
  * @param baseUrl the loopback server's base URL, such as {@code http://127.0.0.1:40123/v1}
  * @param model the provider name and model id the port is bound to
- * @param apiKey the key to send as the bearer token
+ * @param apiKey the key to send, in the header the adapter's kit subclass names (a bearer token by default)
  * @param connectTimeout the connect timeout
  * @param readTimeout the longest silence between two reads
  * @param callTimeout the longest a whole call may take

@@ -1,0 +1,49 @@
+package dev.detour.adapters.anthropic;
+
+import dev.detour.core.internal.Require;
+import dev.detour.core.secret.Secret;
+import dev.detour.core.spi.AdapterKey;
+import dev.detour.core.spi.AdapterSettings;
+import dev.detour.core.spi.HttpLimits;
+import dev.detour.core.wire.LoopbackHosts;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How to reach one Anthropic provider: its configured name, the API root that {@code v1/messages} is appended
+ * to, the key (sent as {@code x-api-key}), the variable it comes from (named in messages, never the key) and
+ * the HTTP limits. Build it with {@link #from}, which refuses plain http to a host that is not loopback.
+ */
+public record AnthropicSettings(String providerName, URI baseUrl, Optional<Secret> apiKey,
+        Optional<String> apiKeyVariable, HttpLimits limits) {
+
+    /** Anthropic's own API root. */
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
+
+    private static final HttpLimits DEFAULT_LIMITS =
+            new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofMinutes(10), 8L * 1024 * 1024, 64);
+
+    public AnthropicSettings {
+        Require.nonBlank(providerName, "providerName");
+        Require.nonNull(baseUrl, "baseUrl");
+        Require.nonNull(apiKey, "apiKey");
+        Require.nonNull(apiKeyVariable, "apiKeyVariable");
+        Require.nonNull(limits, "limits");
+    }
+
+    /**
+     * The settings of a configured provider of type {@code anthropic}, with the options of {@link HttpLimits}.
+     *
+     * @throws IllegalArgumentException naming what is wrong and what to write instead
+     */
+    public static AnthropicSettings from(AdapterSettings settings, AdapterKey key) {
+        URI url = Require.nonNull(settings, "settings").baseUrl();
+        if ("http".equalsIgnoreCase(url.getScheme()) && !settings.allowInsecureHttp() && !LoopbackHosts.isLoopback(url.getHost())) {
+            throw new IllegalArgumentException("base URL " + url + " would send the key unencrypted to " + url.getHost()
+                    + ", which is not a loopback host; use https://, or allow insecure http for this provider");
+        }
+        return new AnthropicSettings(settings.name(), url, Require.nonNull(key, "key").secret(), key.variable(),
+                DEFAULT_LIMITS.withOptionsOf(settings));
+    }
+}
