@@ -7,12 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One simulated chat completion and its two wire forms: an OpenAI-shaped JSON body, and the SSE events
  * of the same answer ({@code data: {...}} chunks, a final usage chunk when asked for, {@code data: [DONE]}).
+ * For the Anthropic surface, {@link AnthropicMessage} writes both forms in the Messages API's shape instead.
+ *
+ * @param tool the forced tool whose input the content is, for Anthropic's structured output
  */
-record Completion(String id, long created, String model, String content, int promptTokens, int completionTokens) {
+record Completion(String id, long created, String model, String content, int promptTokens, int completionTokens,
+        Surface surface, Optional<String> tool) {
 
     static final String DONE = "data: [DONE]\n\n";
 
@@ -20,6 +25,9 @@ record Completion(String id, long created, String model, String content, int pro
     private static final int WORDS_PER_CHUNK = 3;
 
     byte[] json(String finishReason) {
+        if (surface == Surface.ANTHROPIC) {
+            return new AnthropicMessage(this).json(finishReason);
+        }
         ObjectNode body = head("chat.completion");
         ObjectNode choice = body.putArray("choices").addObject();
         choice.put("index", 0);
@@ -34,6 +42,9 @@ record Completion(String id, long created, String model, String content, int pro
 
     /** The events before the one that carries the finish reason: the role, then the content in pieces. */
     List<String> contentEvents() {
+        if (surface == Surface.ANTHROPIC) {
+            return new AnthropicMessage(this).contentEvents();
+        }
         List<String> events = new ArrayList<>();
         ObjectNode first = chunk();
         ObjectNode delta = ((ObjectNode) first.get("choices").get(0)).putObject("delta");
@@ -53,6 +64,9 @@ record Completion(String id, long created, String model, String content, int pro
 
     /** Every event of the stream, {@code data: [DONE]} included. */
     List<String> events(String finishReason, boolean includeUsage) {
+        if (surface == Surface.ANTHROPIC) {
+            return new AnthropicMessage(this).events(finishReason);
+        }
         List<String> events = contentEvents();
         ObjectNode last = chunk();
         ObjectNode choice = (ObjectNode) last.get("choices").get(0);
@@ -75,9 +89,10 @@ record Completion(String id, long created, String model, String content, int pro
      * keeps the body valid JSON.
      */
     byte[][] aroundContent() {
-        String json = new String(new Completion(id, created, model, "", promptTokens, completionTokens).json(Ok.STOP),
-                StandardCharsets.UTF_8);
-        int at = json.indexOf("\"content\":\"\"") + "\"content\":\"".length();
+        String json = new String(new Completion(id, created, model, "", promptTokens, completionTokens, surface,
+                Optional.empty()).json(Ok.STOP), StandardCharsets.UTF_8);
+        String empty = surface == Surface.ANTHROPIC ? "\"text\":\"" : "\"content\":\"";
+        int at = json.indexOf(empty + "\"") + empty.length();
         return new byte[][] {
             json.substring(0, at).getBytes(StandardCharsets.UTF_8), json.substring(at).getBytes(StandardCharsets.UTF_8)
         };
@@ -91,7 +106,8 @@ record Completion(String id, long created, String model, String content, int pro
         return text.substring(0, cut).getBytes(StandardCharsets.UTF_8);
     }
 
-    private List<String> pieces() {
+    /** The content in pieces of a few words, as a stream sends it. */
+    List<String> pieces() {
         String[] words = content.split("(?<= )");
         List<String> pieces = new ArrayList<>();
         for (int i = 0; i < words.length; i += WORDS_PER_CHUNK) {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which chat-completions endpoint a path names: OpenAI's {@code /openai/v1/chat/completions}, the
+ * Which chat endpoint a path names: Anthropic's Messages API {@code /anthropic/v1/messages}, OpenAI's
+ * {@code /openai/v1/chat/completions}, the
  * router's {@code /hf/v1/chat/completions}, or a legacy per-provider path {@code /hf/<provider>/…/chat/completions}
  * such as {@code /hf/novita/v3/openai/chat/completions} or
  * {@code /hf/hf-inference/models/<org>/<name>/v1/chat/completions}, which also names the model.
@@ -14,10 +15,14 @@ record Endpoint(Surface surface, Optional<String> provider, Optional<String> mod
 
     static final String OPENAI_ROOT = "/openai/v1";
     static final String HF_ROOT = "/hf";
+    static final String ANTHROPIC_ROOT = "/anthropic";
 
     private static final List<String> CHAT = List.of("chat", "completions");
 
     static Optional<Endpoint> of(String path) {
+        if (path.equals(ANTHROPIC_ROOT + "/v1/messages")) {
+            return Optional.of(new Endpoint(Surface.ANTHROPIC, Optional.empty(), Optional.empty()));
+        }
         if (path.equals(OPENAI_ROOT + "/chat/completions")) {
             return Optional.of(new Endpoint(Surface.OPENAI, Optional.empty(), Optional.empty()));
         }

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * A model as scenarios and recordings name it: {@code hf:<org/name>} or {@code hf:<org/name>:<route>}
  * (a provider such as {@code novita} or a policy such as {@code fastest}; the route is what follows the
- * last colon), {@code openai:<model>}, or a surface's wildcard {@code hf:*} / {@code openai:*}.
+ * last colon), {@code openai:<model>}, {@code anthropic:<model>}, or a surface's wildcard such as {@code hf:*}.
  */
 record ModelKey(Surface surface, String model, Optional<String> route) implements RequestKey {
 
@@ -21,7 +21,7 @@ record ModelKey(Surface surface, String model, Optional<String> route) implement
     }
 
     /**
-     * Reads {@code hf:…} or {@code openai:…}.
+     * Reads {@code hf:…}, {@code openai:…} or {@code anthropic:…}.
      *
      * @throws IllegalArgumentException saying what a key looks like
      */

@@ -29,7 +29,11 @@ final class Payloads {
             "ncbi-esummary-empty-id-list.json",
             "clinicaltrials-error-400-unknown-parameter.txt",
             "openalex-error-400-invalid-filter.json",
-            "openalex-error-403-api-key-required.json");
+            "openalex-error-403-api-key-required.json",
+
+            "anthropic-error-400-credit-balance.json",
+            "anthropic-error-429-rate-limit.json",
+            "anthropic-error-529-overloaded.json");
 
     private static final String FOLDER = "/simulator/payloads/";
 

@@ -80,6 +80,11 @@ public final class ProviderSimulator implements AutoCloseable {
         return scenario;
     }
 
+    /** The Anthropic API root to configure, {@code http://127.0.0.1:<port>/anthropic}; {@code /v1/messages} is appended to it. */
+    public URI anthropicBaseUrl() {
+        return URI.create(root + Endpoint.ANTHROPIC_ROOT);
+    }
+
     /** The OpenAI API root to configure, {@code http://127.0.0.1:<port>/openai/v1}; {@code /chat/completions} is appended to it. */
     public URI openAiBaseUrl() {
         return URI.create(root + Endpoint.OPENAI_ROOT);

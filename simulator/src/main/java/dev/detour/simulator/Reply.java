@@ -63,7 +63,7 @@ final class Reply implements Answer {
         if (completion == null) {
             String content = Answers.content(call, answeredBy, sufficient);
             completion = new Completion("chatcmpl-" + requestId, System.currentTimeMillis() / 1000, model, content,
-                    Answers.tokens(call.promptChars()), Answers.tokens(content.length()));
+                    Answers.tokens(call.promptChars()), Answers.tokens(content.length()), call.surface(), call.tool());
         }
         return completion;
     }

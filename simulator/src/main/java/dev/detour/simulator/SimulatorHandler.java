@@ -76,7 +76,7 @@ final class SimulatorHandler implements HttpHandler {
         String problem = null;
         if (endpoint.isPresent()) {
             try {
-                call = ChatCall.of(parse(body));
+                call = ChatCall.of(parse(body), endpoint.get().surface());
                 key = endpoint.get().key(call.model());
             } catch (IllegalArgumentException e) {
                 problem = e.getMessage();
@@ -87,7 +87,8 @@ final class SimulatorHandler implements HttpHandler {
 
         if (endpoint.isEmpty()) {
             answer(exchange, 404, error(null, "no chat-completions endpoint at " + exchange.getRequestURI().getRawPath()
-                    + "; the simulator serves POST " + Endpoint.OPENAI_ROOT + "/chat/completions, " + Endpoint.HF_ROOT
+                    + "; the simulator serves POST " + Endpoint.ANTHROPIC_ROOT + "/v1/messages, "
+                    + Endpoint.OPENAI_ROOT + "/chat/completions, " + Endpoint.HF_ROOT
                     + "/v1/chat/completions and " + Endpoint.HF_ROOT + "/<provider>/…/chat/completions, and the evidence"
                     + " sources under " + String.join(", ", Source.roots())));
             return;
@@ -131,10 +132,15 @@ final class SimulatorHandler implements HttpHandler {
         }
     }
 
-    /** An error body in the shape of {@code surface}: OpenAI's error object, or the router's {@code {"error": "…"}}. */
+    /**
+     * An error body in the shape of {@code surface}: OpenAI's error object, Anthropic's
+     * {@code {"type": "error", "error": {…}}}, or the router's {@code {"error": "…"}}.
+     */
     private static String error(Surface surface, String message) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        if (surface == Surface.OPENAI) {
+        if (surface == Surface.ANTHROPIC) {
+            body.put("type", "error").putObject("error").put("type", "invalid_request_error").put("message", message);
+        } else if (surface == Surface.OPENAI) {
             ObjectNode error = body.putObject("error");
             error.put("message", message);
             error.put("type", "invalid_request_error");
