@@ -11,6 +11,7 @@ import dev.detour.app.config.ResilienceConfig;
 import dev.detour.app.config.WorkflowConfig;
 import dev.detour.app.provider.Providers;
 import dev.detour.core.model.Attempt;
+import dev.detour.core.model.CallContext;
 import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
@@ -20,6 +21,9 @@ import dev.detour.core.research.ResearchRun;
 import dev.detour.core.research.ResearchRunner;
 import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunStatus;
+import dev.detour.simulator.Behaviour;
+import dev.detour.simulator.ProviderSimulator;
+import dev.detour.simulator.Scenario;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -44,7 +48,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A chain across three provider types through the real Guice graph and real adapters on loopback: OpenAI and
  * Hugging Face fail, the {@code anthropic} type (found on the class path like the others) serves, and each key
- * reaches only its own server, in its own header.
+ * reaches only its own server, in its own header; and the same type against the provider simulator's Messages API.
  */
 class AnthropicChainTest {
 
@@ -124,6 +128,33 @@ class AnthropicChainTest {
                 .anySatisfy(body -> assertThat(body).contains("\"name\":\"Verdict\""));
     }
 
+    @Test
+    void readsTheSimulatorsMessagesApiRetryingItsOverloaded529AndStreaming() {
+        Scenario scenario = Scenario.builder("claude-overloaded").model("anthropic:" + CLAUDE, model -> model.sequence(
+                Behaviour.payload(529, "anthropic-error-529-overloaded.json"), Behaviour.ok())).build();
+        try (ProviderSimulator simulator = ProviderSimulator.start(scenario)) {
+            ModelRef claude = ModelRef.of("claude", CLAUDE);
+            injector = Guice.createInjector(new DetourModule(new DetourConfig(Map.of("claude", new ProviderConfig("claude",
+                    "anthropic", simulator.anthropicBaseUrl(), Optional.empty(), false, Map.of())), List.of(claude),
+                    resilience(1), WorkflowConfig.defaults(), "test"), Environment.of(Map.of())));
+            ModelPort models = injector.getInstance(ModelPort.class);
+            List<String> deltas = Collections.synchronizedList(new ArrayList<>());
+
+            ChatResponse retried = models.chat(QUESTION);
+            ChatResponse streamed = models.chat(QUESTION.withStream(true), CallContext.none().withStreamListener(deltas::add));
+            ResearchRun run = injector.getInstance(ResearchRunner.class).run("Why do tides happen?", RunOptions.defaults());
+
+            assertThat(retried.attempts()).extracting(Attempt::httpStatus)
+                    .containsExactly(OptionalInt.of(529), OptionalInt.empty());
+            assertThat(retried.text()).startsWith("[simulated by " + CLAUDE + "]").contains("Why do tides happen?");
+            assertThat(streamed.text()).isEqualTo(retried.text());
+            assertThat(deltas).hasSizeGreaterThan(1);
+            assertThat(String.join("", deltas)).isEqualTo(streamed.text());
+            assertThat(run.result().status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(simulator.requestCount("anthropic:" + CLAUDE)).isGreaterThan(4);
+        }
+    }
+
     private Injector chain() {
         Map<String, ProviderConfig> providers = new LinkedHashMap<>();
         providers.put("openai", new ProviderConfig("openai", "openai", url(openai, "/v1"), Optional.of("OPENAI_API_KEY"),
@@ -131,15 +162,18 @@ class AnthropicChainTest {
         providers.put("hf", new ProviderConfig("hf", "huggingface", url(hf, "/"), Optional.of("HF_TOKEN"), false, Map.of()));
         providers.put("claude", new ProviderConfig("claude", "anthropic", url(anthropic, "/"),
                 Optional.of("ANTHROPIC_API_KEY"), false, Map.of()));
-        ResilienceConfig resilience = new ResilienceConfig(Duration.ofSeconds(5), 0,
-                new ResilienceConfig.BackoffConfig(Duration.ofMillis(10), Duration.ofMillis(40), 0.25),
-                Duration.ofSeconds(2), new ResilienceConfig.CircuitBreakerConfig(100, Duration.ofMinutes(5)),
-                Optional.empty());
         DetourConfig config = new DetourConfig(providers, List.of(ModelRef.of("openai", "gpt-4o-mini"),
-                ModelRef.of("hf", QWEN), ModelRef.of("claude", CLAUDE)), resilience, WorkflowConfig.defaults(), "test");
+                ModelRef.of("hf", QWEN), ModelRef.of("claude", CLAUDE)), resilience(0), WorkflowConfig.defaults(), "test");
         injector = Guice.createInjector(new DetourModule(config, Environment.of(Map.of(
                 "OPENAI_API_KEY", OPENAI_KEY, "HF_TOKEN", HF_TOKEN, "ANTHROPIC_API_KEY", ANTHROPIC_KEY))));
         return injector;
+    }
+
+    private static ResilienceConfig resilience(int maxRetries) {
+        return new ResilienceConfig(Duration.ofSeconds(5), maxRetries,
+                new ResilienceConfig.BackoffConfig(Duration.ofMillis(10), Duration.ofMillis(40), 0.25),
+                Duration.ofSeconds(2), new ResilienceConfig.CircuitBreakerConfig(100, Duration.ofMinutes(5)),
+                Optional.empty());
     }
 
     /** A Messages API answer: the forced tool's input for a plan or a verdict, else a short text. */
