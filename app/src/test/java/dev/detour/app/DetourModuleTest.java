@@ -257,7 +257,7 @@ class DetourModuleTest {
 
         assertThatThrownBy(() -> withoutSquawk.getInstance(ModelPort.class))
                 .hasMessageContaining("providers.parrot.type: no provider type \"squawk\" is installed; installed types:"
-                        + " [echo, huggingface, openai]");
+                        + " [anthropic, echo, huggingface, openai]");
     }
 
     @Test

@@ -55,7 +55,7 @@ class ThirdPartyProviderTypeTest {
 
     @Test
     void theTypesOnTheClassPathAreTheBuiltInAdaptersAndTheOneOfTestCode() {
-        assertThat(ProviderTypes.installed().names()).containsExactly("echo", "huggingface", "openai");
+        assertThat(ProviderTypes.installed().names()).containsExactly("anthropic", "echo", "huggingface", "openai");
         assertThat(ProviderTypes.installed().find("huggingface").orElseThrow().defaultBaseUrl())
                 .contains(URI.create("https://router.huggingface.co"));
     }

@@ -30,8 +30,6 @@ class AnthropicRequestTest {
         loopback.close();
     }
 
-    record Weather(String location, String units) {}
-
     @Test
     void postsToV1MessagesBelowTheBaseUrlWithTheVersionHeaderAndTheKeyOnlyAsXApiKey() throws Exception {
         loopback.enqueue(200, "application/json", TEXT_MESSAGE);
@@ -77,7 +75,7 @@ class AnthropicRequestTest {
     @Test
     void asksForStructuredOutputWithOneForcedToolWhoseInputSchemaIsTheRecordsSchema() throws Exception {
         loopback.enqueue(200, "application/json", TEXT_MESSAGE);
-        ResponseFormat format = ResponseFormat.of(Weather.class);
+        ResponseFormat format = ResponseFormat.of(Loopback.Weather.class);
 
         loopback.port(KEY).chat(ChatRequest.of(ChatMessage.user("Weather?")).withResponseFormat(format).withStream(true));
 

@@ -33,7 +33,7 @@ class AnthropicResponseTest {
 
     private static final Secret KEY = Secret.of("sk-ant-api03-fake-response-test-key");
     private static final ChatRequest QUESTION = ChatRequest.of(ChatMessage.user("Weather in Paris?"));
-    private static final ChatRequest STRUCTURED = QUESTION.withResponseFormat(ResponseFormat.of(Weather.class));
+    private static final ChatRequest STRUCTURED = QUESTION.withResponseFormat(ResponseFormat.of(Loopback.Weather.class));
     private static final Instant NOW = Instant.parse("2026-02-25T20:02:00Z");
 
     private final Loopback loopback = new Loopback();
@@ -42,8 +42,6 @@ class AnthropicResponseTest {
     void close() {
         loopback.close();
     }
-
-    record Weather(String location, String units) {}
 
     @Test
     void answersStructuredOutputWithTheForcedToolsInputNotItsPreamble() {

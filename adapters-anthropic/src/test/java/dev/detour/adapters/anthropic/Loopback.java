@@ -25,6 +25,9 @@ final class Loopback implements AutoCloseable {
 
     static final String KEY_VARIABLE = "ANTHROPIC_API_KEY";
 
+    /** A record the tests ask for as structured output. */
+    record Weather(String location, String units) {}
+
     private final MockWebServer server = new MockWebServer();
     private final List<ModelProvider> providers = new ArrayList<>();
 
