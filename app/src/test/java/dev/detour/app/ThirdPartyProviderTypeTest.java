@@ -97,8 +97,8 @@ class ThirdPartyProviderTypeTest {
     @Test
     void anUnknownTypeIsRefusedNamingEveryInstalledType() throws IOException {
         assertThat(failureToLoad("providers: { local: { type: squawk } }\nchain: [local:m]\n").problems())
-                .containsExactly("providers.local.type: unknown provider type \"squawk\"; known types: echo, huggingface,"
-                        + " openai");
+                .containsExactly("providers.local.type: unknown provider type \"squawk\"; known types: anthropic, echo,"
+                        + " huggingface, openai");
     }
 
     @Test
