@@ -5,7 +5,7 @@ import dev.detour.core.secret.Secret;
 import dev.detour.core.spi.AdapterKey;
 import dev.detour.core.spi.AdapterSettings;
 import dev.detour.core.spi.HttpLimits;
-import dev.detour.core.wire.LoopbackHosts;
+import dev.detour.transport.BaseUrls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,11 +38,7 @@ public record AnthropicSettings(String providerName, URI baseUrl, Optional<Secre
      * @throws IllegalArgumentException naming what is wrong and what to write instead
      */
     public static AnthropicSettings from(AdapterSettings settings, AdapterKey key) {
-        URI url = Require.nonNull(settings, "settings").baseUrl();
-        if ("http".equalsIgnoreCase(url.getScheme()) && !settings.allowInsecureHttp() && !LoopbackHosts.isLoopback(url.getHost())) {
-            throw new IllegalArgumentException("base URL " + url + " would send the key unencrypted to " + url.getHost()
-                    + ", which is not a loopback host; use https://, or allow insecure http for this provider");
-        }
+        URI url = BaseUrls.checked(Require.nonNull(settings, "settings"), DEFAULT_BASE_URL);
         return new AnthropicSettings(settings.name(), url, Require.nonNull(key, "key").secret(), key.variable(),
                 DEFAULT_LIMITS.withOptionsOf(settings));
     }

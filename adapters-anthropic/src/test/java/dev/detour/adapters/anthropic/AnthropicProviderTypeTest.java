@@ -51,7 +51,7 @@ class AnthropicProviderTypeTest {
         URI remote = URI.create("http://claude.internal.example:8080");
 
         assertThatThrownBy(() -> AnthropicSettings.from(AdapterSettings.of("claude", remote), AdapterKey.none()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a loopback host");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain http to claude.internal.example");
         assertThat(AnthropicSettings.from(new AdapterSettings("claude", remote, true, Map.of()), AdapterKey.none())
                 .baseUrl()).isEqualTo(remote);
         assertThat(AnthropicSettings.from(AdapterSettings.of("claude", URI.create("http://127.0.0.1:9")), AdapterKey.none())
