@@ -82,7 +82,7 @@ record FailureMapper(ModelRef model, AnthropicSettings settings, Clock clock) {
 
     private ModelCallException fromProvider(Integer status, ErrorBody error, HttpHead head, String prefix) {
         ErrorKind kind = classify(status, error);
-        String words = error.message() == null ? "HTTP " + status + " with no error message"
+        String words = error.message() == null ? (status == null ? "no error message" : "HTTP " + status + " with no error message")
                 : settings.apiKey().map(key -> error.message().replace(key.reveal(), "[redacted]")).orElse(error.message());
         Optional<Duration> wait = RetryWait.fromRetryAfterHeaders(head::header, clock);
         String id = requestId(head);
