@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
  * runs the research workflow, so a new user sees fallback at work with no key and no network. The
  * answers come from the simulator, and the output says so.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a research question against the built-in provider simulator (no keys, no network).")
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "Run a research question against the built-in provider simulator (no keys, no network).",
+        footerHeading = "%nExample:%n", footer = "  detour demo --scenario rate-limited \"Why is the sky blue?\"")
 final class DemoCommand implements Callable<Integer> {
 
     static final List<ModelRef> CHAIN = List.of(
@@ -56,6 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         progress.requireEventsOffStandardOutput("demo");
+        String checked = Questions.checked("demo", question);
         Scenario scenario = scenario();
         try (ProviderSimulator simulator = ProviderSimulator.start(scenario)) {
             context.err().println("Detour demo: every answer below comes from Detour's provider simulator on "
@@ -64,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
             context.err().println("Chain: " + CHAIN.stream().map(ModelRef::toString).toList());
             DetourConfig config = config(simulator, scenario);
             try (Session session = Session.open(context, config)) {
-                ResearchRun run = Research.start(session, question.strip(),
+                ResearchRun run = Research.start(session, checked,
                         new Research.ReportSink(context, null, ReportOptions.Format.markdown), progress);
                 context.out().println();
                 context.out().print(attemptsSummary(run.result().record().attempts(), simulator));

@@ -5,8 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code detour} command; it only lists its subcommands. */
-@Command(name = "detour", mixinStandardHelpOptions = true, version = "detour 0.1.0",
-        description = "Runs research workflows through a chain of models that keeps going when providers fail.")
+@Command(name = "detour", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "Runs research workflows through a chain of models that keeps going when providers fail.",
+        footerHeading = "%nExample:%n", footer = "  detour demo          # a research run against the built-in simulator")
 final class DetourCommand implements Runnable {
 
     @Spec

@@ -18,6 +18,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -41,10 +43,16 @@ final class Research {
             RunOptions base, Function<RunOptions, RunHandle<ResearchOutcome>> launch) {
         CliContext context = sink.context();
         RunOptions options = base.withChain(session.config().chain());
+        ProgressDisplay display = null;
         if (!progress.quiet) {
-            options = options.withListener(new ProgressDisplay(context.err(), context.interactive()));
+            display = new ProgressDisplay(context.err(), context.interactive(), context.columns(), context.marks(),
+                    Clock.systemUTC());
+            options = options.withListener(display);
         }
-        try (EventTarget eventTarget = EventTarget.open(context, progress.events, session.config().pricing())) {
+        ProgressDisplay shown = display;
+        try (EventTarget eventTarget = EventTarget.open(context, progress.events, session.config().pricing());
+                Ticker ticker = Ticker.every(Duration.ofSeconds(1), shown != null && context.interactive(),
+                        () -> shown.tick())) {
             if (eventTarget.log() != null) {
                 options = options.withListener(eventTarget.log());
             }
