@@ -1,6 +1,8 @@
 package dev.detour.app.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -12,6 +14,11 @@ final class DetourCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    /** Read by {@link Logging} before parsing, since the logging binding must be set up before any logger exists. */
+    @Option(names = Logging.VERBOSE, scope = ScopeType.INHERIT,
+            description = "Show Detour's diagnostics (debug logging) on standard error.")
+    boolean verbose;
 
     @Override
     public void run() {

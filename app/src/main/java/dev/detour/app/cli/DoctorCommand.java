@@ -30,6 +30,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +48,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     private static final ChatRequest PROBE = ChatRequest.of(ChatMessage.user("Reply with the single word: OK"))
             .withOptions(GenerationOptions.defaults().withMaxOutputTokens(5));
+    private static final Logger LOG = LoggerFactory.getLogger(DoctorCommand.class);
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})\\s*(ms|s|m)?");
 
     private final CliContext context;
@@ -147,6 +150,7 @@ final class DoctorCommand implements Callable<Integer> {
             return new Probe(link, false, Optional.empty(), Optional.empty(), OptionalInt.empty(), since(start),
                     "cancelled");
         } catch (RuntimeException unexpected) {
+            LOG.debug("probe of {} failed unexpectedly", link.model(), unexpected);
             return new Probe(link, false, Optional.empty(), Optional.empty(), OptionalInt.empty(), since(start),
                     "unexpected " + unexpected.getClass().getSimpleName()
                             + (unexpected.getMessage() == null ? "" : ": " + unexpected.getMessage()));

@@ -9,7 +9,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Logging.configure(java.util.List.of(args));
         CliContext context = CliContext.system();
+        System.setOut(context.out());
+        System.setErr(context.err());
         int code = run(context, args);
         context.out().flush();
         context.err().flush();

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A research run as {@code run}, {@code resume} and {@code demo} carry it out: progress on stderr, the
@@ -28,6 +30,8 @@ import java.util.function.Function;
  * a failure explained.
  */
 final class Research {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Research.class);
 
     private Research() {}
 
@@ -121,6 +125,7 @@ final class Research {
                     err.println("What to do: " + modelFailure.kind().hint());
                 } else {
                     err.println(failed.failure());
+                    LOG.debug("the failure of step {}", failed.failedStep(), failed.failure());
                 }
             }
             case RunResult.BudgetExhausted<ResearchOutcome> exhausted ->

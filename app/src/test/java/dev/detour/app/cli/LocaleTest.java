@@ -7,10 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,29 +46,13 @@ class LocaleTest {
         hf.close();
     }
 
-    /** What the child wrote, as bytes decoded as UTF-8. */
-    private record Child(int exit, String out, String err) {}
-
-    private Child detour(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectOutput(directory.resolve("out.bin").toFile()).redirectError(directory.resolve("err.bin").toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG") || name.equals("DETOUR_CONFIG"));
-        environment.put("LC_ALL", "C");
-        environment.put("TERM", "xterm");
-        Process process = builder.start();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ended").isTrue();
-        return new Child(process.exitValue(),
-                new String(Files.readAllBytes(directory.resolve("out.bin")), StandardCharsets.UTF_8),
-                new String(Files.readAllBytes(directory.resolve("err.bin")), StandardCharsets.UTF_8));
+    private ChildCli.Result detour(String... args) throws IOException, InterruptedException {
+        return ChildCli.run(directory, Map.of(), args);
     }
 
     @Test
     void writesTheReportAndEventsInUtf8AndMarksProgressInAsciiUnderTheCLocale() throws Exception {
-        Child child = detour("run", "--events", "events.jsonl", "Why do tides happen?");
+        ChildCli.Result child = detour("run", "--events", "events.jsonl", "Why do tides happen?");
 
         assertThat(child.exit()).as(child.err()).isZero();
         assertThat(child.out()).contains("### 1. Pourquoi la marée ?", ANSWER).doesNotContain("?e", "\uFFFD");
@@ -81,15 +62,26 @@ class LocaleTest {
 
     @Test
     void writesTheReportFileInUtf8UnderTheCLocale() throws Exception {
-        Child child = detour("run", "--quiet", "--output", "report.md", "Why do tides happen?");
+        ChildCli.Result child = detour("run", "--quiet", "--output", "report.md", "Why do tides happen?");
 
         assertThat(child.exit()).as(child.err()).isZero();
         assertThat(Files.readString(directory.resolve("report.md"), StandardCharsets.UTF_8)).contains(ANSWER);
     }
 
     @Test
+    void showsDetoursDiagnosticsWithVerboseOnly() throws Exception {
+        ChildCli.Result quiet = detour("models");
+        ChildCli.Result verbose = detour("models", "--verbose");
+
+        assertThat(quiet.exit()).isZero();
+        assertThat(quiet.err()).doesNotContain("[DEBUG]");
+        assertThat(verbose.exit()).isZero();
+        assertThat(verbose.err()).contains("[DEBUG] Session - configuration from", "[DEBUG] Session - provider hf: type huggingface");
+    }
+
+    @Test
     void refusesAQuestionTheLocaleCorruptedInsteadOfSendingIt() throws Exception {
-        Child child = detour("run", "Pourquoi la marée monte-t-elle ?");
+        ChildCli.Result child = detour("run", "Pourquoi la marée monte-t-elle ?");
 
         assertThat(child.exit()).isEqualTo(2);
         assertThat(child.err()).contains("the question arrived with characters that could not be read",
