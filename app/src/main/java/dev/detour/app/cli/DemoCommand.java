@@ -104,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
                     ? Scenario.builtIn(scenarioName)
                     : Scenario.load(context.resolve(Path.of(scenarioName)));
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new UsageProblem("detour demo: " + e.getMessage());
+            throw new UsageProblem(e.getMessage().lines().map(line -> "detour demo: " + line).toList());
         }
     }
 
