@@ -3,6 +3,7 @@ package dev.detour.app.cli;
 import dev.detour.core.internal.Durations;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.workflow.BudgetExhaustion;
+import dev.detour.core.workflow.RunStatus;
 import dev.detour.core.workflow.WorkflowEvent;
 import dev.detour.core.workflow.WorkflowListener;
 import java.io.PrintStream;
@@ -76,8 +77,12 @@ final class ProgressDisplay implements WorkflowListener {
             }
             case WorkflowEvent.StepFailed failed -> {
                 inFlight.remove(failed.step());
-                print(marks.failed() + " " + failed.step() + ": "
-                        + failed.failure().message().lines().findFirst().orElse(""));
+                if (failed.failure().status() == RunStatus.CANCELLED) {
+                    print(marks.skipped() + " " + failed.step() + " cancelled (interrupted)");
+                } else {
+                    print(marks.failed() + " " + failed.step() + ": "
+                            + failed.failure().message().lines().findFirst().orElse(""));
+                }
             }
             case WorkflowEvent.AttemptSucceeded succeeded -> lastServed.put(succeeded.step(), succeeded.attempt());
             case WorkflowEvent.BudgetExhausted exhausted -> {

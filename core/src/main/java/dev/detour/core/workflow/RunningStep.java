@@ -260,7 +260,7 @@ final class RunningStep implements StepContext {
             run.publish((sequence, at) -> switch (attempt.outcome()) {
                 case SUCCEEDED -> new WorkflowEvent.AttemptSucceeded(run.runId(), sequence, at, path, attempt);
                 case FAILED -> new WorkflowEvent.AttemptFailed(run.runId(), sequence, at, path, attempt);
-                case SKIPPED -> new WorkflowEvent.AttemptSkipped(run.runId(), sequence, at, path, attempt);
+                case CANCELLED, SKIPPED -> new WorkflowEvent.AttemptSkipped(run.runId(), sequence, at, path, attempt);
             });
         }
 

@@ -73,7 +73,10 @@ public sealed interface WorkflowEvent {
     record AttemptFailed(String runId, long sequence, Instant at, String step, Attempt attempt)
             implements WorkflowEvent {}
 
-    /** A model was not tried: circuit open, deadline or budget. */
+    /**
+     * A model was not tried (circuit open, deadline or budget: outcome {@code SKIPPED}), or was and the run was
+     * cancelled before its answer came (outcome {@code CANCELLED}).
+     */
     record AttemptSkipped(String runId, long sequence, Instant at, String step, Attempt attempt)
             implements WorkflowEvent {}
 
