@@ -67,6 +67,9 @@ final class EventJson {
             case WorkflowEvent.AttemptSucceeded succeeded -> attempt(json, event.runId(), succeeded.step(), succeeded.attempt());
             case WorkflowEvent.AttemptFailed failed -> attempt(json, event.runId(), failed.step(), failed.attempt());
             case WorkflowEvent.AttemptSkipped skipped -> attempt(json, event.runId(), skipped.step(), skipped.attempt());
+            case WorkflowEvent.RetryScheduled retry -> json.put("step", retry.step())
+                    .put("model", retry.model().toString()).put("retry", retry.retry())
+                    .put("delayMs", millis(retry.delay()));
             case WorkflowEvent.FallbackTaken fallback -> json.put("step", fallback.step())
                     .put("from", fallback.from().toString()).put("to", fallback.to().toString())
                     .put("reason", fallback.reason());

@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Shows a run's progress on standard error: one line per finished step and per detour (failed attempt,
  * skip, fallback). On a terminal, a status line below them shows the steps in flight with their elapsed
- * time, cut to the terminal's width and rewritten in place; elsewhere, plain lines only, so logs stay
+ * time and, while the chain waits out a {@code Retry-After} or a backoff, the seconds left; it is cut to the
+ * terminal's width and rewritten in place; elsewhere, plain lines only, so logs stay
  * readable. A step that ran no model because the budget was used up is marked skipped, not done.
  */
 final class ProgressDisplay implements WorkflowListener {
@@ -40,11 +42,24 @@ final class ProgressDisplay implements WorkflowListener {
         this.clock = clock;
     }
 
-    /** What one step in flight is doing, since when. */
-    private record InFlight(Instant since, String what) {
+    /** What one step in flight is doing, since when, and until when it waits before a retry, if it does. */
+    private record InFlight(Instant since, String what, Optional<Instant> waitingUntil) {
+
+        InFlight(Instant since, String what) {
+            this(since, what, Optional.empty());
+        }
 
         InFlight doing(String next) {
             return new InFlight(since, next);
+        }
+
+        InFlight waiting(String next, Instant until) {
+            return new InFlight(since, next, Optional.of(until));
+        }
+
+        String shown(Instant now) {
+            return waitingUntil.map(until -> what + " in " + left(Duration.between(now, until))).orElse(what)
+                    + ", " + elapsed(Duration.between(since, now));
         }
     }
 
@@ -63,6 +78,8 @@ final class ProgressDisplay implements WorkflowListener {
                     print("  " + marks.attemptFailed() + " " + failed.step() + ": " + failed.attempt().describe());
             case WorkflowEvent.AttemptSkipped skipped ->
                     print("  " + marks.attemptSkipped() + " " + skipped.step() + ": " + skipped.attempt().describe());
+            case WorkflowEvent.RetryScheduled retry -> inFlight.computeIfPresent(retry.step(), (step, now) ->
+                    now.waiting("retry " + retry.retry() + " of " + retry.model(), retry.at().plus(retry.delay())));
             case WorkflowEvent.FallbackTaken fallback -> print("  " + marks.fallback() + " " + fallback.step()
                     + ": falling back from " + fallback.from() + " (" + fallback.reason() + ") to " + fallback.to());
             case WorkflowEvent.StepCompleted completed -> {
@@ -146,16 +163,20 @@ final class ProgressDisplay implements WorkflowListener {
         } else {
             Instant now = clock.instant();
             StringBuilder status = new StringBuilder(marks.inFlight()).append(' ');
-            inFlight.forEach((step, doing) -> status.append(step).append(" [").append(doing.what()).append(", ")
-                    .append(elapsed(doing.since(), now)).append("]  "));
+            inFlight.forEach((step, doing) -> status.append(step).append(" [").append(doing.shown(now)).append("]  "));
             out.print(CLEAR_LINE + fitted(status.toString().strip()));
         }
         out.flush();
     }
 
-    private static String elapsed(Instant since, Instant now) {
-        long seconds = Math.max(0, Duration.between(since, now).toSeconds());
-        return seconds == 0 ? "0 s" : Durations.human(Duration.ofSeconds(seconds));
+    private static String elapsed(Duration duration) {
+        return Math.max(0, duration.toSeconds()) + " s";
+    }
+
+    /** The seconds left, rounded up, so a countdown shows 1 s until the wait is over. */
+    private static String left(Duration duration) {
+        long millis = Math.max(0, duration.toMillis());
+        return (millis + 999) / 1000 + " s";
     }
 
     /** The text cut to one column less than the terminal, so the cursor never wraps to a second row. */

@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,18 +179,56 @@ class CommandsTest {
 
     @Test
     void doctorProbesEveryModelAtOnceWithItsOwnTimeoutAndALinePerProbe() {
-        MockResponse hung = new MockResponse.Builder().headersDelay(60, TimeUnit.SECONDS)
-                .addHeader("Content-Type", "application/json").body("{}").build();
-        hf.always(QWEN_72B, hung).always(QWEN_7B, hung);
+        CountDownLatch bothArrived = new CountDownLatch(2);
+        hf.always(QWEN_72B, FakeProvider.stalled()).always(QWEN_7B, FakeProvider.stalled());
+        hf.beforeAnswering(request -> {
+            bothArrived.countDown();
+            await(bothArrived);
+        });
 
-        int exit = detour("doctor", "--timeout", "300ms");
+        int exit = detour("doctor", "--timeout", "2s");
 
+        assertThat(bothArrived.getCount()).as("both probes in flight at once").isZero();
         assertThat(exit).isEqualTo(1);
-        assertThat(stdout()).contains("no answer within 300 ms (raise --timeout to wait longer)", "0 of 2 models answered");
-        assertThat(stderr()).contains("probing 2 models at once, each for at most 300 ms",
+        assertThat(stdout()).contains("no answer within 2 s (raise --timeout to wait longer)", "0 of 2 models answered");
+        assertThat(stderr()).contains("probing 2 models at once, each for at most 2 s",
                 "✗ hf:Qwen/Qwen2.5-72B-Instruct: Timeout in", "✗ hf:Qwen/Qwen2.5-7B-Instruct: Timeout in");
-        assertThat(hf.requestsFor(QWEN_72B)).isEqualTo(1);
-        assertThat(hf.requestsFor(QWEN_7B)).isEqualTo(1);
+        assertThat(hf.requestsFor(QWEN_72B)).as("no retries").isEqualTo(1);
+        assertThat(hf.requestsFor(QWEN_7B)).as("no retries").isEqualTo(1);
+    }
+
+    /** Holds a request until the other arrives too; a doctor that probed one after the other would never get there. */
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void logsTheWaitThatTheProviderAskedForBeforeARetry() throws IOException {
+        hf.script(QWEN_72B, error(429, "{\"error\":\"rate limited\"}").newBuilder().addHeader("retry-after-ms", "25")
+                .build());
+        Files.writeString(directory.resolve("retry.yaml"), Files.readString(directory.resolve("detour.yaml"))
+                .replace("max-retries: 0", "max-retries: 1"));
+
+        assertThat(detour("run", "--config", "retry.yaml", "--quiet", "--events", "events.jsonl", "Why?")).isZero();
+
+        JsonNode retry = Files.readAllLines(directory.resolve("events.jsonl")).stream().map(CommandsTest::json)
+                .filter(event -> event.get("type").asText().equals("RetryScheduled")).findFirst().orElseThrow();
+        assertThat(retry.get("step").asText()).isEqualTo("plan");
+        assertThat(retry.get("model").asText()).isEqualTo("hf:" + QWEN_72B);
+        assertThat(retry.get("retry").asInt()).isEqualTo(1);
+        assertThat(retry.get("delayMs").asLong()).isEqualTo(25);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

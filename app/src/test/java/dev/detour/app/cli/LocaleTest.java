@@ -31,8 +31,9 @@ class LocaleTest {
     @BeforeEach
     void start() throws IOException {
         hf = new FakeProvider("hf-inference");
-        hf.script(MODEL, FakeProvider.chat(MODEL, "{\"subQuestions\":[\"Pourquoi la marée ?\",\"Où ?\",\"Quand ?\"]}"),
-                FakeProvider.chat(MODEL, ANSWER), FakeProvider.chat(MODEL, ANSWER), FakeProvider.chat(MODEL, ANSWER));
+        hf.script(MODEL, FakeProvider.completion(MODEL, "{\"subQuestions\":[\"Pourquoi la marée ?\",\"Où ?\",\"Quand ?\"]}", 12, 8),
+                FakeProvider.completion(MODEL, ANSWER, 12, 8), FakeProvider.completion(MODEL, ANSWER, 12, 8),
+                FakeProvider.completion(MODEL, ANSWER, 12, 8));
         Files.writeString(directory.resolve("detour.yaml"), """
                 providers:
                   hf: { type: huggingface, base-url: %s }

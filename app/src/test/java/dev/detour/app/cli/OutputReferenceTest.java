@@ -61,7 +61,7 @@ class OutputReferenceTest {
                   hf: { type: huggingface, base-url: %s, token-env: HF_TOKEN }
                 chain: [ "hf:Qwen/Qwen2.5-72B-Instruct", "hf:Qwen/Qwen2.5-7B-Instruct" ]
                 resilience: { max-retries: 1, backoff: { initial: 10ms, max: 20ms, jitter: 0 },
-                              circuit-breaker: { failure-threshold: 1, open-for: 10m } }
+                              circuit-breaker: { failure-threshold: 2, open-for: 10m } }
                 """.formatted(hf.url("/")));
     }
 
@@ -149,7 +149,7 @@ class OutputReferenceTest {
     }
 
     private static MockResponse answer(String content) {
-        return FakeProvider.chat(QWEN_7B, content).newBuilder().addHeader("x-inference-provider", "hf-inference").build();
+        return FakeProvider.completion(QWEN_7B, content, 12, 8).newBuilder().addHeader("x-inference-provider", "hf-inference").build();
     }
 
     private static String[] run(String[] options, String file, String... rest) {

@@ -50,6 +50,19 @@ class ProgressDisplayTest {
     }
 
     @Test
+    void countsDownTheWaitBeforeARetry() {
+        ProgressDisplay display = display(true, 200, START.plusMillis(2500));
+
+        display.onEvent(new WorkflowEvent.StepStarted("r", 1, START, "plan"));
+        display.onEvent(new WorkflowEvent.RetryScheduled("r", 2, START.plusSeconds(1), "plan", MODEL, 1,
+                Duration.ofSeconds(5)));
+
+        assertThat(shown()).endsWith("⋯ plan [retry 1 of hf:Qwen/Qwen2.5-72B-Instruct in 4 s, 2 s]");
+        display.onEvent(new WorkflowEvent.AttemptStarted("r", 3, START.plusSeconds(6), "plan", MODEL, 1));
+        assertThat(shown()).endsWith("⋯ plan [hf:Qwen/Qwen2.5-72B-Instruct (retry 1), 2 s]");
+    }
+
+    @Test
     void saysAStepWasCancelledInPlainWords() {
         ProgressDisplay display = display(false, 80, START);
 

@@ -146,21 +146,11 @@ public final class FakeProvider implements AutoCloseable {
         } else {
             content = "Answer from " + model + ".";
         }
-        MockResponse.Builder response = chat(model, content).newBuilder().addHeader("x-request-id", "req-" + received.size());
+        MockResponse.Builder response = completion(model, content, 12, 8).newBuilder().addHeader("x-request-id", "req-" + received.size());
         if (servedBy != null) {
             response.addHeader("x-inference-provider", servedBy);
         }
         return response.build();
-    }
-
-    /** A chat completion of {@code model} answering {@code content}, with usage 12 + 8 tokens. */
-    public static MockResponse chat(String model, String content) {
-        String json = "{\"id\":\"cmpl-1\",\"object\":\"chat.completion\",\"model\":\"" + model + "\","
-                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-                + quote(content) + "},\"finish_reason\":\"stop\"}],"
-                + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":8,\"total_tokens\":20}}";
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body(json).build();
     }
 
     private static String quote(String text) {

@@ -265,6 +265,13 @@ final class RunningStep implements StepContext {
         }
 
         @Override
+        public void retryScheduled(ModelRef model, int retry, Duration wait) {
+            heardAnything = true;
+            run.publish((sequence, at) ->
+                    new WorkflowEvent.RetryScheduled(run.runId(), sequence, at, path, model, retry, wait));
+        }
+
+        @Override
         public void fallbackTaken(ModelRef from, ModelRef to, Attempt lastAttemptOfFrom) {
             heardAnything = true;
             run.publish((sequence, at) -> new WorkflowEvent.FallbackTaken(

@@ -80,6 +80,10 @@ public sealed interface WorkflowEvent {
     record AttemptSkipped(String runId, long sequence, Instant at, String step, Attempt attempt)
             implements WorkflowEvent {}
 
+    /** The chain waits {@code delay} (the provider's {@code Retry-After}, or the backoff) before retrying {@code model}. */
+    record RetryScheduled(String runId, long sequence, Instant at, String step, ModelRef model, int retry, Duration delay)
+            implements WorkflowEvent {}
+
     /** The chain went on from one model to the next. */
     record FallbackTaken(String runId, long sequence, Instant at, String step, ModelRef from, ModelRef to, String reason)
             implements WorkflowEvent {}
