@@ -11,6 +11,7 @@ import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
 import dev.detour.app.config.ProviderConfig;
 import dev.detour.app.config.ResilienceConfig;
+import dev.detour.app.config.StoreConfig;
 import dev.detour.app.config.WorkflowConfig;
 import dev.detour.core.model.ModelRef;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Mixin;
  * from (default, file, env or flag). A key's value is never shown, only the name of its variable and
  * whether it is set.
  */
-@Command(name = "config", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+@Command(name = "config", mixinStandardHelpOptions = true,
         description = "Show the effective configuration: every key, its value and where it came from"
                 + " (default, file, env, flag). Never shows a key.",
         footerHeading = "%nExample:%n", footer = "  detour config --config detour.yaml --chain hf:Qwen/Qwen2.5-7B-Instruct")
@@ -131,6 +132,15 @@ final class ConfigCommand implements Callable<Integer> {
         settings.add(setting(w, "workflow.", "max-iterations", String.valueOf(workflow.maxIterations())));
         settings.add(setting(w, "workflow.", "token-budget", String.valueOf(workflow.tokenBudget())));
         settings.add(setting(w, "workflow.", "parallelism", String.valueOf(workflow.parallelism())));
+        JsonNode store = file.path("store");
+        boolean storeFromFile = file.has("store");
+        String pathOrigin = storeFromFile && (store.isTextual() || store.has("path")) ? "file"
+                : context.environment().variable(StoreConfig.HOME_VARIABLE).isPresent()
+                        ? "env (" + StoreConfig.HOME_VARIABLE + ")" : "default";
+        settings.add(new Setting("store.path", config.store().file().map(Path::toString).orElse("none (runs are not stored)"),
+                pathOrigin));
+        settings.add(new Setting("store.retention", config.store().retention().map(ConfigCommand::duration)
+                .orElse("none (kept until pruned)"), storeFromFile && store.has("retention") ? "file" : "default"));
         return settings;
     }
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * runs the research workflow, so a new user sees fallback at work with no key and no network. The
  * answers come from the simulator, and the output says so.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+@Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run a research question against the built-in provider simulator (no keys, no network).",
         footerHeading = "%nExample:%n", footer = "  detour demo --scenario rate-limited \"Why is the sky blue?\"")
 final class DemoCommand implements Callable<Integer> {

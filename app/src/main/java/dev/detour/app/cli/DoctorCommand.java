@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
  * no circuit breaker and a short timeout of its own, and says which answer, a line per probe as it ends.
  * Exit 0 if at least one is healthy, 1 if none.
  */
-@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+@Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Probe every model of the chain once, all at once, and show which answer.",
         footerHeading = "%nExample:%n", footer = "  detour doctor --timeout 5s --format json")
 final class DoctorCommand implements Callable<Integer> {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 /**
  * The help texts of every command: wrapped at the terminal's width between words only (never inside
  * {@code ./detour.yaml} or {@code workflow.max-iterations}), each with the exit codes and the environment
- * variables. Applied to the whole command tree, so a command added later gets them too; each command keeps
- * its own example in its footer.
+ * variables, and {@code --version} with the build's details. Applied to the whole command tree, so a command
+ * added later gets them too; each command keeps its own example in its footer.
  */
 final class HelpLayout {
 
@@ -57,6 +57,7 @@ final class HelpLayout {
         List<CommandLine> all = new ArrayList<>();
         collect(root, all);
         for (CommandLine command : all) {
+            command.getCommandSpec().versionProvider(new BuildInfo());
             UsageMessageSpec usage = command.getCommandSpec().usageMessage();
             usage.width(UNWRAPPED);
             if (usage.exitCodeList().isEmpty()) {

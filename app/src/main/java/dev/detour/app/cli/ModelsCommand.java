@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code detour models}: the resolved chain, with base URLs and whether each key is set, never the key. */
-@Command(name = "models", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+@Command(name = "models", mixinStandardHelpOptions = true,
         description = "Show the resolved chain: models, providers, base URLs and whether each key is set.",
         footerHeading = "%nExample:%n", footer = "  detour models --chain hf:Qwen/Qwen2.5-7B-Instruct,openai:gpt-4o-mini")
 final class ModelsCommand implements Callable<Integer> {

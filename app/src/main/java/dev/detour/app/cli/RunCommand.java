@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code detour run}: researches a question through the chain, stores the run and writes the report. */
 @Command(name = "run", description = "Research QUESTION through the chain of models and write a report.",
-        mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        mixinStandardHelpOptions = true,
         footerHeading = "%nExample:%n",
         footer = "  detour run \"Why do tides happen twice a day?\" --format json > report.json")
 final class RunCommand implements Callable<Integer> {

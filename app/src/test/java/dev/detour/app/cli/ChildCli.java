@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code detour} in a child JVM, through {@link Main#main}, with the C locale and no config variable. */
+/**
+ * Runs {@code detour} in a child JVM, through {@link Main#main}, with the C locale, no config variable and
+ * its home (the run store) in the test's folder.
+ */
 final class ChildCli {
 
     /** What the child wrote, its bytes decoded as UTF-8. */
@@ -32,6 +35,7 @@ final class ChildCli {
         variables.keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG") || name.equals("DETOUR_CONFIG"));
         variables.put("LC_ALL", "C");
         variables.put("TERM", "xterm");
+        variables.put("DETOUR_HOME", directory.resolve("home").toString());
         variables.putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ended").isTrue();

@@ -54,7 +54,8 @@ class CommandsTest {
 
     private int detour(int columns, boolean unicode, String... args) {
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Environment.of(Map.of("HF_TOKEN", HF_TOKEN)),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Environment.of(Map.of("HF_TOKEN", HF_TOKEN, "DETOUR_HOME", directory.resolve("home").toString())),
                 directory, false, columns, unicode);
         return Main.run(context, args);
     }
@@ -93,11 +94,15 @@ class CommandsTest {
 
     @Test
     void everyCommandHasAnExample() {
-        for (String command : new String[] {"run", "doctor", "models", "config", "demo", "completion"}) {
+        for (String command : new String[] {"run", "doctor", "models", "config", "demo", "completion", "resume", "runs",
+                "show", "runs prune"}) {
             out.reset();
-            assertThat(detour(command, "--help")).as(command).isZero();
-            assertThat(stdout()).as(command).contains("Example:", "detour " + command);
+            assertThat(detour((command + " --help").split(" "))).as(command).isZero();
+            assertThat(stdout()).as(command).contains("Exit codes:", "Environment:", "Example:", "detour " + command);
         }
+        out.reset();
+        assertThat(detour("show", "--version")).isZero();
+        assertThat(stdout()).startsWith("detour ").contains("commit ");
     }
 
     @Test
@@ -156,7 +161,8 @@ class CommandsTest {
         out.reset();
         assertThat(detour("config", "--format", "json")).isZero();
         JsonNode json = new ObjectMapper().readTree(stdout());
-        assertThat(json.get("settings").findValuesAsText("key")).contains("resilience.call-deadline", "workflow.parallelism");
+        assertThat(json.get("settings").findValuesAsText("key")).contains("resilience.call-deadline", "workflow.parallelism",
+                "store.path", "store.retention");
     }
 
     @Test

@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Holds {@code docs/output-reference.md} to the real output: every field the JSON report and the event log
  * write is documented there, and every documented field is written by some run (a run that falls back, one
- * where every model fails, and the endings a test cannot easily cause, rendered by the same writers).
+ * where every model fails, and the endings and events a test cannot easily cause, rendered by the same writers).
  */
 class OutputReferenceTest {
 
@@ -73,7 +72,8 @@ class OutputReferenceTest {
     private void detour(String... args) {
         CliContext context = new CliContext(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                Environment.of(Map.of("HF_TOKEN", "hf_FakeReferenceToken")), directory, false);
+                Environment.of(Map.of("HF_TOKEN", "hf_FakeReferenceToken", "DETOUR_HOME", directory.resolve("home").toString())),
+                directory, false);
         Main.run(context, args);
     }
 
@@ -106,6 +106,7 @@ class OutputReferenceTest {
             lines.addAll(Files.readAllLines(directory.resolve(log)));
         }
         ModelRef model = ModelRef.of("hf", QWEN_72B);
+        lines.add(new EventJson().toJson(new WorkflowEvent.RunResumed("run-1", 40, Instant.EPOCH, "research", 5)));
         lines.add(new EventJson().toJson(new WorkflowEvent.StreamReset("run-1", 1, Instant.EPOCH, "synthesize", model,
                 ModelRef.of("hf", QWEN_7B))));
 
@@ -163,8 +164,7 @@ class OutputReferenceTest {
     /** Every field path in {@code node}: {@code steps}, {@code steps[].attempts[].kind}, and so on. */
     private static void paths(JsonNode node, String prefix, Set<String> paths) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
                 paths.add(path);
                 paths(field.getValue(), path, paths);
