@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.app.config.Environment;
 import dev.detour.app.testing.FakeProvider;
+import dev.detour.core.model.Attempt;
+import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.SkipReason;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchReport;
 import dev.detour.core.research.ResearchRun;
@@ -21,10 +25,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -107,6 +114,7 @@ class OutputReferenceTest {
         }
         ModelRef model = ModelRef.of("hf", QWEN_72B);
         lines.add(new EventJson().toJson(new WorkflowEvent.RunResumed("run-1", 40, Instant.EPOCH, "research", 5)));
+        lines.addAll(searchEvents());
         lines.add(new EventJson().toJson(new WorkflowEvent.StreamReset("run-1", 1, Instant.EPOCH, "synthesize", model,
                 ModelRef.of("hf", QWEN_7B))));
 
@@ -125,6 +133,24 @@ class OutputReferenceTest {
                 .containsExactlyInAnyOrderElementsOf(documented("Event types"))
                 .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(WorkflowEvent.class.getPermittedSubclasses())
                         .map(Class::getSimpleName).toList());
+    }
+
+    /** The events of grounded research (off in these runs' configuration), as the event log writes them. */
+    private static List<String> searchEvents() {
+        SourceRef pubmed = SourceRef.of("pubmed");
+        String step = "investigate[0]/answer";
+        EventJson json = new EventJson();
+        return List.of(
+                json.toJson(new WorkflowEvent.SearchStarted("run-1", 1, Instant.EPOCH, step, pubmed, "tides moon", 0)),
+                json.toJson(new WorkflowEvent.SearchFailed("run-1", 2, Instant.EPOCH, step, "tides moon",
+                        Attempt.failed(pubmed, ErrorKind.RATE_LIMITED, OptionalInt.of(429), "API rate limit exceeded",
+                                Optional.empty(), 0, Instant.EPOCH, Duration.ofMillis(40)))),
+                json.toJson(new WorkflowEvent.SearchSucceeded("run-1", 3, Instant.EPOCH, step, "tides moon", 12,
+                        Attempt.succeeded(pubmed, 1, Instant.EPOCH, Duration.ofMillis(80)))),
+                json.toJson(new WorkflowEvent.SearchSkipped("run-1", 4, Instant.EPOCH, step, "tides moon",
+                        Attempt.skipped(pubmed, SkipReason.CIRCUIT_OPEN, null, Instant.EPOCH))),
+                json.toJson(new WorkflowEvent.CitationRejected("run-1", 5, Instant.EPOCH, step,
+                        ModelRef.of("hf", QWEN_72B), 4, List.of(7))));
     }
 
     /**
