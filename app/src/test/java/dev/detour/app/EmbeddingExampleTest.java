@@ -2,17 +2,7 @@ package dev.detour.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import dev.detour.app.config.DetourConfig;
-import dev.detour.app.provider.Providers;
 import dev.detour.app.testing.FakeProvider;
-import dev.detour.core.model.ChatMessage;
-import dev.detour.core.model.ChatRequest;
-import dev.detour.core.model.ChatResponse;
-import dev.detour.core.model.ModelPort;
-import dev.detour.core.research.ResearchRun;
-import dev.detour.core.research.ResearchRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,24 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the embedding example of README.md, and checks that README shows exactly this code. */
+/** Runs README.md's embedding example ({@link EmbeddingExample}), and checks that README shows exactly that code. */
 class EmbeddingExampleTest {
-
-    // README:embedding-example:start
-    static String research(Path configFile, String question) {
-        DetourConfig config = Configs.load(configFile);
-        Injector injector = Guice.createInjector(new DetourModule(config));
-        try (Providers providers = injector.getInstance(Providers.class)) {
-            ModelPort models = injector.getInstance(ModelPort.class);
-            ChatResponse answer = models.chat(ChatRequest.of(ChatMessage.user(question)));
-            System.out.println(answer.model() + " answered; attempts: " + answer.attempts().size());
-
-            ResearchRunner research = injector.getInstance(ResearchRunner.class);
-            ResearchRun run = research.run(question);
-            return run.report().markdown();
-        }
-    }
-    // README:embedding-example:end
 
     @TempDir
     Path directory;
@@ -56,7 +30,7 @@ class EmbeddingExampleTest {
                     store: { path: %s }
                     """.formatted(local.url("/v1"), directory.resolve("runs.db")));
 
-            String markdown = research(config, "Why do tides happen twice a day?");
+            String markdown = EmbeddingExample.research(config, "Why do tides happen twice a day?");
 
             assertThat(markdown).startsWith("# Why do tides happen twice a day?")
                     .contains("fell back from `local:llama3:8b` (HTTP 503 from local")
@@ -65,15 +39,24 @@ class EmbeddingExampleTest {
     }
 
     @Test
-    void readmeShowsExactlyTheCodeThisTestRuns() throws Exception {
-        String source = Files.readString(Path.of("src/test/java/dev/detour/app/EmbeddingExampleTest.java"),
+    void readmeShowsExactlyTheCodeThisTestRunsImportsIncluded() throws Exception {
+        String source = Files.readString(Path.of("src/test/java/dev/detour/app/EmbeddingExample.java"),
                 StandardCharsets.UTF_8);
         String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        Matcher tested = Pattern.compile("// README:embedding-example:start\n(.*?)    // README:embedding-example:end",
-                Pattern.DOTALL).matcher(source);
-        assertThat(tested.find()).isTrue();
-        String code = tested.group(1).stripTrailing().stripIndent().strip();
+        String code = source.substring(source.indexOf('\n') + 1).strip();
 
-        assertThat(readme).as("README.md must show the tested embedding example verbatim").contains(code);
+        assertThat(code).startsWith("import com.google.inject.Guice;");
+        assertThat(readme).as("README.md must show EmbeddingExample.java verbatim, imports included, after its package line")
+                .contains("```java\n" + code + "\n```");
+    }
+
+    @Test
+    void readmeNamesTheVersionThisBuildInstalls() throws Exception {
+        String pom = Files.readString(Path.of("../pom.xml"), StandardCharsets.UTF_8);
+        Matcher version = Pattern.compile("<artifactId>detour-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertThat(version.find()).isTrue();
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+
+        assertThat(readme).contains("<artifactId>detour-app</artifactId>\n  <version>" + version.group(1) + "</version>");
     }
 }

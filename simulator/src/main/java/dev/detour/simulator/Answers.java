@@ -3,14 +3,11 @@ package dev.detour.simulator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The content of a simulated answer, the same for the same request: for plain chat, a short text that
- * says it comes from the simulator and quotes the prompt; for a JSON schema, a {@link SchemaInstance};
+ * The content of a simulated answer, the same for the same request: for plain chat, a short paragraph
+ * about the prompt's subject that says it comes from the simulator; for a JSON schema, a {@link SchemaInstance};
  * for {@code json_object}, that text as {@code {"answer": …}}.
  */
 final class Answers {
-
-    static final int TEXT_EXCERPT = 160;
-    static final int STRUCTURED_EXCERPT = 60;
 
     private Answers() {}
 
@@ -22,10 +19,9 @@ final class Answers {
      */
     static String content(ChatCall call, String answeredBy, boolean sufficient) {
         if (call.schema().isPresent()) {
-            return SchemaInstance.of(call.schema().get(), excerpt(call.prompt(), STRUCTURED_EXCERPT), sufficient).toString();
+            return SchemaInstance.of(call.schema().get(), Prose.subject(call.prompt()), sufficient).toString();
         }
-        String text = "[simulated by " + answeredBy + "] This answer comes from Detour's provider simulator, not from"
-                + " a model. You asked: \"" + excerpt(call.prompt(), TEXT_EXCERPT) + "\"";
+        String text = Prose.answer(call.prompt(), answeredBy);
         if (call.jsonObject()) {
             return JsonNodeFactory.instance.objectNode().put("answer", text).toString();
         }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.detour.core.internal.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -30,9 +32,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a scenario from YAML, checking every value and reporting the first wrong one in one line that
- * names where it is, such as {@code models."hf:X".behaviours[2].status: 99 is not an HTTP status} or
- * {@code sources.europepmc.behaviours[0]: kind error-in-200 is what PubMed's E-utilities do…}.
+ * Reads a scenario from YAML, checking every value and reporting every wrong one at once, one line each
+ * naming where it is, such as {@code models."hf:X".behaviours[2].status: 99 is not an HTTP status} or
+ * {@code sources.europepmc.behaviours[0]: kind error-in-200 is what PubMed's E-utilities do…} (within one
+ * behaviour, the first problem only).
  */
 final class ScenarioYaml {
 
@@ -52,6 +55,7 @@ final class ScenarioYaml {
     private static final Set<String> NEED_FIELDS = Set.of("status", "stream-error");
 
     private final Optional<Path> folder;
+    private final List<String> problems = new ArrayList<>();
 
     private ScenarioYaml(Optional<Path> folder) {
         this.folder = folder;
@@ -62,9 +66,12 @@ final class ScenarioYaml {
      *
      * @param origin where the text came from, such as {@code scenario file ./x.yaml}, to start error messages with
      * @param folder where {@code body-file} names are looked up before the bundled payloads, if anywhere
-     * @throws IllegalArgumentException naming {@code origin} and the path of the first wrong value
+     * @throws IllegalArgumentException with one line per wrong value, each naming {@code origin} and its path
      */
     static Scenario parse(String text, String name, String origin, Optional<Path> folder) {
+        firstAlias(text).ifPresent(alias -> {
+            throw new IllegalArgumentException(origin + ": " + alias);
+        });
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -75,10 +82,52 @@ final class ScenarioYaml {
             throw new IllegalArgumentException(origin + ": not valid YAML" + line + ": "
                     + e.getOriginalMessage().replaceAll("\\s+", " ").strip(), e);
         }
+        ScenarioYaml reader = new ScenarioYaml(folder);
+        Optional<Scenario> scenario = reader.part(() -> reader.scenario(new At(root == null ? YAML.missingNode() : root, ""), name));
+        if (!reader.problems.isEmpty()) {
+            throw new IllegalArgumentException(reader.problems.stream().map(problem -> origin + ": " + problem)
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        }
+        return scenario.orElseThrow();
+    }
+
+    /**
+     * What is wrong with the text's first YAML alias ({@code *name}), if any: Jackson would silently read it as
+     * the text {@code name}. Syntax errors are left to the real read.
+     */
+    private static Optional<String> firstAlias(String text) {
+        try (com.fasterxml.jackson.core.JsonParser parser = YAML.createParser(text)) {
+            while (parser.nextToken() != null) {
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    return Optional.of("line " + at.getLineNr() + ", column " + at.getColumnNr() + ": *" + parser.getText()
+                            + " is a YAML alias (a reference to a value marked &" + parser.getText() + " elsewhere);"
+                            + " scenarios do not support aliases: write the value out in full there");
+                }
+            }
+        } catch (IOException e) {
+            // The real read reports it.
+        }
+        return Optional.empty();
+    }
+
+    /** Runs {@code check}, noting its problem if it finds one, so the reading goes on. */
+    private void check(Runnable check) {
+        part(() -> {
+            check.run();
+            return true;
+        });
+    }
+
+    /** The part {@code read} reads, or empty after noting its problem, so the reading goes on to the next part. */
+    private <T> Optional<T> part(java.util.function.Supplier<T> read) {
         try {
-            return new ScenarioYaml(folder).scenario(new At(root == null ? YAML.missingNode() : root, ""), name);
+            return Optional.of(read.get());
         } catch (Invalid e) {
-            throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+            problems.add(e.getMessage());
+            return Optional.empty();
+        } catch (Noted e) {
+            return Optional.empty();
         }
     }
 
@@ -87,10 +136,11 @@ final class ScenarioYaml {
             return new Scenario(name, "", 0, true, List.of(), List.of());
         }
         root.requireMap("a scenario is a map with the fields description, seed, sufficient, models and sources");
-        root.onlyFields(Set.of("description", "seed", "sufficient", "models", "sources"), "at the top of a scenario");
-        String description = root.optional("description").map(At::text).orElse("");
-        long seed = root.optional("seed").map(At::wholeNumber).orElse(0L);
-        boolean sufficient = root.optional("sufficient").map(At::bool).orElse(true);
+        check(() -> root.onlyFields(Set.of("description", "seed", "sufficient", "models", "sources"),
+                "at the top of a scenario"));
+        String description = part(() -> root.optional("description").map(At::text).orElse("")).orElse("");
+        long seed = part(() -> root.optional("seed").map(At::wholeNumber).orElse(0L)).orElse(0L);
+        boolean sufficient = part(() -> root.optional("sufficient").map(At::bool).orElse(true)).orElse(true);
         List<ModelRule> rules = entries(root, "models", "models maps a model key such as \"hf:Qwen/Qwen2.5-72B-Instruct\""
                 + " to what it does", key -> "\"" + key + "\"", this::model);
         List<SourceRule> sourceRules = entries(root, "sources", "sources maps a source such as pubmed or"
@@ -99,14 +149,15 @@ final class ScenarioYaml {
     }
 
     /** The rules of the map {@code field}, each read by {@code reader} from its key and value; {@code shown} writes a key in paths. */
-    private static <R> List<R> entries(At root, String field, String what, UnaryOperator<String> shown,
+    private <R> List<R> entries(At root, String field, String what, UnaryOperator<String> shown,
             BiFunction<String, At, R> reader) {
         List<R> rules = new ArrayList<>();
         Optional<At> map = root.optional(field);
         if (map.isPresent()) {
             map.get().requireMap(what);
             for (Map.Entry<String, JsonNode> entry : map.get().node().properties()) {
-                rules.add(reader.apply(entry.getKey(), new At(entry.getValue(), map.get().path() + "." + shown.apply(entry.getKey()))));
+                At value = new At(entry.getValue(), map.get().path() + "." + shown.apply(entry.getKey()));
+                part(() -> reader.apply(entry.getKey(), value)).ifPresent(rules::add);
             }
         }
         return rules;
@@ -149,7 +200,10 @@ final class ScenarioYaml {
             });
             List<Plan.Weighted> entries = new ArrayList<>();
             for (At entry : mix.get().items()) {
-                entries.add(weighted(entry, kinds, check));
+                part(() -> weighted(entry, kinds, check)).ifPresent(entries::add);
+            }
+            if (entries.size() < mix.get().node().size()) {
+                throw new Noted();
             }
             return new Plan.Mix(entries);
         }
@@ -160,7 +214,10 @@ final class ScenarioYaml {
         }).orElse(false);
         List<Behaviour> steps = new ArrayList<>();
         for (At step : behaviours.get().items()) {
-            steps.add(behaviour(step, false, kinds, check));
+            part(() -> behaviour(step, false, kinds, check)).ifPresent(steps::add);
+        }
+        if (steps.size() < behaviours.get().node().size()) {
+            throw new Noted();
         }
         return new Plan.Sequence(steps, cycle);
     }
@@ -402,6 +459,13 @@ final class ScenarioYaml {
         }
     }
 
+    /** A part could not be built because problems of its own parts were already noted. */
+    private static final class Noted extends RuntimeException {
+        Noted() {
+            super(null, null, false, false);
+        }
+    }
+
     /** A node of the YAML tree and its path from the root, with typed reads that fail naming the path. */
     private record At(JsonNode node, String path) {
 
@@ -433,13 +497,16 @@ final class ScenarioYaml {
             }
         }
 
+        /** Fails on the first field not in {@code allowed}, with the field it was likely meant to be, if any. */
         void onlyFields(Set<String> allowed, String where) {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
                     List<String> sorted = new ArrayList<>(allowed);
                     Collections.sort(sorted);
-                    throw optional(name).orElseThrow().invalid("unknown field " + where + "; known fields: "
+                    String guess = Suggestions.closest(name, sorted).map(meant -> "; did you mean " + meant + "?")
+                            .orElse("");
+                    throw optional(name).orElseThrow().invalid("unknown field " + where + guess + "; known fields: "
                             + String.join(", ", sorted));
                 }
             }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A small, deterministic JSON value that validates against a JSON schema, as a structured answer: an
  * object has every property its schema declares, an array 3 items (kept within minItems/maxItems), a
- * string says it is simulated and quotes the prompt, a number is its minimum or 0, an enum or a const its
+ * string is a short question or gap about the prompt where its name says so and otherwise says it is
+ * simulated and quotes the prompt, a number is its minimum or 0, an enum or a const its
  * first value, a boolean {@code false} except one named {@code sufficient}, which takes the scenario's
  * value. {@code $ref} within the schema, {@code anyOf}/{@code oneOf} (first non-null branch),
  * {@code allOf} (branches merged) and type lists (first non-null type) are followed; {@code pattern},
@@ -121,7 +122,7 @@ final class SchemaInstance {
             case "email" -> "simulated@example.com";
             case "uri", "url" -> "https://example.com/simulated";
             case "uuid" -> "00000000-0000-0000-0000-000000000000";
-            default -> "[simulated] " + name + (index > 0 ? " " + index : "") + ": " + topic;
+            default -> Prose.item(name, index, topic);
         };
         int max = schema.path("maxLength").asInt(Integer.MAX_VALUE);
         int min = schema.path("minLength").asInt(0);

@@ -180,4 +180,31 @@ class ScenarioYamlTest {
                 .hasMessageStartingWith("scenario file " + yaml + ": models.\"openai:m\".behaviours[0].body-file: \"gone.json\""
                         + " is neither a file next to the scenario (" + folder.resolve("gone.json") + ") nor a bundled payload;");
     }
+
+    @Test
+    void reportsEveryProblemOfTheFileAtOnceInFileOrder() {
+        assertThatThrownBy(() -> parse("""
+                seed: many
+                models:
+                  'openai:m': { behaviours: [ok, {status: 99}, {kind: explode}] }
+                  'openai:n': { behaviors: [ok] }
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(String.join("\n",
+                        "scenario test.yaml: seed: \"many\" is not a whole number",
+                        "scenario test.yaml: models.\"openai:m\".behaviours[1].status: 99 is not an HTTP status; use one"
+                                + " from 200 to 599",
+                        "scenario test.yaml: models.\"openai:m\".behaviours[2].kind: \"explode\" is not a kind of"
+                                + " behaviour; kinds: ok, status, html, malformed, disconnect, drip, stream-cut,"
+                                + " stream-error, oversized",
+                        "scenario test.yaml: models.\"openai:n\".behaviors: unknown field for a model; did you mean"
+                                + " behaviours?; known fields: behaviours, mix, served-by, then"));
+    }
+
+    @Test
+    void explainsThatYamlAliasesAreNotSupported() {
+        assertThatThrownBy(() -> parse("models:\n  'openai:m': &b { behaviours: [ok] }\n  'openai:n': *b\n"))
+                .hasMessage("scenario test.yaml: line 3, column 15: *b is a YAML alias (a reference to a value marked &b"
+                        + " elsewhere); scenarios do not support aliases: write the value out in full there");
+    }
 }

@@ -43,8 +43,10 @@ class SchemaInstanceTest {
         JsonNode plan = validInstance(PLAN);
 
         assertThat(plan.path("subQuestions")).hasSize(3);
-        assertThat(plan.path("subQuestions").get(0).asText()).isEqualTo("[simulated] subQuestions 1: Why did Novita fail?");
-        assertThat(plan.path("subQuestions").get(2).asText()).isEqualTo("[simulated] subQuestions 3: Why did Novita fail?");
+        assertThat(plan.path("subQuestions").get(0).asText())
+                .isEqualTo("Why did Novita fail? What is the main mechanism behind it?");
+        assertThat(plan.path("subQuestions").get(2).asText())
+                .isEqualTo("Why did Novita fail? Which conditions strengthen, weaken or change it?");
     }
 
     @Test

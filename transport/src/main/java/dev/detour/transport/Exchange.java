@@ -97,7 +97,7 @@ final class Exchange implements Callback, AutoCloseable {
             call.cancel();
             Thread.currentThread().interrupt();
             CancellationException cancelled = new CancellationException(
-                    "the call to " + what + " was cancelled because the calling thread was interrupted");
+                    "the call to " + what + " was cancelled: the run was interrupted before the answer came");
             cancelled.initCause(e);
             throw cancelled;
         }

@@ -1,21 +1,42 @@
 package dev.detour.app.cli;
 
 import dev.detour.app.config.Environment;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * What a command may touch of the outside world: its output streams, its environment and working
- * directory, and whether a person watches at a terminal. Tests give their own.
+ * What a command may touch of the outside world: its output streams (UTF-8, whatever the locale), its
+ * environment and working directory, whether a person watches at a terminal, how wide it is and whether
+ * it shows Unicode marks. Tests give their own.
  */
-record CliContext(PrintStream out, PrintStream err, Environment environment, Path workingDirectory, boolean interactive) {
+record CliContext(PrintStream out, PrintStream err, Environment environment, Path workingDirectory, boolean interactive,
+        int columns, boolean unicode) {
+
+    /** A context for tests: a terminal of the default width that shows Unicode. */
+    CliContext(PrintStream out, PrintStream err, Environment environment, Path workingDirectory, boolean interactive) {
+        this(out, err, environment, workingDirectory, interactive, Terminal.DEFAULT_COLUMNS, true);
+    }
 
     static CliContext system() {
-        return new CliContext(System.out, System.err, Environment.system(), Path.of("").toAbsolutePath(),
-                Terminal.interactive(System::getenv));
+        Environment environment = Environment.system();
+        return new CliContext(utf8(FileDescriptor.out), utf8(FileDescriptor.err), environment,
+                Path.of("").toAbsolutePath(), Terminal.interactive(environment::get), Terminal.columns(environment::get),
+                Terminal.unicode(environment::get));
+    }
+
+    private static PrintStream utf8(FileDescriptor descriptor) {
+        return new PrintStream(new BufferedOutputStream(new FileOutputStream(descriptor)), true, StandardCharsets.UTF_8);
     }
 
     Path resolve(Path file) {
         return workingDirectory.resolve(file);
+    }
+
+    Marks marks() {
+        return Marks.of(unicode);
     }
 }

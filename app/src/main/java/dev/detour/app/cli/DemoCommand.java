@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
  * answers come from the simulator, and the output says so.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a research question against the built-in provider simulator (no keys, no network).")
+        description = "Run a research question against the built-in provider simulator (no keys, no network).",
+        footerHeading = "%nExample:%n", footer = "  detour demo --scenario rate-limited \"Why is the sky blue?\"")
 final class DemoCommand implements Callable<Integer> {
 
     static final List<ModelRef> CHAIN = List.of(
@@ -56,6 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         progress.requireEventsOffStandardOutput("demo");
+        String checked = Questions.checked("demo", question);
         Scenario scenario = scenario();
         try (ProviderSimulator simulator = ProviderSimulator.start(scenario)) {
             context.err().println("Detour demo: every answer below comes from Detour's provider simulator on "
@@ -64,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
             context.err().println("Chain: " + CHAIN.stream().map(ModelRef::toString).toList());
             DetourConfig config = config(simulator, scenario);
             try (Session session = Session.open(context, config)) {
-                ResearchRun run = Research.start(session, question.strip(),
+                ResearchRun run = Research.start(session, checked,
                         new Research.ReportSink(context, null, ReportOptions.Format.markdown), progress);
                 context.out().println();
                 context.out().print(attemptsSummary(run.result().record().attempts(), simulator));
@@ -102,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
                     ? Scenario.builtIn(scenarioName)
                     : Scenario.load(context.resolve(Path.of(scenarioName)));
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new UsageProblem("detour demo: " + e.getMessage());
+            throw new UsageProblem(e.getMessage().lines().map(line -> "detour demo: " + line).toList());
         }
     }
 

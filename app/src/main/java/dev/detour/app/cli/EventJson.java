@@ -1,20 +1,15 @@
 package dev.detour.app.cli;
 
-import dev.detour.core.cost.Cost;
-import dev.detour.core.cost.Pricing;
-import java.util.HashMap;
-import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.detour.core.cost.Cost;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.model.Attempt;
-import dev.detour.core.model.ModelRef;
-import dev.detour.core.model.SourceRef;
-import dev.detour.core.model.TokenUsage;
-import dev.detour.core.workflow.BudgetExhaustion;
-import dev.detour.core.workflow.StepFailure;
 import dev.detour.core.workflow.WorkflowEvent;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Turns workflow events into one-line JSON objects with a {@code type} field, the format of
@@ -48,7 +43,7 @@ final class EventJson {
                     .put("recordedSteps", resumed.recordedSteps());
             case WorkflowEvent.RunCompleted completed -> {
                 json.put("durationMs", millis(completed.duration())).put("modelCalls", completed.modelCalls());
-                json.set("tokens", tokens(completed.tokens()));
+                json.set("tokens", JsonShapes.tokens(completed.tokens()));
                 cost(json, runCosts.remove(completed.runId()));
             }
             case WorkflowEvent.RunFailed failed -> {
@@ -59,12 +54,12 @@ final class EventJson {
             case WorkflowEvent.StepStarted started -> json.put("step", started.step());
             case WorkflowEvent.StepCompleted completed -> {
                 json.put("step", completed.step()).put("durationMs", millis(completed.duration()));
-                json.set("tokens", tokens(completed.tokens()));
+                json.set("tokens", JsonShapes.tokens(completed.tokens()));
                 cost(json, stepCosts.remove(completed.runId() + '\n' + completed.step()));
             }
             case WorkflowEvent.StepFailed failed -> {
                 json.put("step", failed.step()).put("durationMs", millis(failed.duration()));
-                json.set("failure", failure(failed.failure()));
+                json.set("failure", JsonShapes.failure(failed.failure()));
                 cost(json, stepCosts.remove(failed.runId() + '\n' + failed.step()));
             }
             case WorkflowEvent.AttemptStarted started -> json.put("step", started.step())
@@ -72,6 +67,9 @@ final class EventJson {
             case WorkflowEvent.AttemptSucceeded succeeded -> attempt(json, event.runId(), succeeded.step(), succeeded.attempt());
             case WorkflowEvent.AttemptFailed failed -> attempt(json, event.runId(), failed.step(), failed.attempt());
             case WorkflowEvent.AttemptSkipped skipped -> attempt(json, event.runId(), skipped.step(), skipped.attempt());
+            case WorkflowEvent.RetryScheduled retry -> json.put("step", retry.step())
+                    .put("model", retry.model().toString()).put("retry", retry.retry())
+                    .put("delayMs", millis(retry.delay()));
             case WorkflowEvent.FallbackTaken fallback -> json.put("step", fallback.step())
                     .put("from", fallback.from().toString()).put("to", fallback.to().toString())
                     .put("reason", fallback.reason());
@@ -89,29 +87,18 @@ final class EventJson {
                         .put("evidenceGiven", rejected.evidenceGiven());
                 rejected.rejected().forEach(json.putArray("rejected")::add);
             }
-            case WorkflowEvent.BudgetExhausted exhausted -> json.set("exhaustion", exhaustion(exhausted.exhaustion()));
+            case WorkflowEvent.BudgetExhausted exhausted -> json.set("exhaustion", JsonShapes.exhaustion(exhausted.exhaustion()));
         }
         return json.toString();
     }
 
     private ObjectNode attempt(ObjectNode json, String runId, String step, Attempt attempt) {
-        json.put("step", step);
-        switch (attempt.target()) {
-            case ModelRef model -> json.put("model", model.toString());
-            case SourceRef source -> json.put("source", source.name());
-        }
-        attempt.inferenceProvider().ifPresent(provider -> json.put("inferenceProvider", provider));
-        json.put("retry", attempt.retry()).put("outcome", attempt.outcome().name());
-        attempt.kind().ifPresent(kind -> json.put("kind", kind.displayName()));
-        attempt.httpStatus().ifPresent(status -> json.put("httpStatus", status));
-        attempt.skipReason().ifPresent(reason -> json.put("skipReason", reason.name()));
-        json.put("message", attempt.message()).put("start", attempt.start().toString())
-                .put("latencyMs", millis(attempt.duration()));
+        JsonShapes.attempt(json.put("step", step), attempt);
         if (attempt.isSearch()) {
             return json;
         }
         if (attempt.outcome() != Attempt.Outcome.SKIPPED) {
-            json.set("tokens", tokens(attempt.usage()));
+            json.set("tokens", JsonShapes.tokens(attempt.usage()));
         }
         if (!pricing.prices().isEmpty()) {
             Cost cost = pricing.costOf(attempt);
@@ -129,23 +116,6 @@ final class EventJson {
         }
         Cost shown = cost == null ? Cost.ZERO : cost;
         json.put("cost", shown.complete() ? shown.exact() : "unknown");
-    }
-
-    private ObjectNode tokens(TokenUsage usage) {
-        return mapper.createObjectNode().put("prompt", usage.promptTokens())
-                .put("completion", usage.completionTokens()).put("total", usage.totalTokens());
-    }
-
-    private ObjectNode failure(StepFailure failure) {
-        ObjectNode json = mapper.createObjectNode().put("status", failure.status().name())
-                .put("type", failure.type()).put("message", failure.message());
-        failure.kind().ifPresent(kind -> json.put("kind", kind.displayName()));
-        return json;
-    }
-
-    private ObjectNode exhaustion(BudgetExhaustion exhaustion) {
-        return mapper.createObjectNode().put("resource", exhaustion.resource().name())
-                .put("limit", exhaustion.limit()).put("used", exhaustion.used());
     }
 
     private static long millis(Duration duration) {

@@ -46,6 +46,7 @@ final class FailureHints {
     private static String outcome(Attempt attempt) {
         return switch (attempt.outcome()) {
             case SUCCEEDED -> "ok";
+            case CANCELLED -> "cancelled (interrupted)";
             case SKIPPED -> "skipped: " + attempt.skipReason().orElseThrow().description();
             case FAILED -> attempt.kind().map(ErrorKind::displayName).orElse("unexpected error");
         };
@@ -54,6 +55,10 @@ final class FailureHints {
     private java.util.Optional<String> hint(Attempt attempt) {
         String provider = attempt.model().provider();
         String servedBy = attempt.inferenceProvider().orElse(provider);
+        if (attempt.outcome() == Attempt.Outcome.CANCELLED) {
+            return java.util.Optional.of("the run was interrupted while " + attempt.model() + " was answering;"
+                    + " run it again to finish");
+        }
         if (attempt.outcome() == Attempt.Outcome.SKIPPED) {
             return java.util.Optional.of(provider + " " + attempt.model().model() + " was skipped ("
                     + attempt.skipReason().orElseThrow().description() + "): "

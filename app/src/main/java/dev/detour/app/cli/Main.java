@@ -1,5 +1,6 @@
 package dev.detour.app.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** The entry point of the {@code detour} executable jar. */
@@ -8,23 +9,45 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = run(CliContext.system(), args);
+        Logging.configure(java.util.List.of(args));
+        CliContext context = CliContext.system();
+        System.setOut(context.out());
+        System.setErr(context.err());
+        int code = run(context, args);
+        context.out().flush();
+        context.err().flush();
         if (!Interruption.shuttingDown()) {
             System.exit(code);
         }
     }
 
     static int run(CliContext context, String... args) {
+        CommandLine commandLine = commandLine(context);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            context.out().flush();
+            context.err().flush();
+        }
+    }
+
+    /** Every command, with the shared help layout, error handling and case-insensitive values. */
+    static CommandLine commandLine(CliContext context) {
         CommandLine commandLine = new CommandLine(new DetourCommand())
+                .addSubcommand(new CommandLine.HelpCommand())
                 .addSubcommand(new RunCommand(context))
                 .addSubcommand(new DoctorCommand(context))
                 .addSubcommand(new ModelsCommand(context))
+                .addSubcommand(new ConfigCommand(context))
                 .addSubcommand(new DemoCommand(context))
                 .addSubcommand(new ResumeCommand(context))
                 .addSubcommand(new RunsCommand(context))
-                .addSubcommand(new ShowCommand(context));
-        commandLine.setOut(new java.io.PrintWriter(context.out(), true));
-        commandLine.setErr(new java.io.PrintWriter(context.err(), true));
+                .addSubcommand(new ShowCommand(context))
+                .addSubcommand(new CompletionCommand(context));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setOut(new PrintWriter(context.out(), true));
+        commandLine.setErr(new PrintWriter(context.err(), true));
+        commandLine.setParameterExceptionHandler(new ParameterProblems());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof UsageProblem problem) {
                 problem.lines().forEach(context.err()::println);
@@ -32,6 +55,7 @@ public final class Main {
             }
             throw exception;
         });
-        return commandLine.execute(args);
+        HelpLayout.apply(commandLine, context.columns());
+        return commandLine;
     }
 }

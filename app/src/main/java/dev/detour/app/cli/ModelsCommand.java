@@ -1,5 +1,8 @@
 package dev.detour.app.cli;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
 import dev.detour.app.config.ProviderConfig;
@@ -9,14 +12,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code detour models}: the resolved chain, with base URLs and whether each key is set, never the key. */
-@Command(name = "models", description = "Show the resolved chain: models, providers, base URLs and whether each key is set.",
-        mixinStandardHelpOptions = true)
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "Show the resolved chain: models, providers, base URLs and whether each key is set.",
+        footerHeading = "%nExample:%n", footer = "  detour models --chain hf:Qwen/Qwen2.5-7B-Instruct,openai:gpt-4o-mini")
 final class ModelsCommand implements Callable<Integer> {
 
     private final CliContext context;
 
     @Mixin
     ConfigOptions configOptions = new ConfigOptions();
+
+    @Mixin
+    FormatOption output = new FormatOption();
 
     ModelsCommand(CliContext context) {
         this.context = context;
@@ -26,6 +33,20 @@ final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         DetourConfig config = Session.loadConfig(context, configOptions, Overrides.none());
         Session.open(context, config).close();
+        if (output.json()) {
+            ObjectNode json = JsonMapper.builder().build().createObjectNode().put("source", config.source());
+            ArrayNode chain = json.putArray("chain");
+            for (ModelRef model : config.chain()) {
+                ProviderConfig provider = config.provider(model.provider()).orElseThrow();
+                ObjectNode item = chain.addObject().put("model", model.toString()).put("provider", provider.name())
+                        .put("type", provider.type()).put("baseUrl", provider.baseUrl().toString());
+                provider.tokenEnv().ifPresentOrElse(variable -> item.put("tokenEnv", variable)
+                                .put("keySet", context.environment().variable(variable).isPresent()),
+                        () -> item.putNull("tokenEnv").put("keySet", false));
+            }
+            context.out().println(json.toPrettyString());
+            return ExitCodes.OK;
+        }
         TextTable table = new TextTable("#", "model", "provider", "type", "base URL", "key");
         int number = 1;
         for (ModelRef model : config.chain()) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code detour runs prune}: deletes stored runs that started long enough ago. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = "Delete the stored runs that started more than AGE ago, with their steps and events.")
+        description = "Delete the stored runs that started more than AGE ago, with their steps and events.",
+        footerHeading = "%nExample:%n", footer = "  detour runs prune --older-than 7d")
 final class PruneCommand implements Callable<Integer> {
 
     private static final Duration DEFAULT_AGE = Duration.ofDays(30);

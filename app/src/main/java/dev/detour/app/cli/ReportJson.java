@@ -5,12 +5,28 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.detour.core.model.AllModelsFailedError;
+import dev.detour.core.model.Attempt;
+import dev.detour.core.model.ModelCallException;
 import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchRun;
+import dev.detour.core.research.ResearchState;
 import dev.detour.core.workflow.RunRecord;
+import dev.detour.core.workflow.RunResult;
+import dev.detour.core.workflow.StepRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** The {@code --format json} rendering of a research run: the report and its parts as fields. */
+/**
+ * The {@code --format json} rendering of a research run: the report's parts as fields, every step with its
+ * attempts, the failure if there was one, and the provenance (who served each step, every fallback) as data.
+ * Every field is documented in {@code docs/output-reference.md}; {@link #SCHEMA_VERSION} changes when a
+ * field changes meaning or goes away.
+ */
 final class ReportJson {
+
+    static final int SCHEMA_VERSION = 1;
 
     private final ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -22,6 +38,7 @@ final class ReportJson {
     String toJson(ResearchRun run, String status) {
         RunRecord record = run.result().record();
         ObjectNode json = mapper.createObjectNode()
+                .put("schemaVersion", SCHEMA_VERSION)
                 .put("question", run.question())
                 .put("runId", record.runId())
                 .put("status", status)
@@ -30,22 +47,107 @@ final class ReportJson {
         run.report().limitations().forEach(limitations::add);
         run.result().output().flatMap(ResearchOutcome::synthesis).ifPresentOrElse(
                 answer -> json.put("answer", answer), () -> json.putNull("answer"));
+        ArrayNode plan = json.putArray("plan");
+        record.step("plan").flatMap(step -> step.output(ResearchState.class))
+                .ifPresent(state -> state.plan().forEach(plan::add));
         ArrayNode findings = json.putArray("findings");
         run.report().findings().forEach(finding -> {
-                    ObjectNode item = findings.addObject().put("question", finding.question());
-                    if (finding.isAnswered()) {
-                        item.put("answer", finding.answer());
-                        finding.servedBy().ifPresent(servedBy -> item.put("servedBy", servedBy));
-                    } else {
-                        item.put("unansweredReason", finding.unansweredReason().orElseThrow());
-                    }
-                });
-        json.put("modelCalls", record.modelCalls()).put("tokens", record.tokens().totalTokens());
+            ObjectNode item = findings.addObject().put("question", finding.question());
+            if (finding.isAnswered()) {
+                item.put("answer", finding.answer());
+                finding.servedBy().ifPresent(servedBy -> item.put("servedBy", servedBy));
+            } else {
+                item.put("unansweredReason", finding.unansweredReason().orElseThrow());
+            }
+        });
+        ArrayNode steps = json.putArray("steps");
+        record.steps().forEach(step -> steps.add(step(step)));
+        failure(run.result()).ifPresent(failure -> json.set("failure", failure));
+        json.set("provenance", provenance(record));
+        json.put("modelCalls", record.modelCalls());
+        json.set("tokens", JsonShapes.tokens(record.tokens()));
         json.put("markdown", run.report().markdown());
         try {
             return mapper.writeValueAsString(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("the report could not be written as JSON", e);
         }
+    }
+
+    private ObjectNode step(StepRecord step) {
+        ObjectNode json = mapper.createObjectNode().put("path", step.path()).put("status", step.status().name());
+        servedBy(step).ifPresentOrElse(attempt -> {
+            ObjectNode servedBy = json.putObject("servedBy").put("model", attempt.model().toString());
+            attempt.inferenceProvider().ifPresent(provider -> servedBy.put("inferenceProvider", provider));
+        }, () -> json.putNull("servedBy"));
+        json.put("start", step.start().toString()).put("durationMs", step.duration().toMillis());
+        json.set("tokens", JsonShapes.tokens(step.tokens()));
+        ArrayNode attempts = json.putArray("attempts");
+        step.attempts().forEach(attempt -> attempts.add(JsonShapes.attempt(mapper.createObjectNode(), attempt)));
+        step.failure().ifPresent(failure -> json.set("failure", JsonShapes.failure(failure)));
+        return json;
+    }
+
+    private static Optional<Attempt> servedBy(StepRecord step) {
+        return step.servedBy().stream().reduce((first, second) -> second);
+    }
+
+    private Optional<ObjectNode> failure(RunResult<ResearchOutcome> result) {
+        return switch (result) {
+            case RunResult.Completed<ResearchOutcome> completed -> Optional.empty();
+            case RunResult.Cancelled<ResearchOutcome> cancelled -> Optional.of(mapper.createObjectNode()
+                    .put("status", cancelled.status().name()).put("message", "the run was cancelled"));
+            case RunResult.BudgetExhausted<ResearchOutcome> exhausted -> {
+                ObjectNode json = mapper.createObjectNode().put("status", exhausted.status().name())
+                        .put("message", exhausted.exhaustion().describe());
+                json.set("exhaustion", JsonShapes.exhaustion(exhausted.exhaustion()));
+                yield Optional.of(json);
+            }
+            case RunResult.Failed<ResearchOutcome> failed -> {
+                ObjectNode json = mapper.createObjectNode().put("status", failed.status().name())
+                        .put("step", failed.failedStep()).put("type", failed.failure().getClass().getSimpleName())
+                        .put("message", failed.failure().getMessage() == null ? "" : failed.failure().getMessage()
+                                .lines().findFirst().orElse(""));
+                if (failed.failure() instanceof ModelCallException modelFailure) {
+                    json.put("kind", modelFailure.kind().displayName());
+                }
+                if (failed.failure() instanceof AllModelsFailedError all) {
+                    ArrayNode attempts = json.putArray("attempts");
+                    all.attempts().forEach(attempt -> attempts.add(JsonShapes.attempt(mapper.createObjectNode(), attempt)));
+                }
+                yield Optional.of(json);
+            }
+        };
+    }
+
+    /** Who served each step and every model the chain left behind on the way (searches aside), as the report's provenance says. */
+    private ObjectNode provenance(RunRecord record) {
+        ObjectNode json = mapper.createObjectNode();
+        ArrayNode fallbacks = json.putArray("fallbacks");
+        for (StepRecord step : record.steps()) {
+            List<List<Attempt>> byModel = new ArrayList<>();
+            for (Attempt attempt : step.attempts().stream().filter(attempt -> !attempt.isSearch()).toList()) {
+                if (byModel.isEmpty() || !byModel.getLast().getFirst().model().equals(attempt.model())) {
+                    byModel.add(new ArrayList<>());
+                }
+                byModel.getLast().add(attempt);
+            }
+            for (int i = 0; i < byModel.size(); i++) {
+                List<Attempt> left = byModel.get(i);
+                Attempt last = left.getLast();
+                if (last.outcome() == Attempt.Outcome.SUCCEEDED) {
+                    continue;
+                }
+                ObjectNode fallback = fallbacks.addObject().put("step", step.path())
+                        .put("from", last.model().toString());
+                if (i + 1 < byModel.size()) {
+                    fallback.put("to", byModel.get(i + 1).getFirst().model().toString());
+                } else {
+                    fallback.putNull("to");
+                }
+                fallback.put("reason", last.shortReason()).put("attempts", left.size());
+            }
+        }
+        return json;
     }
 }

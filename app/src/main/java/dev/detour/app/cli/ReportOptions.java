@@ -13,6 +13,6 @@ final class ReportOptions {
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Report format: ${COMPLETION-CANDIDATES}, in any case (default: ${DEFAULT-VALUE}).")
     Format format = Format.markdown;
 }

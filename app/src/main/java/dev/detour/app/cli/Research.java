@@ -18,7 +18,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A research run as {@code run}, {@code resume} and {@code demo} carry it out: progress on stderr, the
@@ -26,6 +30,8 @@ import java.util.function.Function;
  * a failure explained.
  */
 final class Research {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Research.class);
 
     private Research() {}
 
@@ -41,10 +47,16 @@ final class Research {
             RunOptions base, Function<RunOptions, RunHandle<ResearchOutcome>> launch) {
         CliContext context = sink.context();
         RunOptions options = base.withChain(session.config().chain());
+        ProgressDisplay display = null;
         if (!progress.quiet) {
-            options = options.withListener(new ProgressDisplay(context.err(), context.interactive()));
+            display = new ProgressDisplay(context.err(), context.interactive(), context.columns(), context.marks(),
+                    Clock.systemUTC());
+            options = options.withListener(display);
         }
-        try (EventTarget eventTarget = EventTarget.open(context, progress.events, session.config().pricing())) {
+        ProgressDisplay shown = display;
+        try (EventTarget eventTarget = EventTarget.open(context, progress.events, session.config().pricing());
+                Ticker ticker = Ticker.every(Duration.ofSeconds(1), shown != null && context.interactive(),
+                        () -> shown.tick())) {
             if (eventTarget.log() != null) {
                 options = options.withListener(eventTarget.log());
             }
@@ -113,6 +125,7 @@ final class Research {
                     err.println("What to do: " + modelFailure.kind().hint());
                 } else {
                     err.println(failed.failure());
+                    LOG.debug("the failure of step {}", failed.failedStep(), failed.failure());
                 }
             }
             case RunResult.BudgetExhausted<ResearchOutcome> exhausted ->

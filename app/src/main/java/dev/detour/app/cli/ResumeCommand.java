@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
  * stored outputs without calling a model; the others run, the one that was running from its start.
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = "Continue a stored run that did not complete, without running its completed steps again.")
+        description = "Continue a stored run that did not complete, without running its completed steps again.",
+        footerHeading = "%nExample:%n", footer = "  detour resume 1b29f69e --token-budget 80000")
 final class ResumeCommand implements Callable<Integer> {
 
     private final CliContext context;

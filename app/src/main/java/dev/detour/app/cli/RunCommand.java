@@ -11,12 +11,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code detour run}: researches a question through the chain, stores the run and writes the report. */
 @Command(name = "run", description = "Research QUESTION through the chain of models and write a report.",
-        mixinStandardHelpOptions = true)
+        mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = "  detour run \"Why do tides happen twice a day?\" --format json > report.json")
 final class RunCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "QUESTION", description = "The question to research.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "QUESTION",
+            description = "The question to research, in quotes when it has several words.")
     String question;
 
     @Mixin
@@ -47,9 +50,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (question == null || question.isBlank()) {
-            throw new UsageProblem("detour run: give the question to research, such as: detour run \"Why do tides happen twice a day?\"");
-        }
+        String checked = Questions.checked("run", question);
         if (report.output == null) {
             progress.requireEventsOffStandardOutput("run");
         }
@@ -69,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Session.warnAboutMissingKeys(context, config);
         try (Session session = Session.open(context, config, Session.StoreUse.OPTIONAL)) {
-            return Research.exitCode(Research.start(session, question.strip(), new Research.ReportSink(context, report), progress));
+            return Research.exitCode(Research.start(session, checked, new Research.ReportSink(context, report), progress));
         }
     }
 }

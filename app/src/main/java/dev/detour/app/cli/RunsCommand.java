@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 /** {@code detour runs}: lists the stored runs, newest first. */
 @Command(name = "runs", mixinStandardHelpOptions = true, subcommands = PruneCommand.class,
         description = "List the stored runs, newest first: id, start, status, model calls, tokens, cost (when prices are"
-                + " configured), duration, question.")
+                + " configured), duration, question.",
+        footerHeading = "%nExample:%n", footer = "  detour runs --status unfinished --limit 5")
 final class RunsCommand implements Callable<Integer> {
 
     /** How the list is written. */

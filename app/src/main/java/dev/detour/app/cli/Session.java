@@ -27,12 +27,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One command's Detour: its configuration, its run store and its Guice graph, with their failures turned
  * into usage problems.
  */
 final class Session implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     /** What a command needs of the run store. */
     enum StoreUse {
@@ -58,7 +62,10 @@ final class Session implements AutoCloseable {
         Overrides all = options.chain == null ? overrides : overrides.withChain(options.chain);
         ConfigLoader loader = installedLoader(context);
         try {
-            return loader.load(Optional.ofNullable(options.file).map(context::resolve), all);
+            DetourConfig config = loader.load(Optional.ofNullable(options.file).map(context::resolve), all);
+            LOG.debug("configuration from {}: chain {}; providers {}", config.source(), config.chain(),
+                    config.providers().keySet());
+            return config;
         } catch (ConfigException e) {
             List<String> lines = new ArrayList<>();
             lines.add("detour: the configuration from " + e.source() + " is not usable:");
@@ -94,6 +101,8 @@ final class Session implements AutoCloseable {
             Injector injector = Guice.createInjector(modules);
             injector.getInstance(Providers.class);
             injector.getInstance(Telemetry.class);
+            config.providers().values().forEach(provider -> LOG.debug("provider {}: type {}, base URL {}, key from {}",
+                    provider.name(), provider.type(), provider.baseUrl(), provider.tokenEnv().orElse("nowhere (keyless)")));
             return new Session(config, injector, store);
         } catch (CreationException e) {
             store.close();

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code detour show}: the report of a stored run (the partial one if it did not finish), or its events. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Print the report of a stored run (what it had, if it did not finish), or its events.")
+        description = "Print the report of a stored run (what it had, if it did not finish), or its events.",
+        footerHeading = "%nExample:%n", footer = "  detour show 1b29f69e --format json > report.json")
 final class ShowCommand implements Callable<Integer> {
 
     private final CliContext context;

@@ -12,10 +12,10 @@ import java.util.Optional;
  */
 final class BaseUrls {
 
-
     private BaseUrls() {}
 
-    static Optional<URI> check(String text, boolean allowInsecureHttp, KeyPath path, Problems problems) {
+    /** The URL, if usable; {@code keyed} says whether the provider sends a key, which decides how plain http is refused. */
+    static Optional<URI> check(String text, boolean allowInsecureHttp, boolean keyed, KeyPath path, Problems problems) {
         URI url;
         try {
             url = new URI(text.strip());
@@ -40,9 +40,9 @@ final class BaseUrls {
             return Optional.empty();
         }
         if (scheme.equals("http") && !allowInsecureHttp && !LoopbackHosts.isLoopback(url.getHost())) {
-            problems.add(path, Shown.quoted(text) + " would send the key unencrypted to " + url.getHost()
-                    + ", which is not a loopback host; use https://, or set allow-insecure-http: true on this provider"
-                    + " if the network is trusted");
+            problems.add(path, Shown.quoted(text) + " would send " + (keyed ? "the key" : "every prompt")
+                    + " unencrypted to " + url.getHost() + ", which is not a loopback host; use https://, or set"
+                    + " allow-insecure-http: true on this provider if the network is trusted");
             return Optional.empty();
         }
         return Optional.of(url);

@@ -9,30 +9,28 @@ import java.util.Optional;
 
 /**
  * Reads the chain of model references, from the file's {@code chain} list or the {@code --chain} option,
- * and checks that each names a declared provider.
+ * and checks that each names a declared provider; problems come in chain order, one entry after the other.
  */
 final class ChainReader {
 
     private static final String EXAMPLE = "hf:Qwen/Qwen2.5-72B-Instruct";
     private static final String SHAPE = "write \"<provider>:<model id>\", such as " + EXAMPLE;
 
-    /** One chain entry and where it was written. */
-    record Entry(KeyPath path, ModelRef model) {}
-
     private ChainReader() {}
 
-    /** The entries of the file's {@code chain}; empty if it is not a list. */
-    static List<Entry> fromFile(JsonNode node, KeyPath path, Problems problems) {
+    /** The models of the file's {@code chain}, if every entry is valid. */
+    static Optional<List<ModelRef>> fromFile(JsonNode node, KeyPath path, DeclaredProviders providers, Problems problems) {
         if (node == null || node.isNull() || (node.isArray() && node.isEmpty())) {
             problems.add(path, "is empty; list at least one model, such as - " + EXAMPLE);
-            return List.of();
+            return Optional.empty();
         }
         if (!node.isArray()) {
             problems.add(path, "expected a list of \"<provider>:<model id>\" entries, found " + Values.found(node)
                     + "; write each entry on its own line starting with \"- \"");
-            return List.of();
+            return Optional.empty();
         }
-        List<Entry> entries = new ArrayList<>();
+        int before = problems.count();
+        List<ModelRef> models = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             KeyPath at = path.index(i);
             JsonNode item = node.get(i);
@@ -44,25 +42,26 @@ final class ChainReader {
                 continue;
             }
             Values.text(item, at, "text \"<provider>:<model id>\"", SHAPE, problems)
-                    .flatMap(text -> parse(text, at, problems))
-                    .ifPresent(model -> entries.add(new Entry(at, model)));
+                    .flatMap(text -> model(text, at, providers, problems))
+                    .ifPresent(models::add);
         }
-        return entries;
+        return valid(models, before, problems);
     }
 
-    /** The entries of {@code --chain a,b,c}. */
-    static List<Entry> fromOption(String text, Problems problems) {
+    /** The models of {@code --chain a,b,c}, if every entry is valid. */
+    static Optional<List<ModelRef>> fromOption(String text, DeclaredProviders providers, Problems problems) {
         KeyPath at = KeyPath.label("--chain");
         if (text.isBlank()) {
             problems.add(at, "is empty; list at least one model, such as --chain " + EXAMPLE + ",openai:gpt-4o-mini");
-            return List.of();
+            return Optional.empty();
         }
         if (SecretShapes.looksLikeKey(text)) {
             problems.add(at, "looks like it holds an API key; keys belong in the environment variable named by"
                     + " token-env, never on the command line");
-            return List.of();
+            return Optional.empty();
         }
-        List<Entry> entries = new ArrayList<>();
+        int before = problems.count();
+        List<ModelRef> models = new ArrayList<>();
         String[] parts = text.split(",", -1);
         for (int i = 0; i < parts.length; i++) {
             if (parts[i].isBlank()) {
@@ -70,23 +69,24 @@ final class ChainReader {
                         + " such as " + EXAMPLE + ",openai:gpt-4o-mini");
                 continue;
             }
-            parse(parts[i], at, problems).ifPresent(model -> entries.add(new Entry(at, model)));
+            model(parts[i], at, providers, problems).ifPresent(models::add);
         }
-        return entries;
+        return valid(models, before, problems);
     }
 
-    /** Reports each entry whose provider is not declared; returns the models if every one is. */
-    static Optional<List<ModelRef>> resolve(List<Entry> entries, DeclaredProviders providers, Problems problems) {
-        boolean valid = true;
-        for (Entry entry : entries) {
-            if (!providers.declares(entry.model().provider())) {
-                problems.add(entry.path(), Shown.quoted(entry.model().toString()) + " names provider "
-                        + Shown.quoted(entry.model().provider()) + ", which is not configured; use one of: "
-                        + providers.names());
-                valid = false;
-            }
+    private static Optional<List<ModelRef>> valid(List<ModelRef> models, int problemsBefore, Problems problems) {
+        return problems.count() == problemsBefore && !models.isEmpty() ? Optional.of(List.copyOf(models)) : Optional.empty();
+    }
+
+    /** The entry's model if it parses and names a declared provider; else one problem at its key path. */
+    private static Optional<ModelRef> model(String text, KeyPath at, DeclaredProviders providers, Problems problems) {
+        Optional<ModelRef> model = parse(text, at, problems);
+        if (model.isPresent() && !providers.declares(model.get().provider())) {
+            problems.add(at, Shown.quoted(model.get().toString()) + " names provider "
+                    + Shown.quoted(model.get().provider()) + ", which is not configured; use one of: " + providers.names());
+            return Optional.empty();
         }
-        return valid && !entries.isEmpty() ? Optional.of(entries.stream().map(Entry::model).toList()) : Optional.empty();
+        return model;
     }
 
     private static Optional<ModelRef> parse(String text, KeyPath at, Problems problems) {

@@ -19,6 +19,11 @@ final class ConfigFiles {
         this.workingDirectory = workingDirectory;
     }
 
+    /** The file {@code --config} or else {@code DETOUR_CONFIG} names, as named, whether or not it exists. */
+    Optional<Path> named(Optional<Path> explicitFile) {
+        return explicitFile.or(() -> environment.variable(ConfigLoader.CONFIG_VARIABLE).map(value -> Path.of(value.strip())));
+    }
+
     Optional<Path> locate(Optional<Path> explicitFile, Problems problems) {
         if (explicitFile.isPresent()) {
             return named(explicitFile.get(), "--config",

@@ -73,8 +73,7 @@ public final class ConfigLoader {
         Require.nonNull(overrides, "overrides");
         Problems problems = new Problems();
         Optional<Path> file = files.locate(explicitFile, problems);
-        String source = file.map(Path::toString)
-                .orElse(explicitFile.map(Path::toString).orElse(DEFAULTS_SOURCE));
+        String source = file.or(() -> files.named(explicitFile)).map(Path::toString).orElse(DEFAULTS_SOURCE);
         problems.throwIfAny(source);
         if (file.isEmpty()) {
             return reader.read(emptyTree(), DEFAULTS_SOURCE, overrides, problems);

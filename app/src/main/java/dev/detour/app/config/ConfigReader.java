@@ -35,10 +35,10 @@ final class ConfigReader {
                 : providersReader.builtIn(problems);
         Optional<List<ModelRef>> chain = Optional.empty();
         if (top.has("chain")) {
-            chain = ChainReader.resolve(ChainReader.fromFile(top.get("chain"), top.at("chain"), problems), providers, problems);
+            chain = ChainReader.fromFile(top.get("chain"), top.at("chain"), providers, problems);
         }
         if (overrides.chain().isPresent()) {
-            chain = ChainReader.resolve(ChainReader.fromOption(overrides.chain().get(), problems), providers, problems);
+            chain = ChainReader.fromOption(overrides.chain().get(), providers, problems);
         } else if (!top.has("chain")) {
             chain = builtInChain(fileDeclaresProviders, providers, top.at("chain"), problems);
         }

@@ -49,7 +49,7 @@ final class ProvidersReader {
                         + " class path, or declare providers in a configuration file");
                 continue;
             }
-            defaultBaseUrl(provider.type(), false, path, problems).ifPresent(url -> valid.put(provider.name(),
+            defaultBaseUrl(provider.type(), false, true, path, problems).ifPresent(url -> valid.put(provider.name(),
                     new ProviderConfig(provider.name(), provider.type(), url, Optional.of(provider.tokenEnv()), false,
                             Map.of())));
         }
@@ -98,7 +98,7 @@ final class ProvidersReader {
             section.allowOnly(allowed, key -> COMMON_KEYS.contains(key) || admits(known, key), " for type " + known.name());
         });
         Optional<Boolean> allowInsecureHttp = section.bool("allow-insecure-http", false);
-        Optional<URI> baseUrl = baseUrl(section, type, allowInsecureHttp.orElse(false), problems);
+        Optional<URI> baseUrl = baseUrl(section, type, allowInsecureHttp.orElse(false), section.has("token-env"), problems);
         Optional<Optional<String>> tokenEnv = tokenEnv(section, problems);
         Optional<Map<String, String>> options = type.flatMap(known -> options(section, known, problems));
         if (type.isEmpty() || baseUrl.isEmpty() || tokenEnv.isEmpty() || allowInsecureHttp.isEmpty()
@@ -124,13 +124,13 @@ final class ProvidersReader {
         return type.flatMap(types::find);
     }
 
-    private Optional<URI> baseUrl(
-            Section section, Optional<ProviderType> type, boolean allowInsecureHttp, Problems problems) {
+    private Optional<URI> baseUrl(Section section, Optional<ProviderType> type, boolean allowInsecureHttp, boolean keyed,
+            Problems problems) {
         KeyPath at = section.at("base-url");
         if (section.has("base-url") && !section.get("base-url").isNull()) {
             return Values.text(section.get("base-url"), at, "a URL", "write an absolute http(s) URL such as "
                             + "https://api.openai.com/v1", problems)
-                    .flatMap(text -> BaseUrls.check(text, allowInsecureHttp, at, problems));
+                    .flatMap(text -> BaseUrls.check(text, allowInsecureHttp, keyed, at, problems));
         }
         if (type.isEmpty()) {
             return Optional.empty();
@@ -140,10 +140,11 @@ final class ProvidersReader {
                     + " has no default, set the URL of its API, such as https://api.example.com/v1");
             return Optional.empty();
         }
-        return defaultBaseUrl(type.get().name(), allowInsecureHttp, section.path(), problems);
+        return defaultBaseUrl(type.get().name(), allowInsecureHttp, keyed, section.path(), problems);
     }
 
-    private Optional<URI> defaultBaseUrl(String type, boolean allowInsecureHttp, KeyPath provider, Problems problems) {
+    private Optional<URI> defaultBaseUrl(
+            String type, boolean allowInsecureHttp, boolean keyed, KeyPath provider, Problems problems) {
         Optional<String> fromEnvironment = type.equals(BuiltIns.OPENAI)
                 ? environment.variable(BuiltIns.OPENAI_BASE_URL)
                 : Optional.empty();
@@ -154,7 +155,7 @@ final class ProvidersReader {
                         + BuiltIns.OPENAI_BASE_URL + " and the key in " + BuiltIns.OPENAI_API_KEY);
                 return Optional.empty();
             }
-            return BaseUrls.check(fromEnvironment.get(), allowInsecureHttp, label, problems);
+            return BaseUrls.check(fromEnvironment.get(), allowInsecureHttp, keyed, label, problems);
         }
         return types.find(type).flatMap(ProviderType::defaultBaseUrl);
     }

@@ -3,6 +3,7 @@ package dev.detour.app.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.detour.core.internal.Suggestions;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -47,13 +48,16 @@ final class Section {
         return "a map with keys " + String.join(", ", keys);
     }
 
-    /** Reports every key not in {@code allowed}, naming the allowed ones; {@code forWhat} qualifies "unknown key". */
-    /** Reports every key that {@code admits} refuses, listing the {@code allowed} keys as a configuration writes them. */
+    /**
+     * Reports every key that {@code admits} refuses, with the allowed key it most likely meant, if any, and the
+     * {@code allowed} keys as a configuration writes them; {@code forWhat} qualifies "unknown key".
+     */
     void allowOnly(Collection<String> allowed, Predicate<String> admits, String forWhat) {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String key = entry.getKey();
             if (!admits.test(key) && !SecretShapes.isCredentialName(key) && !SecretShapes.looksLikeKey(key)) {
-                problems.add(at(key), "unknown key" + forWhat + "; allowed keys: " + String.join(", ", allowed));
+                String guess = Suggestions.closest(key, allowed).map(meant -> "; did you mean " + meant + "?").orElse("");
+                problems.add(at(key), "unknown key" + forWhat + guess + "; allowed keys: " + String.join(", ", allowed));
             }
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,6 +33,11 @@ final class YamlFiles {
 
     static Optional<JsonNode> read(Path file, Problems problems) {
         KeyPath label = KeyPath.label(file.toString());
+        Optional<String> alias = firstAlias(file);
+        if (alias.isPresent()) {
+            problems.add(label, alias.get());
+            return Optional.empty();
+        }
         try (InputStream in = Files.newInputStream(file); JsonParser parser = MAPPER.createParser(in)) {
             JsonNode first = MAPPER.readTree(parser);
             if (first != null && parser.nextToken() != null) {
@@ -49,6 +55,27 @@ final class YamlFiles {
                     + " file");
             return Optional.empty();
         }
+    }
+
+    /**
+     * What is wrong with the file's first YAML alias ({@code *name}), if it has one: Jackson would read it as
+     * the text {@code name}, silently. Syntax errors are left to the real read.
+     */
+    private static Optional<String> firstAlias(Path file) {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = MAPPER.createParser(in)) {
+            while (parser.nextToken() != null) {
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    return Optional.of("line " + at.getLineNr() + ", column " + at.getColumnNr() + ": *"
+                            + shortened(parser.getText()) + " is a YAML alias (a reference to a value marked &"
+                            + shortened(parser.getText()) + " elsewhere in the file); aliases are not supported:"
+                            + " write the value out in full there");
+                }
+            }
+        } catch (IOException e) {
+            // The real read reports it.
+        }
+        return Optional.empty();
     }
 
     /**

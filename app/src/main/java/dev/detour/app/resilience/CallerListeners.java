@@ -4,7 +4,10 @@ import dev.detour.core.model.Attempt;
 import dev.detour.core.model.AttemptListener;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.StreamListener;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The listeners a caller gave one call, shielded so that what they throw stays the caller's problem: it is
@@ -12,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class CallerListeners {
 
-    private static final System.Logger LOG = System.getLogger(CallerListeners.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CallerListeners.class);
 
     private CallerListeners() {}
 
@@ -29,9 +32,9 @@ final class CallerListeners {
             call.run();
         } catch (RuntimeException e) {
             if (logged.compareAndSet(false, true)) {
-                LOG.log(System.Logger.Level.WARNING, () -> "listener " + listener.getClass().getName() + " failed on "
-                        + notice + " (" + e + "); the call goes on, and further failures of it in this call are not logged");
-                LOG.log(System.Logger.Level.DEBUG, "listener failure", e);
+                LOG.warn("listener {} failed on {} ({}); the call goes on, and further failures of it in this call are"
+                        + " not logged", listener.getClass().getName(), notice, e.toString());
+                LOG.debug("listener failure", e);
             }
         }
     }
@@ -53,6 +56,11 @@ final class CallerListeners {
         @Override
         public void attemptFinished(Attempt attempt) {
             run(delegate, logged, "attemptFinished", () -> delegate.attemptFinished(attempt));
+        }
+
+        @Override
+        public void retryScheduled(ModelRef model, int retry, Duration wait) {
+            run(delegate, logged, "retryScheduled", () -> delegate.retryScheduled(model, retry, wait));
         }
 
         @Override

@@ -154,6 +154,7 @@ final class ResilientChain implements ModelPort {
                     .handleIf((result, failure) -> tries.retries(failure))
                     .withMaxRetries(config.maxRetries())
                     .withDelayFn(execution -> tries.wait)
+                    .onRetryScheduled(scheduled -> listener.retryScheduled(link.model(), tries.next, scheduled.getDelay()))
                     .build();
             try {
                 return Failsafe.with(retries).get(execution -> attempt(link, breaker, tries));

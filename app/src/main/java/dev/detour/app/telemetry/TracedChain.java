@@ -101,6 +101,7 @@ final class TracedChain implements ModelPort {
             String kind = switch (attempt.outcome()) {
                 case SUCCEEDED -> "ok";
                 case FAILED -> attempt.kind().map(ErrorKind::displayName).orElse("Unexpected");
+                case CANCELLED -> "CANCELLED";
                 case SKIPPED -> attempt.skipReason().map(SkipReason::name).orElseThrow();
             };
             instruments.attempts().add(1, Attributes.of(

@@ -357,6 +357,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMissingFileNamedByDetourConfigIsTheSourceOfTheProblemNotTheBuiltInDefaults() {
+        ConfigFixture fixture = fixture();
+        fixture.env("DETOUR_CONFIG", "missing.yaml");
+
+        ConfigException failure = ConfigFixture.failure(() -> fixture.loader().load(Optional.empty()));
+
+        assertThat(failure.source()).isEqualTo("missing.yaml");
+    }
+
+    @Test
     void aNamedDirectoryIsAProblem() {
         ConfigFixture fixture = fixture();
         fixture.write("conf/a.yaml", "");

@@ -235,7 +235,7 @@ class ConfigValidationTest {
     @Test
     void refusesPlainHttpToAHostThatIsNotLoopbackUnlessTheProviderAllowsIt() {
         assertThat(problems(provider("base-url: http://gpu-box.lan:8000/v1"))).containsExactly(
-                "providers.local.base-url: \"http://gpu-box.lan:8000/v1\" would send the key unencrypted to gpu-box.lan,"
+                "providers.local.base-url: \"http://gpu-box.lan:8000/v1\" would send every prompt unencrypted to gpu-box.lan,"
                         + " which is not a loopback host; use https://, or set allow-insecure-http: true on this"
                         + " provider if the network is trusted");
     }
@@ -377,6 +377,34 @@ class ConfigValidationTest {
         assertThat(problems("workflow: { parallelism: 4 }\n---\nworkflow: { parallelism: 5 }\n")).containsExactly(
                 workingDirectory.resolve("config.yaml") + ": holds more than one YAML document; keep one (remove the"
                         + " extra ---)");
+    }
+
+    @Test
+    void saysAKeyedProviderWouldSendItsKeyOverPlainHttp() {
+        assertThat(problems(provider("token-env: LOCAL_KEY, base-url: http://gpu-box.lan:8000/v1"))).singleElement()
+                .asString().contains("would send the key unencrypted to gpu-box.lan");
+    }
+
+    @Test
+    void suggestsTheKeyAnUnknownOneWasMeantToBe() {
+        assertThat(problems(provider("tokenenv: LOCAL_KEY, base-url: http://localhost:8000/v1"))).containsExactly(
+                "providers.local.tokenenv: unknown key for type openai; did you mean token-env?; allowed keys: type,"
+                        + " base-url, token-env, allow-insecure-http, token-limit-field");
+    }
+
+    @Test
+    void reportsChainProblemsInChainOrder() {
+        assertThat(problems("providers: { local: { type: openai, base-url: http://localhost:1/v1 } }\n"
+                + "chain: [ \"nowhere:m\", \"local\", \"local:m\", \"elsewhere:m\" ]\n"))
+                .extracting(problem -> problem.substring(0, problem.indexOf(':')))
+                .containsExactly("chain[0]", "chain[1]", "chain[3]");
+    }
+
+    @Test
+    void explainsThatYamlAliasesAreNotSupported() {
+        assertThat(problems("resilience: &r\n  max-retries: 1\nworkflow: *r\n")).singleElement().asString()
+                .endsWith("line 3, column 11: *r is a YAML alias (a reference to a value marked &r elsewhere in the"
+                        + " file); aliases are not supported: write the value out in full there");
     }
 
     private static String provider(String settings) {

@@ -360,7 +360,7 @@ class ResilientChainTest {
         assertThatThrownBy(() -> chain(primary, secondary).chat(REQUEST, CallContext.none().withAttemptListener(listener)))
                 .isInstanceOf(CancellationException.class);
 
-        assertThat(listener.notes).containsExactly("start Qwen/Qwen2.5-72B-Instruct #0", "SKIPPED Qwen/Qwen2.5-72B-Instruct");
+        assertThat(listener.notes).containsExactly("start Qwen/Qwen2.5-72B-Instruct #0", "CANCELLED Qwen/Qwen2.5-72B-Instruct");
     }
 
     @Test

@@ -146,13 +146,7 @@ public final class FakeProvider implements AutoCloseable {
         } else {
             content = "Answer from " + model + ".";
         }
-        String json = "{\"id\":\"cmpl-1\",\"object\":\"chat.completion\",\"model\":\"" + model + "\","
-                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-                + quote(content) + "},\"finish_reason\":\"stop\"}],"
-                + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":8,\"total_tokens\":20}}";
-        MockResponse.Builder response = new MockResponse.Builder().code(200)
-                .addHeader("Content-Type", "application/json").addHeader("x-request-id", "req-" + received.size())
-                .body(json);
+        MockResponse.Builder response = completion(model, content, 12, 8).newBuilder().addHeader("x-request-id", "req-" + received.size());
         if (servedBy != null) {
             response.addHeader("x-inference-provider", servedBy);
         }

@@ -12,14 +12,15 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * One try of one model (first try or retry) or of one evidence search, or a model or source skipped
- * without a request. Model calls and searches share this record, their {@link ErrorKind}s and their skip
- * reasons; the {@link #target() target} says which was tried.
+ * One try of one model (first try or retry) or of one evidence search, a try whose answer was not waited for
+ * because the run was cancelled, or a model or source skipped without a request. Model calls and searches
+ * share this record, their {@link ErrorKind}s and their skip reasons; the {@link #target() target} says which
+ * was tried.
  *
  * @param target the model or source tried or skipped
  * @param inferenceProvider who ran the model, when known; always empty for a search
  * @param retry 0 for the first try of this model or search, 1 for the first retry, and so on
- * @param outcome succeeded, failed or skipped
+ * @param outcome succeeded, failed, cancelled (in flight when the run was cancelled) or skipped
  * @param kind the failure's kind, for a failed attempt that was classified
  * @param httpStatus the HTTP status of a failed attempt, if it had one
  * @param skipReason why a skipped attempt was skipped
@@ -45,6 +46,8 @@ public record Attempt(
     public enum Outcome {
         SUCCEEDED,
         FAILED,
+        /** The request was sent, and the run was cancelled before its answer came: not a failure of the model. */
+        CANCELLED,
         SKIPPED
     }
 
@@ -66,8 +69,9 @@ public record Attempt(
             throw new IllegalArgumentException("skipReason must be present exactly when outcome is SKIPPED, was "
                     + skipReason + " with " + outcome);
         }
-        if (outcome == Outcome.SUCCEEDED && kind.isPresent()) {
-            throw new IllegalArgumentException("a succeeded attempt has no error kind, was " + kind.get());
+        if ((outcome == Outcome.SUCCEEDED || outcome == Outcome.CANCELLED) && kind.isPresent()) {
+            throw new IllegalArgumentException("a " + outcome.name().toLowerCase(java.util.Locale.ROOT)
+                    + " attempt has no error kind, was " + kind.get());
         }
         if (target instanceof SourceRef && inferenceProvider.isPresent()) {
             throw new IllegalArgumentException("a search attempt has no inference provider, was " + inferenceProvider.get());
@@ -177,8 +181,8 @@ public record Attempt(
 
     /** A try abandoned because the run was cancelled while it was in flight. */
     public static Attempt cancelled(AttemptTarget target, int retry, Instant start, Duration duration) {
-        return new Attempt(target, Optional.empty(), retry, Outcome.SKIPPED, Optional.empty(), OptionalInt.empty(),
-                Optional.of(SkipReason.CANCELLED), "cancelled while waiting for the answer", start, duration);
+        return new Attempt(target, Optional.empty(), retry, Outcome.CANCELLED, Optional.empty(), OptionalInt.empty(),
+                Optional.empty(), "cancelled while waiting for the answer", start, duration);
     }
 
     /** The distinct kinds of failure among {@code attempts}, in order of first appearance. */
@@ -196,6 +200,7 @@ public record Attempt(
     public String shortReason() {
         return switch (outcome) {
             case SUCCEEDED -> "ok";
+            case CANCELLED -> "cancelled";
             case SKIPPED -> skipReason.orElseThrow().description();
             case FAILED -> {
                 String what = httpStatus.isPresent() && httpStatus.getAsInt() >= 300
@@ -223,6 +228,8 @@ public record Attempt(
         line.append(", try ").append(retry + 1).append(": ");
         if (outcome == Outcome.SUCCEEDED) {
             line.append("succeeded");
+        } else if (outcome == Outcome.CANCELLED) {
+            line.append("cancelled");
         } else {
             line.append(kind.map(ErrorKind::displayName).orElse("unexpected error"));
             httpStatus.ifPresent(status -> line.append(", HTTP ").append(status));

@@ -1,5 +1,7 @@
 package dev.detour.core.model;
 
+import java.time.Duration;
+
 /**
  * Hears about each attempt a chain makes while a call is in progress, or a resilient evidence source
  * while a search is, for live progress displays and event logs. The caller's thread hears them, in order.
@@ -17,6 +19,12 @@ public interface AttemptListener {
 
     /** An attempt (of a model or a search) succeeded, failed or was skipped. */
     default void attemptFinished(Attempt attempt) {}
+
+    /**
+     * The chain waits {@code wait} before retry number {@code retry} (1 for the first retry) of {@code model}:
+     * the provider's {@code Retry-After}, or the backoff.
+     */
+    default void retryScheduled(ModelRef model, int retry, Duration wait) {}
 
     /** The chain gives up on {@code from} and goes on to {@code to}. */
     default void fallbackTaken(ModelRef from, ModelRef to, Attempt lastAttemptOfFrom) {}

@@ -260,8 +260,15 @@ final class RunningStep implements StepContext {
             run.publish((sequence, at) -> switch (attempt.outcome()) {
                 case SUCCEEDED -> new WorkflowEvent.AttemptSucceeded(run.runId(), sequence, at, path, attempt);
                 case FAILED -> new WorkflowEvent.AttemptFailed(run.runId(), sequence, at, path, attempt);
-                case SKIPPED -> new WorkflowEvent.AttemptSkipped(run.runId(), sequence, at, path, attempt);
+                case CANCELLED, SKIPPED -> new WorkflowEvent.AttemptSkipped(run.runId(), sequence, at, path, attempt);
             });
+        }
+
+        @Override
+        public void retryScheduled(ModelRef model, int retry, Duration wait) {
+            heardAnything = true;
+            run.publish((sequence, at) ->
+                    new WorkflowEvent.RetryScheduled(run.runId(), sequence, at, path, model, retry, wait));
         }
 
         @Override

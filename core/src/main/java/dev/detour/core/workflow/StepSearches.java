@@ -157,7 +157,7 @@ final class StepSearches {
                 case SUCCEEDED -> success = attempt;
                 case FAILED -> run.publish((sequence, at) ->
                         new WorkflowEvent.SearchFailed(run.runId(), sequence, at, path, query, attempt));
-                case SKIPPED -> run.publish((sequence, at) ->
+                case CANCELLED, SKIPPED -> run.publish((sequence, at) ->
                         new WorkflowEvent.SearchSkipped(run.runId(), sequence, at, path, query, attempt));
             }
         }

@@ -73,8 +73,15 @@ public sealed interface WorkflowEvent {
     record AttemptFailed(String runId, long sequence, Instant at, String step, Attempt attempt)
             implements WorkflowEvent {}
 
-    /** A model was not tried: circuit open, deadline or budget. */
+    /**
+     * A model was not tried (circuit open, deadline or budget: outcome {@code SKIPPED}), or was and the run was
+     * cancelled before its answer came (outcome {@code CANCELLED}).
+     */
     record AttemptSkipped(String runId, long sequence, Instant at, String step, Attempt attempt)
+            implements WorkflowEvent {}
+
+    /** The chain waits {@code delay} (the provider's {@code Retry-After}, or the backoff) before retrying {@code model}. */
+    record RetryScheduled(String runId, long sequence, Instant at, String step, ModelRef model, int retry, Duration delay)
             implements WorkflowEvent {}
 
     /** The chain went on from one model to the next. */
@@ -138,12 +145,15 @@ public sealed interface WorkflowEvent {
         }
     }
 
-    /** A source was not searched: circuit open, the run's deadline, or cancellation. */
+    /**
+     * A source was not searched (circuit open, the run's deadline, or cancellation: outcome {@code SKIPPED}), or
+     * was and the run was cancelled before its answer came (outcome {@code CANCELLED}).
+     */
     record SearchSkipped(String runId, long sequence, Instant at, String step, String query, Attempt attempt)
             implements WorkflowEvent {
 
         public SearchSkipped {
-            searchAttempt(attempt, Attempt.Outcome.SKIPPED);
+            searchAttempt(attempt, Attempt.Outcome.SKIPPED, Attempt.Outcome.CANCELLED);
         }
 
         /** The source that was skipped. */
@@ -172,10 +182,12 @@ public sealed interface WorkflowEvent {
     record BudgetExhausted(String runId, long sequence, Instant at, BudgetExhaustion exhaustion)
             implements WorkflowEvent {}
 
-    private static void searchAttempt(Attempt attempt, Attempt.Outcome outcome) {
+    private static void searchAttempt(Attempt attempt, Attempt.Outcome... outcomes) {
         Require.nonNull(attempt, "attempt");
-        if (!attempt.isSearch() || attempt.outcome() != outcome) {
-            throw new IllegalArgumentException("the event needs a " + outcome + " search attempt, was " + attempt.describe());
+        if (!attempt.isSearch() || !java.util.List.of(outcomes).contains(attempt.outcome())) {
+            throw new IllegalArgumentException("the event needs a " + java.util.List.of(outcomes).stream()
+                    .map(Enum::name).collect(java.util.stream.Collectors.joining(" or ")) + " search attempt, was "
+                    + attempt.describe());
         }
     }
 }

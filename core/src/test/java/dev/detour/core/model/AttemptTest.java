@@ -66,4 +66,24 @@ class AttemptTest {
         assertThatThrownBy(() -> SourceRef.of("hf:model")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SourceRef.of(" ")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void recordsACallCancelledInFlightAsCancelledNotSkipped() {
+        Attempt attempt = Attempt.cancelled(QWEN, 1, T0, Duration.ofMillis(1200));
+
+        assertThat(attempt.outcome()).isEqualTo(Attempt.Outcome.CANCELLED);
+        assertThat(attempt.skipReason()).isEmpty();
+        assertThat(attempt.kind()).as("not a failure of the model").isEmpty();
+        assertThat(attempt.shortReason()).isEqualTo("cancelled");
+        assertThat(attempt.describe()).isEqualTo("hf:Qwen/Qwen2.5-72B-Instruct, try 2: cancelled, 1.2 s")
+                .doesNotContain("skipped", "thread", "interrupt");
+    }
+
+    @Test
+    void keepsSkippedForAModelNeverTried() {
+        Attempt attempt = Attempt.skipped(QWEN, SkipReason.CANCELLED, null, T0);
+
+        assertThat(attempt.outcome()).isEqualTo(Attempt.Outcome.SKIPPED);
+        assertThat(attempt.describe()).isEqualTo("hf:Qwen/Qwen2.5-72B-Instruct: skipped (cancelled)");
+    }
 }
