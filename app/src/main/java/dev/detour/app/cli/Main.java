@@ -22,7 +22,8 @@ public final class Main {
                 .addSubcommand(new DemoCommand(context))
                 .addSubcommand(new ResumeCommand(context))
                 .addSubcommand(new RunsCommand(context))
-                .addSubcommand(new ShowCommand(context));
+                .addSubcommand(new ShowCommand(context))
+                .addSubcommand(new ServeCommand(context));
         commandLine.setOut(new java.io.PrintWriter(context.out(), true));
         commandLine.setErr(new java.io.PrintWriter(context.err(), true));
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
