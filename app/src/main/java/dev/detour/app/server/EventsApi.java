@@ -74,7 +74,7 @@ final class EventsApi {
             throw RunsApi.unknown(runId);
         }
         List<Frame> frames = store.events(runId).stream().filter(event -> event.sequence() > after)
-                .map(event -> Frame.of(event, json)).toList();
+                .map(event -> Frame.of(event, json).earlier()).toList();
         Subscription subscription = new Subscription(frames, after, Integer.MAX_VALUE);
         subscription.end();
         return subscription;

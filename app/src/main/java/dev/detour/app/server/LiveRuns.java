@@ -107,7 +107,7 @@ final class LiveRuns {
             if (tokenBudget.isPresent()) {
                 budget = budget.withMaxTokens(tokenBudget.getAsLong());
             }
-            List<Frame> earlier = store.events(runId).stream().map(event -> Frame.of(event, json)).toList();
+            List<Frame> earlier = store.events(runId).stream().map(event -> Frame.of(event, json).earlier()).toList();
             LiveRun live = new LiveRun(runId, String.valueOf(stored.start().input()), stored.start().at(), earlier, json,
                     MAX_BACKLOG);
             runs.put(runId, live);
