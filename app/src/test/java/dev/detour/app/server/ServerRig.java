@@ -92,6 +92,7 @@ final class ServerRig implements AutoCloseable {
 
     final ProviderSimulator simulator;
     final InMemoryRunStore store;
+    final BreakableStore breakableStore;
     final Injector injector;
     final DetourServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -99,13 +100,14 @@ final class ServerRig implements AutoCloseable {
     private ServerRig(Options options) {
         simulator = ProviderSimulator.start(options.scenario);
         store = options.store;
+        breakableStore = new BreakableStore(store);
         DetourConfig config = config(simulator, options.server);
         ServerSettings settings = ServerSettings.of("127.0.0.1", 0, options.token).withHeartbeat(options.heartbeat);
         injector = Guice.createInjector(new DetourModule(config, Environment.of(Map.of("HF_TOKEN", HF_KEY))),
                 new ServerModule(settings, ServeFixtures.formats()), new AbstractModule() {
                     @Override
                     protected void configure() {
-                        OptionalBinder.newOptionalBinder(binder(), RunStore.class).setBinding().toInstance(store);
+                        OptionalBinder.newOptionalBinder(binder(), RunStore.class).setBinding().toInstance(breakableStore);
                     }
                 });
         server = injector.getInstance(DetourServer.class).start();
