@@ -100,8 +100,8 @@ final class ServeCommand implements Callable<Integer> {
                     + " (running runs stop at their next durable step)");
             try (Interruption interruption = Interruption.onInterrupt(server::stop)) {
                 server.awaitClosed();
+                context.err().println("detour serve: stopped");
             }
-            context.err().println("detour serve: stopped");
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +29,7 @@ final class LiveRun implements WorkflowListener {
     private final String runId;
     private final String question;
     private final Instant started;
+    private final OptionalLong tokenBudget;
     private final Function<WorkflowEvent, String> json;
     private final int maxBacklog;
     private final ReentrantLock lock = new ReentrantLock();
@@ -42,11 +44,12 @@ final class LiveRun implements WorkflowListener {
     /**
      * @param earlier the frames the run store holds of the run from before this server resumed it
      */
-    LiveRun(String runId, String question, Instant started, List<Frame> earlier, Function<WorkflowEvent, String> json,
-            int maxBacklog) {
+    LiveRun(String runId, String question, Instant started, OptionalLong tokenBudget, List<Frame> earlier,
+            Function<WorkflowEvent, String> json, int maxBacklog) {
         this.runId = runId;
         this.question = question;
         this.started = started;
+        this.tokenBudget = tokenBudget;
         this.json = json;
         this.maxBacklog = maxBacklog;
         history.addAll(earlier);
@@ -62,6 +65,10 @@ final class LiveRun implements WorkflowListener {
 
     Instant started() {
         return started;
+    }
+
+    OptionalLong tokenBudget() {
+        return tokenBudget;
     }
 
     void attach(RunHandle<ResearchOutcome> value) {

@@ -75,7 +75,8 @@ final class LiveRuns {
             Budget budget = Budget.unlimited().withMaxTokens(
                     request.tokenBudget().orElse(config.workflow().tokenBudget()));
             String runId = UUID.randomUUID().toString();
-            LiveRun live = new LiveRun(runId, request.question(), clock.instant(), List.of(), json, MAX_BACKLOG);
+            LiveRun live = new LiveRun(runId, request.question(), clock.instant(), budget.maxTokens(), List.of(), json,
+                    MAX_BACKLOG);
             runs.put(runId, live);
             RunHandle<ResearchOutcome> handle = chosen.start(request.question(), settings,
                     options(live, budget, chain).withRunId(runId));
@@ -108,8 +109,8 @@ final class LiveRuns {
                 budget = budget.withMaxTokens(tokenBudget.getAsLong());
             }
             List<Frame> earlier = store.events(runId).stream().map(event -> Frame.of(event, json).earlier()).toList();
-            LiveRun live = new LiveRun(runId, String.valueOf(stored.start().input()), stored.start().at(), earlier, json,
-                    MAX_BACKLOG);
+            LiveRun live = new LiveRun(runId, String.valueOf(stored.start().input()), stored.start().at(), budget.maxTokens(),
+                    earlier, json, MAX_BACKLOG);
             runs.put(runId, live);
             finishedOrder.remove(runId);
             RunHandle<ResearchOutcome> handle = runnerFor(chain).resume(stored, options(live, budget, chain));

@@ -16,6 +16,7 @@ import dev.detour.core.workflow.StepRecord;
 import dev.detour.core.workflow.StoredRun;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /** Writes runs as the API shows them: a summary line for listings, and the detail with steps and report. */
@@ -45,6 +46,7 @@ final class RunViews {
 
     ObjectNode detail(LiveRun live) {
         ObjectNode json = summary(live);
+        budget(json, live.tokenBudget());
         steps(json, live.record());
         live.finished().ifPresentOrElse(run -> report(json, run), () -> json.putNull("report"));
         return json;
@@ -52,6 +54,7 @@ final class RunViews {
 
     ObjectNode detail(StoredRun stored) {
         ObjectNode json = summary(stored.summary());
+        budget(json, stored.start().budget().maxTokens());
         steps(json, stored.record());
         if (!stored.start().workflow().equals(ResearchWorkflow.NAME)) {
             json.putNull("report");
@@ -83,6 +86,14 @@ final class RunViews {
         String self = "/v1/runs/" + runId;
         return mapper.createObjectNode().put("self", self).put("events", self + "/events")
                 .put("cancel", self + "/cancel").put("resume", self + "/resume");
+    }
+
+    private static void budget(ObjectNode json, OptionalLong tokenBudget) {
+        if (tokenBudget.isPresent()) {
+            json.put("tokenBudget", tokenBudget.getAsLong());
+        } else {
+            json.putNull("tokenBudget");
+        }
     }
 
     private void steps(ObjectNode json, RunRecord record) {
