@@ -30,7 +30,7 @@ final class Access {
         }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || header.length() == BEARER.length()) {
+                || header.substring(BEARER.length()).isBlank()) {
             throw ApiException.unauthorized();
         }
         if (!token.get().equals(Secret.of(header.substring(BEARER.length())))) {

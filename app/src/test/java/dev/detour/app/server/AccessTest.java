@@ -54,6 +54,8 @@ class AccessTest {
             RunsApiTest.assertError(rig.get("/v1/runs"), 401, "unauthorized", null);
             RunsApiTest.assertError(rig.get("/v1/runs", "Authorization", "Bearer wrong"), 401, "unauthorized", null);
             RunsApiTest.assertError(rig.get("/v1/runs", "Authorization", TOKEN), 401, "unauthorized", null);
+            RunsApiTest.assertError(rig.get("/v1/runs", "Authorization", "Bearer    "), 401, "unauthorized", null);
+            RunsApiTest.assertError(rig.get("/v1/runs", "Authorization", "Bearer " + TOKEN + "x"), 401, "unauthorized", null);
             RunsApiTest.assertError(rig.post("/v1/runs", "{\"question\": \"q\"}"), 401, "unauthorized", null);
             RunsApiTest.assertError(rig.get("/v1/runs/any/events"), 401, "unauthorized", null);
 
