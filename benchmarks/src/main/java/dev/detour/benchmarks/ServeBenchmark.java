@@ -42,8 +42,8 @@ final class ServeBenchmark {
     private ServeBenchmark() {}
 
     static String run(boolean quick) throws Exception {
-        int runs = quick ? 10 : 50;
-        int perRun = quick ? 5 : 10;
+        int runs = Integer.getInteger("serve.runs", quick ? 10 : 50);
+        int perRun = Integer.getInteger("serve.subscribers-per-run", quick ? 5 : 10);
         return new ServeBenchmark().measure(runs, perRun);
     }
 
@@ -149,9 +149,13 @@ final class ServeBenchmark {
         return result;
     }
 
-    /** Follows one run's stream over a plain HTTP/1.0 socket (no client library in the way), reading each event's sequence, type and time. */
+    /**
+     * Follows one run's stream over a plain HTTP/1.0 socket (no client library in the way), reading each
+     * event's sequence, type and time. The server subscribes before it answers, so an event stamped after
+     * the status line arrived was delivered live; earlier ones came as the replay of what was missed.
+     */
     private Followed read(URI base, String runId) throws IOException {
-        Instant connected = Instant.now();
+        Instant connected;
         List<Long> sequences = new ArrayList<>();
         long[] latencies = new long[1024];
         int measured = 0;
@@ -165,6 +169,7 @@ final class ServeBenchmark {
             if (status == null || !status.contains(" 200")) {
                 throw new IllegalStateException("the event stream of " + runId + " answered " + status);
             }
+            connected = Instant.now();
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.startsWith("data: ")) {

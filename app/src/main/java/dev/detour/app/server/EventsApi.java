@@ -19,6 +19,9 @@ import java.util.function.Function;
  */
 final class EventsApi {
 
+    /** The most frames sent in one write when several are waiting. */
+    private static final int BATCH = 64;
+
     private final LiveRuns runs;
     private final RunStore store;
     private final Function<WorkflowEvent, String> json;
@@ -53,8 +56,11 @@ final class EventsApi {
                         return;
                     }
                     case Subscription.Next.Event event -> {
-                        write(out, event.frame().sse());
-                        if (event.frame().last()) {
+                        List<Frame> frames = subscription.withQueued(event.frame(), BATCH);
+                        StringBuilder text = new StringBuilder();
+                        frames.forEach(frame -> text.append(frame.sse()));
+                        write(out, text.toString());
+                        if (frames.get(frames.size() - 1).last()) {
                             return;
                         }
                     }

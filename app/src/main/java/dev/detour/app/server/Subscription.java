@@ -2,7 +2,8 @@ package dev.detour.app.server;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.ArrayList;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +27,7 @@ final class Subscription {
 
     private static final Frame END = new Frame(-1, "end", "", true);
 
-    private final LinkedBlockingQueue<Frame> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingDeque<Frame> queue = new LinkedBlockingDeque<>();
     private final int maxBacklog;
     private volatile long lastQueued;
     private volatile boolean ended;
@@ -55,6 +56,27 @@ final class Subscription {
     void end() {
         ended = true;
         queue.add(END);
+    }
+
+    /**
+     * The frames queued right now after {@code first}, up to {@code max} in all, so a burst goes out in one
+     * write; stops after a run's last frame and leaves the end of the stream for {@link #next}.
+     */
+    List<Frame> withQueued(Frame first, int max) {
+        List<Frame> frames = new ArrayList<>();
+        frames.add(first);
+        while (frames.size() < max && !frames.get(frames.size() - 1).last()) {
+            Frame more = queue.poll();
+            if (more == null) {
+                break;
+            }
+            if (more == END) {
+                queue.addFirst(END);
+                break;
+            }
+            frames.add(more);
+        }
+        return frames;
     }
 
     Next next(Duration wait) throws InterruptedException {
