@@ -34,6 +34,8 @@ class BrowserEndToEndIT {
         Path jar = Path.of(System.getProperty("detour.jar", "target/detour.jar"));
         assumeTrue(Files.isExecutable(CHROMIUM), "skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium)");
         assumeTrue(onPath("node"), "skipped: node is not on PATH (apt-get install -y nodejs)");
+        int node = nodeMajorVersion();
+        assumeTrue(node >= 20, "skipped: playwright-core needs node 20 or newer, this is node " + node);
         assumeTrue(Files.isDirectory(browserDir.resolve("node_modules/playwright-core")),
                 "skipped: playwright-core is not installed (npm ci --prefix " + browserDir + ")");
         assertThat(jar).as("the CLI jar, built in package").exists();
@@ -75,6 +77,14 @@ class BrowserEndToEndIT {
             url.completeExceptionally(e);
         }
         url.completeExceptionally(new IllegalStateException("detour serve ended without listening: " + lines));
+    }
+
+    private static int nodeMajorVersion() throws IOException, InterruptedException {
+        Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+        String version = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        node.waitFor(30, TimeUnit.SECONDS);
+        Matcher major = Pattern.compile("^v(\\d+)").matcher(version);
+        return major.find() ? Integer.parseInt(major.group(1)) : 0;
     }
 
     private static boolean onPath(String command) {
