@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code detour serve}: the HTTP API, event streams and web page on the CLI's Guice graph, until the
- * process is stopped (SIGTERM or Ctrl-C drains the runs first). With {@code --demo}, against the
- * built-in provider simulator.
+ * process is stopped (SIGTERM or Ctrl-C drains the runs first), its runs in the configured run store.
+ * With {@code --demo}, against the built-in provider simulator, storing nothing (as {@code detour demo}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the HTTP API (/v1), live event streams and the web page.")
@@ -61,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!demo) {
             DetourConfig config = Session.loadConfig(context, configOptions, Overrides.none());
             Session.warnAboutMissingKeys(context, config);
-            serve(config, settings, "");
+            serve(config, settings, Session.StoreUse.OPTIONAL, "");
             return ExitCodes.OK;
         }
         Scenario scenario = DemoCommand.scenario(context, scenarioName, "serve");
@@ -70,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
             if (configOptions.file != null) {
                 config = config.withServer(Session.loadConfig(context, configOptions, Overrides.none()).server());
             }
-            serve(config, settings, " (demo: every answer comes from Detour's provider simulator on "
+            serve(config, settings, Session.StoreUse.NONE, " (demo: every answer comes from Detour's provider simulator on "
                     + simulator.huggingFaceBaseUrl().getAuthority() + ", scenario " + scenario.name() + ", not from a model)");
             return ExitCodes.OK;
         }
@@ -86,8 +86,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private void serve(DetourConfig config, ServerSettings settings, String note) {
-        try (Session session = Session.open(context, config, new ServerModule(settings, formats()))) {
+    private void serve(DetourConfig config, ServerSettings settings, Session.StoreUse storeUse, String note) {
+        try (Session session = Session.open(context, config, storeUse, new ServerModule(settings, formats()))) {
             DetourServer server = session.get(DetourServer.class);
             try {
                 server.start();

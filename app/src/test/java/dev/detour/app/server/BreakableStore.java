@@ -1,6 +1,5 @@
 package dev.detour.app.server;
 
-import dev.detour.core.testing.InMemoryRunStore;
 import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.BudgetUsage;
 import dev.detour.core.workflow.RunEnd;
@@ -16,43 +15,53 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** An in-memory run store that can be told to fail every write from now on, deletions included, as a full disk does. */
+/** A run store that can be told to fail every write from now on, deletions included, as a full disk does. */
 final class BreakableStore implements RunStore {
 
-    private final InMemoryRunStore delegate;
+    private final RunStore delegate;
     private volatile RunStoreException failure;
 
-    BreakableStore(InMemoryRunStore delegate) {
+    BreakableStore(RunStore delegate) {
         this.delegate = delegate;
     }
 
     void breakWith(RunStoreException value) {
         failure = value;
-        delegate.failWritesWith(value);
+    }
+
+    private void checkWrite() {
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override
     public void runStarted(RunStart start) {
+        checkWrite();
         delegate.runStarted(start);
     }
 
     @Override
     public void runResumed(String runId, Budget budget, Instant at) {
+        checkWrite();
         delegate.runResumed(runId, budget, at);
     }
 
     @Override
     public void stepEnded(String runId, StoredStep step, BudgetUsage usage) {
+        checkWrite();
         delegate.stepEnded(runId, step, usage);
     }
 
     @Override
     public void eventPublished(WorkflowEvent event) {
+        checkWrite();
         delegate.eventPublished(event);
     }
 
     @Override
     public void runEnded(RunEnd end) {
+        checkWrite();
         delegate.runEnded(end);
     }
 
@@ -73,9 +82,7 @@ final class BreakableStore implements RunStore {
 
     @Override
     public int deleteStartedBefore(Instant cutoff) {
-        if (failure != null) {
-            throw failure;
-        }
+        checkWrite();
         return delegate.deleteStartedBefore(cutoff);
     }
 

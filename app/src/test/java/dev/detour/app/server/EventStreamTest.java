@@ -85,7 +85,7 @@ class EventStreamTest {
             List<Received> live = first.allEvents(id);
             first.awaitStatus(id, "completed");
 
-            try (ServerRig restarted = ServerRig.start(options -> options.store(first.store.copy()))) {
+            try (ServerRig restarted = ServerRig.start(options -> options.store(first.storeFile))) {
                 assertThat(restarted.allEvents(id)).isEqualTo(live);
                 assertThat(restarted.events(id, 3L, Integer.MAX_VALUE)).isEqualTo(live.subList(3, live.size()));
                 assertThat(restarted.events(id, (long) live.size(), Integer.MAX_VALUE)).isEmpty();

@@ -137,7 +137,7 @@ class RunsApiTest {
             slow.post("/v1/runs/" + id + "/cancel", "");
             slow.awaitStatus(id, "cancelled");
 
-            try (ServerRig rig = ServerRig.start(options -> options.store(slow.store.copy()))) {
+            try (ServerRig rig = ServerRig.start(options -> options.store(slow.storeFile))) {
                 JsonNode stored = ServerRig.json(rig.get("/v1/runs/" + id));
                 assertThat(stored.get("status").asText()).isEqualTo("cancelled");
                 assertThat(stored.get("live").asBoolean()).isFalse();

@@ -2,10 +2,9 @@ package dev.detour.app.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.util.Modules;
 import dev.detour.app.DetourModule;
 import dev.detour.app.cli.ServeFixtures;
 import dev.detour.app.config.DetourConfig;
@@ -13,11 +12,13 @@ import dev.detour.app.config.Environment;
 import dev.detour.app.config.ProviderConfig;
 import dev.detour.app.config.ResilienceConfig;
 import dev.detour.app.config.ServerConfig;
+import dev.detour.app.config.StoreConfig;
+import dev.detour.app.store.JsonValueCodec;
+import dev.detour.app.store.RunStores;
 import dev.detour.app.config.WorkflowConfig;
 import dev.detour.app.provider.Providers;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.secret.Secret;
-import dev.detour.core.testing.InMemoryRunStore;
 import dev.detour.core.workflow.RunStore;
 import dev.detour.simulator.Behaviour;
 import dev.detour.simulator.ProviderSimulator;
@@ -28,6 +29,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +45,8 @@ import java.util.stream.Stream;
 
 /**
  * A real {@code detour serve} server for tests: the provider simulator on loopback, the CLI's Guice graph
- * with an in-memory run store, the server on an ephemeral port, and a JDK HTTP client to call it.
+ * with a real SQLite run store in a temporary folder, the server on an ephemeral port, and a JDK HTTP
+ * client to call it.
  */
 final class ServerRig implements AutoCloseable {
 
@@ -60,7 +65,7 @@ final class ServerRig implements AutoCloseable {
         ServerConfig server = new ServerConfig(8, List.of(), Duration.ofMillis(100));
         Optional<Secret> token = Optional.empty();
         Duration heartbeat = Duration.ofSeconds(15);
-        InMemoryRunStore store = new InMemoryRunStore();
+        Path storeFile;
 
         Options scenario(Scenario value) {
             scenario = value;
@@ -82,8 +87,9 @@ final class ServerRig implements AutoCloseable {
             return this;
         }
 
-        Options store(InMemoryRunStore value) {
-            store = value;
+        /** Runs go to this SQLite file (else to a new one), such as one a stopped server left behind. */
+        Options store(Path file) {
+            storeFile = file;
             return this;
         }
     }
@@ -91,25 +97,27 @@ final class ServerRig implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final ProviderSimulator simulator;
-    final InMemoryRunStore store;
+    final Path storeFile;
     final BreakableStore breakableStore;
+    private final Path ownDirectory;
     final Injector injector;
     final DetourServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServerRig(Options options) {
         simulator = ProviderSimulator.start(options.scenario);
-        store = options.store;
-        breakableStore = new BreakableStore(store);
+        try {
+            ownDirectory = options.storeFile == null ? Files.createTempDirectory("detour-server-rig") : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        storeFile = options.storeFile == null ? ownDirectory.resolve("detour.db") : options.storeFile;
+        breakableStore = new BreakableStore(RunStores.open(StoreConfig.at(storeFile), new JsonValueCodec(), Clock.systemUTC()));
         DetourConfig config = config(simulator, options.server);
         ServerSettings settings = ServerSettings.of("127.0.0.1", 0, options.token).withHeartbeat(options.heartbeat);
-        injector = Guice.createInjector(new DetourModule(config, Environment.of(Map.of("HF_TOKEN", HF_KEY))),
-                new ServerModule(settings, ServeFixtures.formats()), new AbstractModule() {
-                    @Override
-                    protected void configure() {
-                        OptionalBinder.newOptionalBinder(binder(), RunStore.class).setBinding().toInstance(breakableStore);
-                    }
-                });
+        injector = Guice.createInjector(Modules.override(new DetourModule(config, Environment.of(Map.of("HF_TOKEN", HF_KEY))))
+                        .with(binder -> binder.bind(RunStore.class).toInstance(breakableStore)),
+                new ServerModule(settings, ServeFixtures.formats()));
         server = injector.getInstance(DetourServer.class).start();
     }
 
@@ -143,7 +151,7 @@ final class ServerRig implements AutoCloseable {
                 new ResilienceConfig.BackoffConfig(Duration.ofMillis(1), Duration.ofMillis(2), 0.0), Duration.ofSeconds(5),
                 new ResilienceConfig.CircuitBreakerConfig(3, Duration.ofMinutes(5)), Optional.of(Duration.ofMinutes(2)));
         return new DetourConfig(providers, List.of(QWEN_72B, QWEN_7B, GPT), resilience, new WorkflowConfig(1, 50_000, 4),
-                server, "server test rig");
+                StoreConfig.none(), server, "server test rig");
     }
 
     URI uri(String path) {
@@ -271,7 +279,20 @@ final class ServerRig implements AutoCloseable {
             server.stop();
         } finally {
             injector.getInstance(Providers.class).close();
+            breakableStore.close();
             simulator.close();
+            deleteOwnDirectory();
+        }
+    }
+
+    private void deleteOwnDirectory() {
+        if (ownDirectory == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(ownDirectory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

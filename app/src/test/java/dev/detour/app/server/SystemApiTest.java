@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.app.config.ServerConfig;
 import dev.detour.core.workflow.RunStoreException;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /v1/models}, {@code /v1/doctor}, the health endpoints, the page, and a graceful stop. */
 class SystemApiTest {
@@ -89,9 +91,12 @@ class SystemApiTest {
     }
 
     @Test
-    void aStoppingServerTakesNoNewRunCancelsItsRunsAtADurablePointAndARestartedOneListsThemResumable() throws Exception {
+    void aStoppingServerTakesNoNewRunCancelsItsRunsAtADurablePointAndARestartedOneListsThemResumable(@TempDir Path directory)
+            throws Exception {
         ServerConfig graceful = new ServerConfig(8, List.of(), Duration.ofSeconds(1));
-        ServerRig rig = ServerRig.start(options -> options.scenario(ServerRig.outage(Duration.ofSeconds(30))).server(graceful));
+        Path store = directory.resolve("detour.db");
+        ServerRig rig = ServerRig.start(options -> options.scenario(ServerRig.outage(Duration.ofSeconds(30))).server(graceful)
+                .store(store));
         String id;
         try {
             id = rig.startRun("Why is the sea salty?");
@@ -104,7 +109,7 @@ class SystemApiTest {
             rig.close();
         }
 
-        try (ServerRig restarted = ServerRig.start(options -> options.store(rig.store.copy()))) {
+        try (ServerRig restarted = ServerRig.start(options -> options.store(store))) {
             JsonNode listed = ServerRig.json(restarted.get("/v1/runs")).at("/runs/0");
 
             assertThat(listed.get("id").asText()).isEqualTo(id);
