@@ -194,6 +194,11 @@ class RunView {
       case 'FallbackTaken':
         step.fallbacks.push(event);
         break;
+      case 'SearchSucceeded':
+      case 'SearchFailed':
+      case 'SearchSkipped':
+        step.searches.push(event);
+        break;
       case 'RunCompleted':
         this.tokens = event.tokens.total;
         this.calls = event.modelCalls;
@@ -217,7 +222,7 @@ class RunView {
   }
 
   log(event) {
-    const detail = [event.step, event.model, event.inferenceProvider, event.kind,
+    const detail = [event.step, event.model, event.source, event.inferenceProvider, event.kind,
       event.httpStatus && 'HTTP ' + event.httpStatus, event.from && event.from + ' → ' + event.to].filter(Boolean).join(' · ');
     const item = el('li', null, event.type + (detail ? ' — ' + detail : ''));
     item.value = event.sequence;
@@ -229,7 +234,7 @@ class RunView {
   step(path) {
     let step = this.steps.get(path);
     if (!step) {
-      step = { path, status: 'running', attempts: [], fallbacks: [], node: el('li', 'step') };
+      step = { path, status: 'running', attempts: [], fallbacks: [], searches: [], node: el('li', 'step') };
       step.node.dataset.path = path;
       this.steps.set(path, step);
       $('steps').append(step.node);
@@ -244,6 +249,7 @@ class RunView {
       .filter(Boolean).join(' · ');
     const head = el('div', 'step-head', el('span', 'step-path', step.path), status, el('span', 'step-meta', meta));
     const parts = [head];
+    if (step.searches.length) parts.push(el('p', 'story', ...searchStory(step.searches)));
     if (step.attempts.length) {
       parts.push(el('p', 'story', ...story(step)));
       parts.push(attemptsTable(step.attempts));
@@ -284,6 +290,32 @@ function story(step) {
       const text = el('span', cls, outcome.label + (outcome.count > 1 ? ' ×' + outcome.count : ''));
       if (outcome.kind) text.title = outcome.kind;
       nodes.push(text);
+    });
+  });
+  return nodes;
+}
+
+// "Searched pubmed: HTTP 429 ×2, OK (12 hits); europepmc: OK (8 hits)"
+function searchStory(searches) {
+  const bySource = new Map();
+  for (const search of searches) {
+    const outcomes = bySource.get(search.source) || [];
+    bySource.set(search.source, outcomes);
+    const label = search.outcome === 'SUCCEEDED' ? 'OK (' + search.hits + (search.hits === 1 ? ' hit)' : ' hits)')
+      : search.outcome === 'SKIPPED' ? 'skipped (' + String(search.skipReason).toLowerCase().replace('_', ' ') + ')'
+        : search.httpStatus ? 'HTTP ' + search.httpStatus : search.kind;
+    const last = outcomes[outcomes.length - 1];
+    if (last && last.label === label) last.count++;
+    else outcomes.push({ label, count: 1, outcome: search.outcome });
+  }
+  const nodes = [document.createTextNode('Searched ')];
+  [...bySource.entries()].forEach(([source, outcomes], index) => {
+    if (index > 0) nodes.push(document.createTextNode('; '));
+    nodes.push(el('span', 'model', source), document.createTextNode(': '));
+    outcomes.forEach((outcome, k) => {
+      if (k > 0) nodes.push(document.createTextNode(', '));
+      const cls = outcome.outcome === 'SUCCEEDED' ? 'ok' : outcome.outcome === 'SKIPPED' ? 'skip' : 'fail';
+      nodes.push(el('span', cls, outcome.label + (outcome.count > 1 ? ' ×' + outcome.count : '')));
     });
   });
   return nodes;
