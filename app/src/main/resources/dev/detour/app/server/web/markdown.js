@@ -1,7 +1,7 @@
 // A small Markdown renderer for model text, which is untrusted: it builds DOM nodes and sets only
 // textContent and vetted href values, so no input can inject HTML, script or style.
 // Supports headings, paragraphs, lists, block quotes, fenced code, tables, rules, **bold**, *em*/_em_,
-// `code`, [links](https://…) and bare http(s) URLs; links to any other scheme stay plain text.
+// `code`, backslash escapes, [links](https://…) and bare http(s) URLs; links to any other scheme stay plain text.
 
 const SAFE_URL = /^(https?:\/\/|mailto:)/i;
 
@@ -87,7 +87,7 @@ function cells(line) {
   return result;
 }
 
-const INLINE = /(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*)|(\b_[^_\s][^_]*_\b)|(\[[^\]]+\]\([^)\s]+\))|(<https?:\/\/[^>\s]+>)|(https?:\/\/[^\s<>)\]]+)/;
+const INLINE = /(\\[\\`*_{}\[\]()#+\-.!<>|~])|(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*)|(\b_[^_\s][^_]*_\b)|(\[[^\]]+\]\([^)\s]+\))|(<https?:\/\/[^>\s]+>)|(https?:\/\/[^\s<>)\]]+)/;
 
 function inline(text) {
   const nodes = [];
@@ -97,13 +97,14 @@ function inline(text) {
     if (!m) { nodes.push(document.createTextNode(rest)); break; }
     if (m.index > 0) nodes.push(document.createTextNode(rest.slice(0, m.index)));
     const token = m[0];
-    if (m[1]) nodes.push(el('code', token.slice(1, -1)));
-    else if (m[2]) nodes.push(el('strong', ...inline(token.slice(2, -2))));
-    else if (m[3] || m[4]) nodes.push(el('em', ...inline(token.slice(1, -1))));
-    else if (m[5]) {
+    if (m[1]) nodes.push(document.createTextNode(token.slice(1)));
+    else if (m[2]) nodes.push(el('code', token.slice(1, -1)));
+    else if (m[3]) nodes.push(el('strong', ...inline(token.slice(2, -2))));
+    else if (m[4] || m[5]) nodes.push(el('em', ...inline(token.slice(1, -1))));
+    else if (m[6]) {
       const split = token.indexOf('](');
       nodes.push(link(token.slice(1, split), token.slice(split + 2, -1)));
-    } else if (m[6]) nodes.push(link(token.slice(1, -1), token.slice(1, -1)));
+    } else if (m[7]) nodes.push(link(token.slice(1, -1), token.slice(1, -1)));
     else nodes.push(link(token.replace(/[.,;:]+$/, ''), token.replace(/[.,;:]+$/, '')),
       document.createTextNode(token.slice(token.replace(/[.,;:]+$/, '').length)));
     rest = rest.slice(m.index + token.length);
