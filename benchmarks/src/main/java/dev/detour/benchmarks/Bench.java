@@ -20,8 +20,8 @@ public final class Bench {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         String which = arguments.stream().filter(argument -> !argument.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("overhead", "failover", "scale", "store", "all").contains(which)) {
-            System.err.println("usage: detour-bench [overhead|failover|scale|store|all] [--quick]");
+        if (!List.of("overhead", "failover", "scale", "store", "serve", "all").contains(which)) {
+            System.err.println("usage: detour-bench [overhead|failover|scale|store|serve|all] [--quick]");
             System.exit(2);
         }
         System.out.println("Machine: " + machine());
@@ -40,6 +40,10 @@ public final class Bench {
         if (which.equals("store") || which.equals("all")) {
             System.out.println("\n### 4. The run store: research runs (6 model calls, 200 ms each) with and without it\n");
             System.out.print(StoreBenchmark.run(quick));
+        }
+        if (which.equals("serve") || which.equals("all")) {
+            System.out.println("\n### 5. detour serve: concurrent runs, each followed by event-stream subscribers (demo simulator)\n");
+            System.out.print(ServeBenchmark.run(quick));
         }
     }
 

@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         progress.requireEventsOffStandardOutput("demo");
         String checked = Questions.checked("demo", question);
-        Scenario scenario = scenario();
+        Scenario scenario = scenario(context, scenarioName, "demo");
         try (ProviderSimulator simulator = ProviderSimulator.start(scenario)) {
             context.err().println("Detour demo: every answer below comes from Detour's provider simulator on "
                     + simulator.huggingFaceBaseUrl().getAuthority() + ", not from a model.");
@@ -98,13 +98,14 @@ final class DemoCommand implements Callable<Integer> {
         return attempts.stream().filter(attempt -> attempt.outcome() == outcome).count();
     }
 
-    private Scenario scenario() {
+    /** The built-in scenario {@code name}, or the scenario file it names; a usage problem of {@code command} if neither. */
+    static Scenario scenario(CliContext context, String name, String command) {
         try {
-            return Scenario.names().contains(scenarioName)
-                    ? Scenario.builtIn(scenarioName)
-                    : Scenario.load(context.resolve(Path.of(scenarioName)));
+            return Scenario.names().contains(name)
+                    ? Scenario.builtIn(name)
+                    : Scenario.load(context.resolve(Path.of(name)));
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new UsageProblem(e.getMessage().lines().map(line -> "detour demo: " + line).toList());
+            throw new UsageProblem(e.getMessage().lines().map(line -> "detour " + command + ": " + line).toList());
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow", "store", "telemetry", "pricing");
+    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow", "store", "telemetry", "pricing", "server");
 
     private final ProvidersReader providersReader;
     private final Environment environment;
@@ -61,9 +61,11 @@ final class ConfigReader {
             }
         }
         Optional<StoreConfig> store = storeReader.read(top.get("store"), top.at("store"), problems);
+        Optional<ServerConfig> server = ServerReader.read(top.section("server", Section.shape(ServerReader.KEYS)));
         problems.throwIfAny(source);
         return new DetourConfig(providers.valid(), chain.orElseThrow(), resilience.orElseThrow(),
-                workflow.orElseThrow(), store.orElseThrow(), telemetry.orElseThrow(), pricing.orElseThrow(), source);
+                workflow.orElseThrow(), store.orElseThrow(), telemetry.orElseThrow(), pricing.orElseThrow(), server.orElseThrow(),
+                source);
     }
 
     /**

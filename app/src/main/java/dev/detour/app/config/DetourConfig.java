@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param store where runs are stored, if they are
  * @param telemetry whether and where traces and metrics go
  * @param pricing the price of each priced model, for costs and the cost budget
+ * @param server how {@code detour serve} behaves
  * @param source where the configuration was read from, such as {@code ./detour.yaml} or {@code built-in defaults}
  */
 public record DetourConfig(
@@ -30,6 +31,7 @@ public record DetourConfig(
         StoreConfig store,
         TelemetryConfig telemetry,
         Pricing pricing,
+        ServerConfig server,
         String source) {
 
     public DetourConfig {
@@ -40,6 +42,7 @@ public record DetourConfig(
         Require.nonNull(store, "store");
         Require.nonNull(telemetry, "telemetry");
         Require.nonNull(pricing, "pricing");
+        Require.nonNull(server, "server");
         Require.nonBlank(source, "source");
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("chain must hold at least one model, was []");
@@ -58,7 +61,14 @@ public record DetourConfig(
      */
     public DetourConfig(Map<String, ProviderConfig> providers, List<ModelRef> chain, ResilienceConfig resilience,
             WorkflowConfig workflow, String source) {
-        this(providers, chain, resilience, workflow, StoreConfig.none(), TelemetryConfig.defaults(), Pricing.none(), source);
+        this(providers, chain, resilience, workflow, StoreConfig.none(), TelemetryConfig.defaults(), Pricing.none(),
+                ServerConfig.defaults(), source);
+    }
+
+    /** A configuration with the default {@code server} section. */
+    public DetourConfig(Map<String, ProviderConfig> providers, List<ModelRef> chain, ResilienceConfig resilience,
+            WorkflowConfig workflow, StoreConfig store, TelemetryConfig telemetry, Pricing pricing, String source) {
+        this(providers, chain, resilience, workflow, store, telemetry, pricing, ServerConfig.defaults(), source);
     }
 
     /** The configuration of the provider {@code name}, if there is one. */
@@ -68,31 +78,36 @@ public record DetourConfig(
 
     /** This configuration with another chain. */
     public DetourConfig withChain(List<ModelRef> value) {
-        return new DetourConfig(providers, value, resilience, workflow, store, telemetry, pricing, source);
+        return new DetourConfig(providers, value, resilience, workflow, store, telemetry, pricing, server, source);
     }
 
     /** This configuration with other workflow defaults. */
     public DetourConfig withWorkflow(WorkflowConfig value) {
-        return new DetourConfig(providers, chain, resilience, value, store, telemetry, pricing, source);
+        return new DetourConfig(providers, chain, resilience, value, store, telemetry, pricing, server, source);
     }
 
     /** This configuration storing runs as {@code value} says. */
     public DetourConfig withStore(StoreConfig value) {
-        return new DetourConfig(providers, chain, resilience, workflow, value, telemetry, pricing, source);
+        return new DetourConfig(providers, chain, resilience, workflow, value, telemetry, pricing, server, source);
     }
 
     /** This configuration with other resilience settings. */
     public DetourConfig withResilience(ResilienceConfig value) {
-        return new DetourConfig(providers, chain, value, workflow, store, telemetry, pricing, source);
+        return new DetourConfig(providers, chain, value, workflow, store, telemetry, pricing, server, source);
     }
 
     /** This configuration with other telemetry settings. */
     public DetourConfig withTelemetry(TelemetryConfig value) {
-        return new DetourConfig(providers, chain, resilience, workflow, store, value, pricing, source);
+        return new DetourConfig(providers, chain, resilience, workflow, store, value, pricing, server, source);
     }
 
     /** This configuration with other prices. */
     public DetourConfig withPricing(Pricing value) {
-        return new DetourConfig(providers, chain, resilience, workflow, store, telemetry, value, source);
+        return new DetourConfig(providers, chain, resilience, workflow, store, telemetry, value, server, source);
+    }
+
+    /** This configuration with other server settings. */
+    public DetourConfig withServer(ServerConfig value) {
+        return new DetourConfig(providers, chain, resilience, workflow, store, telemetry, pricing, value, source);
     }
 }

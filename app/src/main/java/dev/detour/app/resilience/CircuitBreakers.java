@@ -4,6 +4,7 @@ import dev.detour.app.config.ResilienceConfig.CircuitBreakerConfig;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelRef;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -32,6 +33,18 @@ public final class CircuitBreakers {
 
     ModelBreaker of(ModelRef model) {
         return breakers.computeIfAbsent(model, ignored -> new ModelBreaker(config, clock));
+    }
+
+    /** Where {@code model}'s breaker stands now. */
+    public CircuitState circuit(ModelRef model) {
+        ModelBreaker breaker = of(Require.nonNull(model, "model"));
+        Duration remaining = breaker.remainingOpen();
+        CircuitState.Position position = switch (breaker.state()) {
+            case CLOSED -> CircuitState.Position.CLOSED;
+            case OPEN -> remaining.isZero() ? CircuitState.Position.HALF_OPEN : CircuitState.Position.OPEN;
+            case HALF_OPEN -> CircuitState.Position.HALF_OPEN;
+        };
+        return new CircuitState(position, remaining, breaker.consecutiveFailures());
     }
 
     /** The state of {@code model}'s breaker: {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}. */

@@ -60,6 +60,11 @@ final class ModelBreaker {
         return state;
     }
 
+    /** The provider failures in a row it has counted while closed. */
+    synchronized int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
     /** How long until a trial is let through: zero when one may go now or is in flight. */
     synchronized Duration remainingOpen() {
         if (state != State.OPEN) {

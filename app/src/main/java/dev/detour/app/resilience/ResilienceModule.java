@@ -37,6 +37,12 @@ public final class ResilienceModule extends AbstractModule {
 
     @Provides
     @Singleton
+    Chains chains(Providers providers, DetourConfig config, CircuitBreakers breakers, Clock clock) {
+        return new Chains(providers, config, breakers, clock);
+    }
+
+    @Provides
+    @Singleton
     ModelPort resilientChain(ModelChain chain, DetourConfig config, CircuitBreakers breakers, Clock clock,
             Telemetry telemetry) {
         if (!telemetry.enabled()) {

@@ -1,0 +1,115 @@
+package dev.detour.app.cli;
+
+import dev.detour.app.config.DetourConfig;
+import dev.detour.app.config.Overrides;
+import dev.detour.app.server.DetourServer;
+import dev.detour.app.server.Formats;
+import dev.detour.app.server.ServerModule;
+import dev.detour.app.server.ServerSettings;
+import dev.detour.core.secret.Secret;
+import dev.detour.simulator.ProviderSimulator;
+import dev.detour.simulator.Scenario;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code detour serve}: the HTTP API, event streams and web page on the CLI's Guice graph, until the
+ * process is stopped (SIGTERM or Ctrl-C drains the runs first), its runs in the configured run store.
+ * With {@code --demo}, against the built-in provider simulator, storing nothing (as {@code detour demo}).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the HTTP API (/v1), live event streams and the web page.")
+final class ServeCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to bind (default: ${DEFAULT-VALUE}); any non-loopback address needs DETOUR_SERVER_TOKEN.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Mixin
+    ConfigOptions configOptions = new ConfigOptions();
+
+    @Option(names = "--demo", description = "Serve against the built-in provider simulator (no keys, no network).")
+    boolean demo;
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = "hf-outage",
+            description = "With --demo: a built-in scenario (hf-outage, rate-limited, all-down) or a scenario YAML file (default: ${DEFAULT-VALUE}).")
+    String scenarioName;
+
+    ServeCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** What the server writes, in the CLI's own formats. */
+    static Formats formats() {
+        EventJson events = new EventJson();
+        ReportJson reports = new ReportJson();
+        return new Formats(events::toJson, reports::toJson);
+    }
+
+    @Override
+    public Integer call() {
+        ServerSettings settings = settings();
+        if (!demo) {
+            DetourConfig config = Session.loadConfig(context, configOptions, Overrides.none());
+            Session.warnAboutMissingKeys(context, config);
+            serve(config, settings, Session.StoreUse.OPTIONAL, "");
+            return ExitCodes.OK;
+        }
+        Scenario scenario = DemoCommand.scenario(context, scenarioName, "serve");
+        try (ProviderSimulator simulator = ProviderSimulator.start(scenario)) {
+            DetourConfig config = DemoCommand.config(simulator, scenario);
+            if (configOptions.file != null) {
+                config = config.withServer(Session.loadConfig(context, configOptions, Overrides.none()).server());
+            }
+            serve(config, settings, Session.StoreUse.NONE, " (demo: every answer comes from Detour's provider simulator on "
+                    + simulator.huggingFaceBaseUrl().getAuthority() + ", scenario " + scenario.name() + ", not from a model)");
+            return ExitCodes.OK;
+        }
+    }
+
+    private ServerSettings settings() {
+        Optional<Secret> token = context.environment().variable(ServerSettings.TOKEN_VARIABLE)
+                .filter(value -> !value.isBlank()).map(Secret::of);
+        try {
+            return ServerSettings.of(host, port, token);
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem("detour serve: " + e.getMessage());
+        }
+    }
+
+    private void serve(DetourConfig config, ServerSettings settings, Session.StoreUse storeUse, String note) {
+        try (Session session = Session.open(context, config, storeUse, new ServerModule(settings, formats()))) {
+            DetourServer server = session.get(DetourServer.class);
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                throw new UsageProblem("detour serve: cannot listen on " + settings.host() + ":" + settings.port() + " ("
+                        + rootMessage(e) + "); choose another --port, or stop what holds it");
+            }
+            context.err().println("detour serve: listening on " + server.url() + note);
+            context.err().println("detour serve: chain " + config.chain() + "; stop with Ctrl-C or SIGTERM"
+                    + " (running runs stop at their next durable step)");
+            try (Interruption interruption = Interruption.onInterrupt(server::stop)) {
+                server.awaitClosed();
+                context.err().println("detour serve: stopped");
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+}

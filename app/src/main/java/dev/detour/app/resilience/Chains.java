@@ -1,0 +1,40 @@
+package dev.detour.app.resilience;
+
+import dev.detour.app.config.DetourConfig;
+import dev.detour.app.provider.Providers;
+import dev.detour.core.internal.Require;
+import dev.detour.core.model.ModelPort;
+import dev.detour.core.model.ModelRef;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Makes resilience chains over another list of models than the configured chain, such as a chain one
+ * run asks for, sharing this injector's circuit breakers. Every model must belong to a provider the
+ * configured chain uses; don't build one per call of a run, build one per run.
+ */
+public final class Chains {
+
+    private final Providers providers;
+    private final DetourConfig config;
+    private final CircuitBreakers breakers;
+    private final Clock clock;
+
+    Chains(Providers providers, DetourConfig config, CircuitBreakers breakers, Clock clock) {
+        this.providers = providers;
+        this.config = config;
+        this.breakers = breakers;
+        this.clock = clock;
+    }
+
+    /**
+     * The resilience chain over {@code models}, in order.
+     *
+     * @throws IllegalArgumentException if {@code models} is empty or names a provider the configured chain does not use
+     */
+    public ModelPort of(List<ModelRef> models) {
+        Require.nonNull(models, "models");
+        return new ResilientChain(models.stream().map(model -> new ChainLink(model, providers.port(model))).toList(),
+                config.resilience(), breakers, clock, config.pricing());
+    }
+}

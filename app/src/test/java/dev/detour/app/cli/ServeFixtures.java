@@ -1,0 +1,21 @@
+package dev.detour.app.cli;
+
+import dev.detour.app.server.Formats;
+
+/** What tests of {@code detour serve} outside this package need from the CLI: its output formats, and the command itself. */
+public final class ServeFixtures {
+
+    private ServeFixtures() {}
+
+    /** The formats {@code detour serve} gives its server. */
+    public static Formats formats() {
+        return ServeCommand.formats();
+    }
+
+    /** Runs {@code detour ARGS} as {@code Main} does, with this context's streams and environment; its exit code. */
+    public static int detour(java.io.PrintStream out, java.io.PrintStream err, java.util.Map<String, String> environment,
+            java.nio.file.Path workingDirectory, String... args) {
+        return Main.run(new CliContext(out, err, dev.detour.app.config.Environment.of(environment), workingDirectory, false),
+                args);
+    }
+}

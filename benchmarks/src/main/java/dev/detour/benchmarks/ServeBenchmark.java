@@ -1,0 +1,281 @@
+package dev.detour.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code detour serve --demo} in a child JVM on loopback, under many concurrent runs each followed by
+ * many event-stream subscribers: checks that every subscriber got every event of its run exactly once
+ * and in order, and measures how long an event took from the engine to a subscriber, with the server's
+ * peak heap and threads.
+ */
+final class ServeBenchmark {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+/)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** What one subscriber got. */
+    private record Followed(String runId, List<Long> sequences, String lastType, long[] latencyNanos, int measured) {}
+
+    private ServeBenchmark() {}
+
+    static String run(boolean quick) throws Exception {
+        int runs = Integer.getInteger("serve.runs", quick ? 10 : 50);
+        int perRun = Integer.getInteger("serve.subscribers-per-run", quick ? 5 : 10);
+        return new ServeBenchmark().measure(runs, perRun);
+    }
+
+    private String measure(int runs, int subscribersPerRun) throws Exception {
+        Path config = Files.createTempFile("detour-serve-bench", ".yaml");
+        Files.writeString(config, "server: { max-concurrent-runs: " + (runs + 8) + " }\n");
+        Path gcLog = Files.createTempFile("detour-serve-bench-gc", ".log");
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Xlog:gc:file=" + gcLog,
+                "-cp", System.getProperty("java.class.path"), "dev.detour.app.cli.Main", "serve", "--demo", "--port", "0",
+                "--config", config.toString()).redirectErrorStream(true).start();
+        CompletableFuture<String> address = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> watch(server, address));
+        Sampler sampler = new Sampler(server.pid(), gcLog);
+        try {
+            URI base = URI.create(address.get(90, TimeUnit.SECONDS));
+            follow(base, start(base, "warm-up"), 1).join();
+            Thread sampling = Thread.ofVirtual().start(sampler);
+            long startNanos = System.nanoTime();
+            List<CompletableFuture<Followed>> subscribers = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                String id = start(base, "Why do tides happen twice a day? (run " + i + ")");
+                ids.add(id);
+                for (int k = 0; k < subscribersPerRun; k++) {
+                    subscribers.add(follow(base, id, k));
+                }
+            }
+            List<Followed> followed = subscribers.stream().map(CompletableFuture::join).toList();
+            double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+            sampler.stop();
+            sampling.join();
+            sampler.cpuAtEnd = sampler.cpuSeconds();
+            return report(base, runs, subscribersPerRun, ids, followed, wallSeconds, sampler);
+        } finally {
+            sampler.stop();
+            server.toHandle().destroy();
+            server.waitFor(60, TimeUnit.SECONDS);
+            Files.deleteIfExists(config);
+            Files.deleteIfExists(gcLog);
+        }
+    }
+
+    private String report(URI base, int runs, int perRun, List<String> ids, List<Followed> followed, double wallSeconds,
+            Sampler sampler) throws Exception {
+        long lost = 0;
+        long reordered = 0;
+        long events = 0;
+        int unfinished = 0;
+        Latencies latencies = new Latencies();
+        for (String id : ids) {
+            List<Long> history = follow(base, id, -1).join().sequences();
+            for (Followed one : followed.stream().filter(f -> f.runId().equals(id)).toList()) {
+                events += one.sequences().size();
+                lost += history.stream().filter(seq -> !one.sequences().contains(seq)).count();
+                for (int i = 1; i < one.sequences().size(); i++) {
+                    if (one.sequences().get(i) != one.sequences().get(i - 1) + 1) {
+                        reordered++;
+                    }
+                }
+                if (!"RunCompleted".equals(one.lastType()) && !"RunFailed".equals(one.lastType())) {
+                    unfinished++;
+                }
+                latencies.addAll(one.latencyNanos(), one.measured());
+            }
+        }
+        StringBuilder table = new StringBuilder()
+                .append(Bench.row("runs at once", "subscribers", "events delivered", "lost", "out of order or twice",
+                        "streams without their final event", "delivery p50", "p99", "max", "wall time",
+                        "server peak heap used", "server peak threads", "server CPU", "client CPU"))
+                .append(Bench.row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---"))
+                .append(Bench.row(runs, runs * perRun, Bench.count(events), lost, reordered, unfinished,
+                        Bench.millis(latencies.percentileMillis(50)), Bench.millis(latencies.percentileMillis(99)),
+                        Bench.millis(latencies.percentileMillis(100)), String.format(java.util.Locale.ROOT, "%.1f s", wallSeconds),
+                        sampler.peakHeapMb() + " MB", sampler.peakThreads(),
+                        String.format(java.util.Locale.ROOT, "%.1f s", sampler.cpuAtEnd),
+                        String.format(java.util.Locale.ROOT, "%.1f s", ProcessHandle.current().info().totalCpuDuration()
+                                .map(cpu -> cpu.toMillis() / 1000.0).orElse(-1.0))));
+        table.append("\nDelivery latency: from an event's `at` (stamped by the engine) to its arrival at a subscriber, over ")
+                .append(Bench.count(latencies.count())).append(" live deliveries (events replayed to a late subscriber are not counted).\n");
+        return table.toString();
+    }
+
+    private String start(URI base, String question) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/v1/runs"))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("question", question).toString()))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("POST /v1/runs answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    private CompletableFuture<Followed> follow(URI base, String runId, int index) {
+        CompletableFuture<Followed> result = new CompletableFuture<>();
+        Thread.ofVirtual().name("bench-subscriber-" + runId + "-" + index).start(() -> {
+            try {
+                result.complete(read(base, runId));
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Follows one run's stream over a plain HTTP/1.0 socket (no client library in the way), reading each
+     * event's sequence, type and time. The server subscribes before it answers, so an event stamped after
+     * the status line arrived was delivered live; earlier ones came as the replay of what was missed.
+     */
+    private Followed read(URI base, String runId) throws IOException {
+        Instant connected;
+        List<Long> sequences = new ArrayList<>();
+        long[] latencies = new long[1024];
+        int measured = 0;
+        String lastType = null;
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setTcpNoDelay(true);
+            socket.getOutputStream().write(("GET /v1/runs/" + runId + "/events HTTP/1.0\r\nHost: " + base.getAuthority()
+                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String status = in.readLine();
+            if (status == null || !status.contains(" 200")) {
+                throw new IllegalStateException("the event stream of " + runId + " answered " + status);
+            }
+            connected = Instant.now();
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.startsWith("data: ")) {
+                    continue;
+                }
+                Instant arrived = Instant.now();
+                sequences.add(Long.parseLong(field(line, "\"sequence\":", ",")));
+                lastType = field(line, "\"type\":\"", "\"");
+                Instant at = Instant.parse(field(line, "\"at\":\"", "\""));
+                if (at.isAfter(connected) && measured < latencies.length) {
+                    latencies[measured++] = Duration.between(at, arrived).toNanos();
+                }
+            }
+        }
+        return new Followed(runId, sequences, lastType, latencies, measured);
+    }
+
+    private static String field(String line, String before, String after) {
+        int from = line.indexOf(before) + before.length();
+        return line.substring(from, line.indexOf(after, from));
+    }
+
+    private static void watch(Process server, CompletableFuture<String> address) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                Matcher matcher = LISTENING.matcher(line);
+                if (matcher.find()) {
+                    address.complete(matcher.group(1));
+                }
+            }
+        } catch (IOException e) {
+            address.completeExceptionally(e);
+        }
+        address.completeExceptionally(new IllegalStateException("detour serve ended before it listened"));
+    }
+
+    /**
+     * Samples the server's OS threads ({@code /proc}) until stopped, and reads its peak used heap from its GC
+     * log (the heap just before each collection, and at the end), so that sampling costs the server nothing.
+     */
+    private static final class Sampler implements Runnable {
+
+        private static final Pattern BEFORE_GC = Pattern.compile("(\\d+)M->(\\d+)M");
+
+        private final long pid;
+        private final Path gcLog;
+        private final AtomicLong peakThreads = new AtomicLong();
+        private volatile boolean stopped;
+        private volatile double cpuAtEnd = -1;
+
+        Sampler(long pid, Path gcLog) {
+            this.pid = pid;
+            this.gcLog = gcLog;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        long peakHeapMb() {
+            try {
+                long peak = 0;
+                for (String line : Files.readAllLines(gcLog)) {
+                    Matcher matcher = BEFORE_GC.matcher(line);
+                    if (matcher.find()) {
+                        peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+                    }
+                }
+                return peak;
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        long peakThreads() {
+            return peakThreads.get();
+        }
+
+        /** The CPU the server used so far, user and system, from {@code /proc/<pid>/stat} (clock ticks of 10 ms). */
+        double cpuSeconds() {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public void run() {
+            while (!stopped) {
+                try {
+                    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                        if (line.startsWith("Threads:")) {
+                            peakThreads.accumulateAndGet(Long.parseLong(line.substring(8).strip()), Math::max);
+                        }
+                    }
+                    Thread.sleep(100);
+                } catch (IOException | RuntimeException e) {
+                    return;
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+}
