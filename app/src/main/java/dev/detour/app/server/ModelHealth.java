@@ -45,10 +45,14 @@ final class ModelHealth implements WorkflowListener {
     }
 
     private void note(Attempt attempt) {
+        if (attempt.isSearch()) {
+            return;
+        }
         String outcome = switch (attempt.outcome()) {
             case SUCCEEDED -> "OK";
             case FAILED -> attempt.kind().map(kind -> kind.displayName()).orElse("Failed");
             case SKIPPED -> "skipped: " + attempt.skipReason().map(reason -> reason.description()).orElse("skipped");
+            case CANCELLED -> "cancelled";
         };
         Deque<String> outcomes = recent.computeIfAbsent(attempt.model(), ignored -> new ArrayDeque<>());
         synchronized (outcomes) {

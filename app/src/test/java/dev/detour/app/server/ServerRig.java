@@ -151,7 +151,8 @@ final class ServerRig implements AutoCloseable {
                 new ResilienceConfig.BackoffConfig(Duration.ofMillis(1), Duration.ofMillis(2), 0.0), Duration.ofSeconds(5),
                 new ResilienceConfig.CircuitBreakerConfig(3, Duration.ofMinutes(5)), Optional.of(Duration.ofMinutes(2)));
         return new DetourConfig(providers, List.of(QWEN_72B, QWEN_7B, GPT), resilience, new WorkflowConfig(1, 50_000, 4),
-                StoreConfig.none(), server, "server test rig");
+                StoreConfig.none(), dev.detour.app.config.TelemetryConfig.defaults(), dev.detour.core.cost.Pricing.none(), server,
+                "server test rig");
     }
 
     URI uri(String path) {
