@@ -24,6 +24,11 @@ final class LoopWorkflow<S> extends Workflow<S, LoopResult<S>> {
     }
 
     @Override
+    public WorkflowShape<S, LoopResult<S>> shape() {
+        return new WorkflowShape.Loop<>(name(), body, stop, maxIterations);
+    }
+
+    @Override
     LoopResult<S> run(S input, RunState run, StepPath parent) throws Exception {
         S state = input;
         for (int iteration = 1; iteration <= maxIterations; iteration++) {

@@ -35,6 +35,11 @@ final class ParallelMapWorkflow<I, X, Y, O> extends Workflow<I, O> {
     }
 
     @Override
+    public WorkflowShape<I, O> shape() {
+        return new WorkflowShape.ParallelMap<>(name(), split, each, combine, parallelism);
+    }
+
+    @Override
     O run(I input, RunState run, StepPath parent) throws Exception {
         List<Y> outputs = mapAll(List.copyOf(Require.nonNull(split.apply(input), name() + " items")), run, parent);
         return combine.apply(input, outputs);

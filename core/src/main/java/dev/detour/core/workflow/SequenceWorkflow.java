@@ -18,6 +18,11 @@ final class SequenceWorkflow<I, M, O> extends Workflow<I, O> {
     }
 
     @Override
+    public WorkflowShape<I, O> shape() {
+        return new WorkflowShape.Sequence<>(first, second);
+    }
+
+    @Override
     O run(I input, RunState run, StepPath parent) throws Exception {
         return second.run(first.run(input, run, parent), run, parent);
     }

@@ -11,6 +11,11 @@ package dev.detour.core.workflow;
  * {@link WorkflowEngine#resume resumed}, a completed step returns its recorded output without running,
  * but a step that was running when the process stopped runs again from its start: a file it wrote or a
  * message it sent would be written or sent twice.
+ *
+ * <p>A step must also be deterministic apart from its model calls: given the same input and the same
+ * answers, it returns the same output. A distributed engine (Temporal) replays step code to rebuild a
+ * run's state, so a step must not read the clock, a random source, the environment or a file outside its
+ * context: take time and randomness from the input, and everything else from model calls.
  */
 @FunctionalInterface
 public interface Step<I, O> {

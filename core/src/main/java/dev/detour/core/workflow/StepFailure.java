@@ -29,7 +29,8 @@ public record StepFailure(RunStatus status, String type, String message, Optiona
         }
     }
 
-    static StepFailure of(RunStatus status, Throwable failure) {
+    /** The failure {@code failure} ended a step with, in {@code status}: its kind if it was one model's error. */
+    public static StepFailure of(RunStatus status, Throwable failure) {
         Optional<ErrorKind> kind = failure instanceof ModelCallException modelError
                 ? Optional.of(modelError.kind())
                 : Optional.empty();

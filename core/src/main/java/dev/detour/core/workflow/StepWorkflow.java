@@ -25,6 +25,11 @@ final class StepWorkflow<I, O> extends Workflow<I, O> {
     }
 
     @Override
+    public WorkflowShape<I, O> shape() {
+        return new WorkflowShape.OneStep<>(name(), step);
+    }
+
+    @Override
     O run(I input, RunState run, StepPath parent) throws Exception {
         StepPath location = parent.then(StepPath.Segment.step(name()));
         String path = location.toString();

@@ -83,6 +83,12 @@ public abstract sealed class Workflow<I, O>
         return new ParallelMapWorkflow<>(name, items, each, combine, parallelism);
     }
 
+    /**
+     * What this workflow is made of, for an engine that interprets it itself; the embedded
+     * {@link WorkflowEngine} does not need it.
+     */
+    public abstract WorkflowShape<I, O> shape();
+
     abstract O run(I input, RunState run, StepPath parent) throws Exception;
 
     @Override

@@ -1,0 +1,40 @@
+package dev.detour.engine.temporal;
+
+import dev.detour.core.model.Attempt;
+import dev.detour.core.model.ModelRef;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Something the resilience chain told its listeners during a call on the worker, kept so the workflow
+ * announces it as the embedded engine would: an attempt starting or ending, a fallback, a stream reset.
+ *
+ * @param kind what happened
+ * @param at when, on the worker's clock
+ * @param model the model it is about (for a fallback or reset, the one left)
+ * @param retry the attempt's retry number, for a start
+ * @param attempt the attempt, for an end or a fallback (the last attempt of the model left)
+ * @param next the model gone on to, for a fallback or reset
+ */
+public record CallNotice(Kind kind, Instant at, ModelRef model, int retry, Optional<Attempt> attempt, Optional<ModelRef> next) {
+
+    /** The notices an {@link dev.detour.core.model.AttemptListener} and a stream listener receive. */
+    public enum Kind { ATTEMPT_STARTED, ATTEMPT_FINISHED, FALLBACK_TAKEN, STREAM_RESET }
+
+    static CallNotice started(Instant at, ModelRef model, int retry) {
+        return new CallNotice(Kind.ATTEMPT_STARTED, at, model, retry, Optional.empty(), Optional.empty());
+    }
+
+    static CallNotice finished(Instant at, Attempt attempt) {
+        return new CallNotice(Kind.ATTEMPT_FINISHED, at, attempt.model(), attempt.retry(), Optional.of(attempt), Optional.empty());
+    }
+
+    static CallNotice fallback(Instant at, ModelRef from, ModelRef to, Attempt lastAttemptOfFrom) {
+        return new CallNotice(Kind.FALLBACK_TAKEN, at, from, lastAttemptOfFrom.retry(), Optional.of(lastAttemptOfFrom),
+                Optional.of(to));
+    }
+
+    static CallNotice reset(Instant at, ModelRef failedModel, ModelRef nextModel) {
+        return new CallNotice(Kind.STREAM_RESET, at, failedModel, 0, Optional.empty(), Optional.of(nextModel));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.detour.engine.temporal;
+
+import dev.detour.core.model.ChatRequest;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One model call a step asks a worker to make: the activity's argument.
+ *
+ * @param runId the run the call belongs to
+ * @param step the path of the step making it
+ * @param request what to ask
+ * @param timeLeft what is left of the run's time limit when the call is scheduled, if it has one
+ */
+public record ModelCall(String runId, String step, ChatRequest request, Optional<Duration> timeLeft) {}

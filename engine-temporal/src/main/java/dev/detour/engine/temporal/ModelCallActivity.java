@@ -1,0 +1,158 @@
+package dev.detour.engine.temporal;
+
+import dev.detour.core.internal.Require;
+import dev.detour.core.model.Attempt;
+import dev.detour.core.model.AttemptListener;
+import dev.detour.core.model.CallContext;
+import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.ModelPort;
+import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.StreamListener;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Makes one model call through the worker's {@link ModelPort} (the resilience chain: its retries,
+ * Retry-After waits, fallback and circuit breakers, shared by every run on this worker), heartbeating
+ * while it runs so a dead worker is noticed and a cancelled run interrupts the call.
+ */
+final class ModelCallActivity implements ModelCalls {
+
+    private final ModelPort models;
+    private final Clock clock;
+    private final Duration heartbeatEvery;
+
+    ModelCallActivity(ModelPort models, Clock clock, Duration heartbeatEvery) {
+        this.models = Require.nonNull(models, "models");
+        this.clock = Require.nonNull(clock, "clock");
+        this.heartbeatEvery = Require.positive(heartbeatEvery, "heartbeatEvery");
+    }
+
+    @Override
+    public CallOutcome call(ModelCall call) {
+        Notices notices = new Notices(clock);
+        Optional<Instant> deadline = call.timeLeft().map(clock.instant()::plus);
+        CallContext context = new CallContext(notices, notices, deadline);
+        Heartbeat heartbeat = Heartbeat.start(Activity.getExecutionContext(), Thread.currentThread(), heartbeatEvery);
+        try {
+            ChatResponse response = models.chat(call.request(), context);
+            return new CallOutcome(response, notices.list());
+        } catch (RuntimeException failure) {
+            FailureFacts facts = FailureFacts.of(heartbeat.cancelled()
+                    ? new CancellationException("run " + call.runId() + " was cancelled during step " + call.step())
+                    : failure);
+            throw ApplicationFailure.newNonRetryableFailure(facts.message(), facts.type(),
+                    new CallFailure(notices.list(), facts));
+        } finally {
+            heartbeat.stop();
+        }
+    }
+
+    /** Keeps what the chain announces, in order, with the worker's time. */
+    private static final class Notices implements AttemptListener, StreamListener {
+
+        private final Clock clock;
+        private final List<CallNotice> notices = new ArrayList<>();
+
+        Notices(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public synchronized void attemptStarted(ModelRef model, int retry) {
+            notices.add(CallNotice.started(clock.instant(), model, retry));
+        }
+
+        @Override
+        public synchronized void attemptFinished(Attempt attempt) {
+            notices.add(CallNotice.finished(clock.instant(), attempt));
+        }
+
+        @Override
+        public synchronized void fallbackTaken(ModelRef from, ModelRef to, Attempt lastAttemptOfFrom) {
+            notices.add(CallNotice.fallback(clock.instant(), from, to, lastAttemptOfFrom));
+        }
+
+        @Override
+        public void onText(String delta) {
+            // The whole text reaches the step with the answer.
+        }
+
+        @Override
+        public synchronized void onReset(ModelRef failedModel, ModelRef nextModel) {
+            notices.add(CallNotice.reset(clock.instant(), failedModel, nextModel));
+        }
+
+        synchronized List<CallNotice> list() {
+            return List.copyOf(notices);
+        }
+    }
+
+    /** Heartbeats from a virtual thread; when Temporal says the activity is cancelled or gone, interrupts the call. */
+    private static final class Heartbeat implements Runnable {
+
+        private final ActivityExecutionContext context;
+        private final Thread caller;
+        private final Duration every;
+        private volatile boolean stopped;
+        private volatile boolean cancelled;
+        private Thread thread;
+
+        private Heartbeat(ActivityExecutionContext context, Thread caller, Duration every) {
+            this.context = context;
+            this.caller = caller;
+            this.every = every;
+        }
+
+        static Heartbeat start(ActivityExecutionContext context, Thread caller, Duration every) {
+            Heartbeat heartbeat = new Heartbeat(context, caller, every);
+            heartbeat.thread = Thread.ofVirtual().name("detour-heartbeat").start(heartbeat);
+            return heartbeat;
+        }
+
+        @Override
+        public void run() {
+            while (!stopped) {
+                try {
+                    context.heartbeat(null);
+                } catch (ActivityCompletionException e) {
+                    synchronized (this) {
+                        if (!stopped) {
+                            cancelled = true;
+                            caller.interrupt();
+                        }
+                    }
+                    return;
+                }
+                try {
+                    Thread.sleep(every);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        boolean cancelled() {
+            return cancelled;
+        }
+
+        void stop() {
+            synchronized (this) {
+                stopped = true;
+            }
+            thread.interrupt();
+            if (cancelled) {
+                Thread.interrupted();
+            }
+        }
+    }
+}

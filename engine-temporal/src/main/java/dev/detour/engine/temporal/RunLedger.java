@@ -1,0 +1,134 @@
+package dev.detour.engine.temporal;
+
+import dev.detour.core.workflow.Budget;
+import dev.detour.core.workflow.BudgetExhaustion;
+import dev.detour.core.workflow.RunRecord;
+import dev.detour.core.workflow.StepRecord;
+import dev.detour.core.workflow.WorkflowEvent;
+import dev.detour.core.workflow.WorkflowListener;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The state of one run inside its Temporal workflow: meter, events, step records, first failed step.
+ * Everything in it is rebuilt by replay, so it reads time from {@link Workflow#currentTimeMillis()} only;
+ * worker-side listeners hear each event once, never again on replay.
+ */
+final class RunLedger {
+
+    /** Makes an event once its sequence number and time are known. */
+    @FunctionalInterface
+    interface EventFactory {
+        WorkflowEvent create(long sequence, Instant at);
+    }
+
+    private static final System.Logger LOG = System.getLogger(RunLedger.class.getName());
+
+    private final String runId;
+    private final String workflow;
+    private final Instant start;
+    private final Meter meter;
+    private final List<WorkflowListener> listeners;
+    private final List<WorkflowEvent> events = new ArrayList<>();
+    private final TreeMap<Long, StepRecord> steps = new TreeMap<>();
+    private Optional<String> failedStep = Optional.empty();
+    private boolean cancelled;
+
+    RunLedger(String runId, String workflow, Budget budget, List<WorkflowListener> listeners) {
+        this.runId = runId;
+        this.workflow = workflow;
+        this.start = now();
+        this.meter = new Meter(budget, RunLedger::now);
+        this.listeners = List.copyOf(listeners);
+    }
+
+    static Instant now() {
+        return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    Meter meter() {
+        return meter;
+    }
+
+    /** Publishes an event and returns its sequence number. */
+    long publish(EventFactory factory) {
+        return publish(factory, now());
+    }
+
+    /** Publishes an event that happened at {@code at} (on a worker, for a model attempt). */
+    long publish(EventFactory factory, Instant at) {
+        WorkflowEvent event = factory.create(events.size() + 1L, at);
+        events.add(event);
+        if (!Workflow.isReplaying()) {
+            for (WorkflowListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, () -> "workflow listener " + listener.getClass().getName()
+                            + " failed on " + event.getClass().getSimpleName() + " (" + e + "); the run goes on");
+                }
+            }
+        }
+        return event.sequence();
+    }
+
+    /** The budget limit that is used up, publishing the exhaustion event the first time one is found. */
+    Optional<BudgetExhaustion> exhaustion() {
+        Optional<BudgetExhaustion> exhausted = meter.exhaustion();
+        exhausted.ifPresent(this::reportExhaustion);
+        return exhausted;
+    }
+
+    void reportExhaustion(BudgetExhaustion exhaustion) {
+        if (meter.firstReportOfExhaustion()) {
+            publish((sequence, at) -> new WorkflowEvent.BudgetExhausted(runId, sequence, at, exhaustion));
+        }
+    }
+
+    void record(long startedSequence, StepRecord record) {
+        steps.put(startedSequence, record);
+    }
+
+    void noteFailedStep(String path) {
+        if (failedStep.isEmpty()) {
+            failedStep = Optional.of(path);
+        }
+    }
+
+    Optional<String> failedStep() {
+        return failedStep;
+    }
+
+    /** Whether the run was cancelled: Temporal cancellation reached the workflow. */
+    boolean isCancelled() {
+        if (!cancelled && CancellationScope.current().isCancelRequested()) {
+            cancelled = true;
+        }
+        return cancelled;
+    }
+
+    void noteCancelled() {
+        cancelled = true;
+    }
+
+    RunRecord snapshot() {
+        return new RunRecord(runId, workflow, start, List.copyOf(steps.values()), meter.callsUsed());
+    }
+
+    List<WorkflowEvent> events() {
+        return List.copyOf(events);
+    }
+
+    List<WorkflowEvent> eventsAfter(long sequence) {
+        return events.size() <= sequence ? List.of() : List.copyOf(events.subList((int) Math.max(0, sequence), events.size()));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.detour.engine.temporal;
+
+import dev.detour.core.internal.Require;
+import dev.detour.core.workflow.RunOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Starts Detour runs on Temporal and follows them: the client side of {@link TemporalWorker}. A run's id
+ * is its Temporal workflow id; its events reach the options' listeners in order, as the workers publish
+ * them.
+ */
+public final class TemporalRuns implements AutoCloseable {
+
+    private final WorkflowClient client;
+    private final String taskQueue;
+    private final Optional<TemporalConnection> connection;
+
+    private TemporalRuns(WorkflowClient client, String taskQueue, Optional<TemporalConnection> connection) {
+        this.client = client;
+        this.taskQueue = taskQueue;
+        this.connection = connection;
+    }
+
+    /**
+     * Connects to {@code target}.
+     *
+     * @throws IllegalStateException naming the target when no Temporal frontend answers there
+     */
+    public static TemporalRuns connect(TemporalTarget target) {
+        TemporalConnection connection = TemporalConnection.open(target);
+        return new TemporalRuns(connection.client(), target.taskQueue(), Optional.of(connection));
+    }
+
+    /** Runs on {@code client} (made with {@link TemporalConnection#clientOptions}), started on {@code taskQueue}. */
+    public static TemporalRuns on(WorkflowClient client, String taskQueue) {
+        return new TemporalRuns(Require.nonNull(client, "client"), Require.nonBlank(taskQueue, "taskQueue"), Optional.empty());
+    }
+
+    /**
+     * Starts the catalog's workflow {@code workflow} on {@code input}, built from {@code settings} (such as
+     * the research settings), under {@code options}' budget and id, and returns at once; {@code options}'
+     * listeners hear its events.
+     */
+    public <O> TemporalRun<O> start(String workflow, Object input, Optional<Object> settings, RunOptions options) {
+        Require.nonBlank(workflow, "workflow");
+        Require.nonNull(input, "input");
+        Require.nonNull(settings, "settings");
+        Require.nonNull(options, "options");
+        String runId = options.runId().orElseGet(() -> UUID.randomUUID().toString());
+        WorkflowStub stub = client.newUntypedWorkflowStub(DetourRun.TYPE, WorkflowOptions.newBuilder()
+                .setWorkflowId(runId)
+                .setTaskQueue(taskQueue)
+                .build());
+        stub.start(new RunRequest(workflow, input, settings, options.budget()));
+        return TemporalRun.follow(stub, runId, options.listeners());
+    }
+
+    /** Follows the run {@code runId} that was started earlier, from its first event. */
+    public <O> TemporalRun<O> attach(String runId, RunOptions options) {
+        Require.nonBlank(runId, "runId");
+        return TemporalRun.follow(client.newUntypedWorkflowStub(runId), runId, options.listeners());
+    }
+
+    @Override
+    public void close() {
+        connection.ifPresent(TemporalConnection::close);
+    }
+
+    @Override
+    public String toString() {
+        return "TemporalRuns[" + taskQueue + "]";
+    }
+}

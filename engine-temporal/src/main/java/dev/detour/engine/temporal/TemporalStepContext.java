@@ -1,0 +1,184 @@
+package dev.detour.engine.temporal;
+
+import dev.detour.core.internal.Require;
+import dev.detour.core.model.Attempt;
+import dev.detour.core.model.ChatRequest;
+import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.StreamListener;
+import dev.detour.core.model.TokenUsage;
+import dev.detour.core.workflow.BudgetExhaustedException;
+import dev.detour.core.workflow.BudgetExhaustion;
+import dev.detour.core.workflow.BudgetStatus;
+import dev.detour.core.workflow.StepContext;
+import dev.detour.core.workflow.WorkflowEvent;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The context of one step inside a Temporal workflow: each model call is an activity, metered in workflow
+ * state, and what the chain announced on the worker becomes the step's attempts and events, in order.
+ */
+final class TemporalStepContext implements StepContext {
+
+    private final RunLedger run;
+    private final String path;
+    private final ModelCalls calls;
+    private final List<Attempt> attempts = new ArrayList<>();
+    private TokenUsage tokens = TokenUsage.NONE;
+    private boolean refusedByBudget;
+
+    TemporalStepContext(RunLedger run, String path, ModelCalls calls) {
+        this.run = run;
+        this.path = path;
+        this.calls = calls;
+    }
+
+    @Override
+    public String runId() {
+        return run.runId();
+    }
+
+    @Override
+    public String stepPath() {
+        return path;
+    }
+
+    @Override
+    public ChatResponse call(ChatRequest request) {
+        return callModels(Require.nonNull(request, "request"), StreamListener.NONE);
+    }
+
+    @Override
+    public ChatResponse stream(ChatRequest request, StreamListener listener) {
+        Require.nonNull(request, "request");
+        Require.nonNull(listener, "listener");
+        ChatResponse response = callModels(request.withStream(true), listener);
+        listener.onText(response.text());
+        return response;
+    }
+
+    @Override
+    public BudgetStatus budget() {
+        return run.meter().status();
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return run.isCancelled();
+    }
+
+    @Override
+    public void throwIfCancelled() {
+        if (run.isCancelled()) {
+            throw new CancellationException("run " + run.runId() + " was cancelled during step " + path);
+        }
+    }
+
+    TokenUsage tokens() {
+        return tokens;
+    }
+
+    List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    boolean refusedByBudget() {
+        return refusedByBudget;
+    }
+
+    private ChatResponse callModels(ChatRequest request, StreamListener streamListener) {
+        throwIfCancelled();
+        Optional<BudgetExhaustion> exhausted = run.meter().tryStartCall();
+        if (exhausted.isPresent()) {
+            refusedByBudget = true;
+            run.reportExhaustion(exhausted.get());
+            throw new BudgetExhaustedException(exhausted.get());
+        }
+        CallOutcome outcome;
+        try {
+            outcome = calls.call(new ModelCall(run.runId(), path, request, run.meter().timeLeft()));
+        } catch (CanceledFailure cancelled) {
+            throw cancellation(cancelled);
+        } catch (ActivityFailure failure) {
+            if (failure.getCause() instanceof CanceledFailure || run.isCancelled()) {
+                throw cancellation(failure);
+            }
+            if (failure.getCause() instanceof ApplicationFailure application && application.getDetails().getSize() > 0) {
+                CallFailure details = application.getDetails().get(CallFailure.class);
+                announce(details.notices(), streamListener);
+                if (details.failure().kind() == FailureFacts.Kind.CANCELLED) {
+                    run.noteCancelled();
+                }
+                throw details.failure().exception();
+            }
+            throw new IllegalStateException("the model call of step " + path + " failed on Temporal: " + failure.getMessage(),
+                    failure);
+        }
+        ChatResponse response = outcome.response();
+        if (outcome.notices().isEmpty()) {
+            announce(silentPortNotices(response), streamListener);
+        } else {
+            announce(outcome.notices(), streamListener);
+        }
+        tokens = tokens.plus(response.usage());
+        run.meter().charge(response.usage());
+        run.exhaustion();
+        return response;
+    }
+
+    private CancellationException cancellation(RuntimeException cause) {
+        run.noteCancelled();
+        CancellationException cancelled = new CancellationException("run " + run.runId() + " was cancelled during step " + path);
+        cancelled.initCause(cause);
+        return cancelled;
+    }
+
+    /** For a port that announced nothing (no chain): the attempts of its answer, as the embedded engine replays them. */
+    private static List<CallNotice> silentPortNotices(ChatResponse response) {
+        List<Attempt> finished = response.attempts().isEmpty()
+                ? List.of(Attempt.succeeded(response.model(), response.inferenceProvider().orElse(null), 0,
+                        RunLedger.now(), Duration.ZERO))
+                : response.attempts();
+        List<CallNotice> notices = new ArrayList<>();
+        for (Attempt attempt : finished) {
+            if (attempt.outcome() != Attempt.Outcome.SKIPPED) {
+                notices.add(CallNotice.started(attempt.start(), attempt.model(), attempt.retry()));
+            }
+            notices.add(CallNotice.finished(attempt.start().plus(attempt.duration()), attempt));
+        }
+        return notices;
+    }
+
+    private void announce(List<CallNotice> notices, StreamListener streamListener) {
+        String runId = run.runId();
+        for (CallNotice notice : notices) {
+            switch (notice.kind()) {
+                case ATTEMPT_STARTED -> run.publish((sequence, at) ->
+                        new WorkflowEvent.AttemptStarted(runId, sequence, at, path, notice.model(), notice.retry()), notice.at());
+                case ATTEMPT_FINISHED -> {
+                    Attempt attempt = notice.attempt().orElseThrow();
+                    attempts.add(attempt);
+                    run.publish((sequence, at) -> switch (attempt.outcome()) {
+                        case SUCCEEDED -> new WorkflowEvent.AttemptSucceeded(runId, sequence, at, path, attempt);
+                        case FAILED -> new WorkflowEvent.AttemptFailed(runId, sequence, at, path, attempt);
+                        case SKIPPED -> new WorkflowEvent.AttemptSkipped(runId, sequence, at, path, attempt);
+                    }, notice.at());
+                }
+                case FALLBACK_TAKEN -> run.publish((sequence, at) -> new WorkflowEvent.FallbackTaken(runId, sequence, at,
+                        path, notice.model(), notice.next().orElseThrow(), notice.attempt().orElseThrow().shortReason()),
+                        notice.at());
+                case STREAM_RESET -> {
+                    run.publish((sequence, at) -> new WorkflowEvent.StreamReset(runId, sequence, at, path, notice.model(),
+                            notice.next().orElseThrow()), notice.at());
+                    streamListener.onReset(notice.model(), notice.next().orElseThrow());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.detour.engine.temporal;
+
+import dev.detour.core.internal.Require;
+import dev.detour.core.model.ModelPort;
+import dev.detour.core.workflow.WorkflowListener;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Temporal worker for Detour runs on one task queue: it interprets the workflows of its
+ * {@link WorkflowCatalog} and makes their model calls through {@code models}, the process's resilience
+ * chain (its circuit breakers are this worker's). Start as many workers as there are machines; each run
+ * goes on on any of them, and a run whose worker dies goes on on another.
+ *
+ * <p>Every worker of a task queue must run the same Detour version with the same catalog: a worker
+ * replays the steps of runs other workers began.
+ */
+public final class TemporalWorker implements AutoCloseable {
+
+    private final WorkerFactory factory;
+    private final Optional<TemporalConnection> connection;
+    private final String taskQueue;
+
+    private TemporalWorker(WorkerFactory factory, Optional<TemporalConnection> connection, String taskQueue) {
+        this.factory = factory;
+        this.connection = connection;
+        this.taskQueue = taskQueue;
+    }
+
+    /**
+     * Connects to {@code target} and starts polling its task queue.
+     *
+     * @param listeners hear every event of every run this worker executes, once (not again on replay)
+     */
+    public static TemporalWorker start(TemporalTarget target, ModelPort models, WorkflowCatalog catalog,
+            List<WorkflowListener> listeners) {
+        TemporalConnection connection = TemporalConnection.open(target);
+        try {
+            return start(connection.client(), target.taskQueue(), models, catalog, listeners, Optional.of(connection),
+                    CallTimeouts.DEFAULTS);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** Starts a worker on {@code client} (made with {@link TemporalConnection#clientOptions}) polling {@code taskQueue}. */
+    public static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, WorkflowCatalog catalog,
+            List<WorkflowListener> listeners) {
+        return start(client, taskQueue, models, catalog, listeners, Optional.empty(), CallTimeouts.DEFAULTS);
+    }
+
+    static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, WorkflowCatalog catalog,
+            List<WorkflowListener> listeners, Optional<TemporalConnection> connection, CallTimeouts timeouts) {
+        Require.nonNull(client, "client");
+        Require.nonBlank(taskQueue, "taskQueue");
+        Require.nonNull(models, "models");
+        Require.nonNull(catalog, "catalog");
+        List<WorkflowListener> heard = List.copyOf(Require.nonNull(listeners, "listeners"));
+        WorkerFactory factory = WorkerFactory.newInstance(client);
+        Worker worker = factory.newWorker(taskQueue);
+        register(worker, catalog, heard, timeouts);
+        worker.registerActivitiesImplementations(new ModelCallActivity(models, Clock.systemUTC(), timeouts.heartbeatEvery()));
+        factory.start();
+        return new TemporalWorker(factory, connection, taskQueue);
+    }
+
+    /** Registers the Detour run workflow on {@code worker}: for a worker that replays histories only. */
+    static void register(Worker worker, WorkflowCatalog catalog, List<WorkflowListener> listeners, CallTimeouts timeouts) {
+        worker.registerWorkflowImplementationFactory(DetourRun.class,
+                () -> new DetourRunWorkflow(catalog, listeners, timeouts));
+    }
+
+    /** The task queue it polls. */
+    public String taskQueue() {
+        return taskQueue;
+    }
+
+    /** Stops polling, lets the calls in flight finish, and disconnects. */
+    @Override
+    public void close() {
+        factory.shutdown();
+        factory.awaitTermination(30, TimeUnit.SECONDS);
+        connection.ifPresent(TemporalConnection::close);
+    }
+
+    /** Stops at once, abandoning the calls in flight as a crashed worker would: Temporal gives them to another worker. */
+    public void shutdownNow() {
+        factory.shutdownNow();
+        factory.awaitTermination(5, TimeUnit.SECONDS);
+        connection.ifPresent(TemporalConnection::close);
+    }
+
+    @Override
+    public String toString() {
+        return "TemporalWorker[" + taskQueue + "]";
+    }
+}

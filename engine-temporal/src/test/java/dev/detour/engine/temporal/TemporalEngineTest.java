@@ -1,0 +1,142 @@
+package dev.detour.engine.temporal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.detour.core.model.AllModelsFailedError;
+import dev.detour.core.model.Attempt;
+import dev.detour.core.model.ModelPort;
+import dev.detour.core.research.ResearchOutcome;
+import dev.detour.core.research.ResearchReport;
+import dev.detour.core.research.ResearchSettings;
+import dev.detour.core.research.ResearchWorkflow;
+import dev.detour.core.testing.CollectingListener;
+import dev.detour.core.workflow.Budget;
+import dev.detour.core.workflow.RunOptions;
+import dev.detour.core.workflow.RunResult;
+import dev.detour.core.workflow.RunStatus;
+import dev.detour.core.workflow.StepRecord;
+import dev.detour.core.workflow.WorkflowEngine;
+import dev.detour.core.workflow.WorkflowEvent;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The research workflow on Temporal's in-memory test server, against the embedded engine: the same
+ * record, events, report and attempt ledger. One test environment serves every test; each test has its
+ * own task queue and worker.
+ */
+class TemporalEngineTest {
+
+    private static final String QUESTION = "Why do tides happen twice a day?";
+    private static final ResearchSettings SETTINGS = ResearchSettings.defaults().withParallelism(1);
+    private static final WorkflowCatalog CATALOG = WorkflowCatalog.empty()
+            .with(ResearchWorkflow.NAME, ResearchSettings.class, ResearchSettings.defaults(), ResearchWorkflow::of);
+
+    private static TestWorkflowEnvironment environment;
+
+    @BeforeAll
+    static void startTestServer() {
+        environment = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(TemporalConnection.clientOptions("default"))
+                .build());
+    }
+
+    @AfterAll
+    static void stopTestServer() {
+        environment.close();
+    }
+
+    @Test
+    void aResearchRunOnTemporalHasTheEmbeddedEnginesRecordEventsAndReport() throws Exception {
+        RunOptions options = oneRunId();
+        CollectingListener embeddedEvents = new CollectingListener();
+        RunResult<ResearchOutcome> embedded = new WorkflowEngine(new ResearchModel())
+                .run(ResearchWorkflow.of(SETTINGS), QUESTION, options.withListener(embeddedEvents));
+        CollectingListener temporalEvents = new CollectingListener();
+
+        RunResult<ResearchOutcome> onTemporal = research(new ResearchModel(), options.withListener(temporalEvents));
+
+        assertThat(onTemporal.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(onTemporal.output()).isEqualTo(embedded.output());
+        assertThat(onTemporal.record().steps()).extracting(StepRecord::path)
+                .containsExactlyElementsOf(embedded.record().steps().stream().map(StepRecord::path).toList());
+        assertThat(onTemporal.record().steps()).extracting(StepRecord::output)
+                .containsExactlyElementsOf(embedded.record().steps().stream().map(StepRecord::output).toList());
+        assertThat(onTemporal.record().attempts()).isEqualTo(embedded.record().attempts());
+        assertThat(onTemporal.record().tokens()).isEqualTo(embedded.record().tokens());
+        assertThat(onTemporal.record().modelCalls()).isEqualTo(embedded.record().modelCalls());
+        assertThat(types(temporalEvents.events())).containsExactlyElementsOf(types(embeddedEvents.events()));
+        assertThat(temporalEvents.events()).extracting(WorkflowEvent::sequence)
+                .containsExactlyElementsOf(embeddedEvents.events().stream().map(WorkflowEvent::sequence).toList());
+        assertThat(withoutDurations(ResearchReport.of(QUESTION, onTemporal).markdown()))
+                .isEqualTo(withoutDurations(ResearchReport.of(QUESTION, embedded).markdown()))
+                .contains("fell back from `hf:Qwen/Qwen2.5-72B-Instruct` (HTTP 500 from novita");
+    }
+
+    @Test
+    void aCallEveryModelFailedIsNotRetriedByTemporalAndCarriesEveryAttemptIntoTheRecord() throws Exception {
+        ResearchModel model = new ResearchModel().failingSynthesis();
+        RunOptions options = oneRunId();
+        RunResult<ResearchOutcome> embedded = new WorkflowEngine(new ResearchModel().failingSynthesis())
+                .run(ResearchWorkflow.of(SETTINGS), QUESTION, options);
+
+        RunResult<ResearchOutcome> onTemporal = research(model, options);
+
+        assertThat(onTemporal.status()).isEqualTo(RunStatus.FAILED);
+        RunResult.Failed<ResearchOutcome> failed = (RunResult.Failed<ResearchOutcome>) onTemporal;
+        assertThat(failed.failedStep()).isEqualTo("synthesize");
+        assertThat(failed.failure()).isInstanceOf(AllModelsFailedError.class)
+                .hasMessage(((RunResult.Failed<ResearchOutcome>) embedded).failure().getMessage());
+        assertThat(((AllModelsFailedError) failed.failure()).attempts()).extracting(Attempt::shortReason)
+                .containsExactly("HTTP 500 from novita", "HTTP 402 from hf");
+        assertThat(model.calls()).as("one call per step, none again: the failure is not retryable on Temporal")
+                .isEqualTo(embedded.record().modelCalls());
+        assertThat(onTemporal.record().step("synthesize").orElseThrow().attempts())
+                .isEqualTo(embedded.record().step("synthesize").orElseThrow().attempts());
+        assertThat(withoutDurations(ResearchReport.of(QUESTION, onTemporal).markdown()))
+                .isEqualTo(withoutDurations(ResearchReport.of(QUESTION, embedded).markdown()));
+    }
+
+    @Test
+    void theTokenBudgetIsCountedInWorkflowStateAndEndsRefiningAsOnTheEmbeddedEngine() throws Exception {
+        RunOptions options = RunOptions.defaults().withBudget(Budget.unlimited().withMaxTokens(60));
+        RunResult<ResearchOutcome> embedded = new WorkflowEngine(new ResearchModel())
+                .run(ResearchWorkflow.of(SETTINGS), QUESTION, options);
+
+        RunResult<ResearchOutcome> onTemporal = research(new ResearchModel(), options);
+
+        assertThat(onTemporal.status()).isEqualTo(embedded.status());
+        assertThat(onTemporal.output()).isEqualTo(embedded.output());
+        assertThat(onTemporal.output().orElseThrow().limitations()).isNotEmpty();
+        assertThat(onTemporal.record().modelCalls()).isEqualTo(embedded.record().modelCalls());
+    }
+
+    private static RunResult<ResearchOutcome> research(ModelPort model, RunOptions options) throws InterruptedException {
+        String queue = "test-" + UUID.randomUUID();
+        try (TemporalWorker worker = TemporalWorker.start(environment.getWorkflowClient(), queue, model, CATALOG, List.of())) {
+            TemporalRun<ResearchOutcome> run = TemporalRuns.on(environment.getWorkflowClient(), worker.taskQueue())
+                    .start(ResearchWorkflow.NAME, QUESTION, Optional.of(SETTINGS), options);
+            return run.await(Duration.ofSeconds(30)).orElseThrow();
+        }
+    }
+
+    /** Options naming the run, so both engines' reports name the same run. */
+    private static RunOptions oneRunId() {
+        return RunOptions.defaults().withRunId("run-" + UUID.randomUUID());
+    }
+
+    private static List<String> types(List<WorkflowEvent> events) {
+        return events.stream().map(event -> event.getClass().getSimpleName()).toList();
+    }
+
+    private static String withoutDurations(String markdown) {
+        return markdown.replaceAll("\\| [0-9.]+ (ms|s|min) \\|", "| (duration) |");
+    }
+}
