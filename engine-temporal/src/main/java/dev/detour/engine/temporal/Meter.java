@@ -51,11 +51,21 @@ final class Meter {
             return Optional.of(new BudgetExhaustion(
                     BudgetExhaustion.Resource.MODEL_CALLS, budget.maxModelCalls().getAsInt(), calls));
         }
-        if (budget.timeLimit().isPresent() && elapsed().compareTo(budget.timeLimit().get()) >= 0) {
-            return Optional.of(new BudgetExhaustion(BudgetExhaustion.Resource.TIME, budget.timeLimit().get().toMillis(),
-                    elapsed().toMillis()));
+        return timeRanOut();
+    }
+
+    /** The time limit, if the run has one and it has passed. */
+    Optional<BudgetExhaustion> timeRanOut() {
+        if (budget.timeLimit().isEmpty() || elapsed().compareTo(budget.timeLimit().get()) < 0) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(new BudgetExhaustion(BudgetExhaustion.Resource.TIME, budget.timeLimit().get().toMillis(),
+                elapsed().toMillis()));
+    }
+
+    /** The tokens left before the token budget is used up, if there is one; zero or less once it is. */
+    OptionalLong tokensLeft() {
+        return budget.maxTokens().isPresent() ? OptionalLong.of(budget.maxTokens().getAsLong() - tokens) : OptionalLong.empty();
     }
 
     /** True the first time it is called, so the exhaustion event is published once. */

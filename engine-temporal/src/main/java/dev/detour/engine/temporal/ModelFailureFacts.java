@@ -3,6 +3,7 @@ package dev.detour.engine.temporal;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.TokenUsage;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,12 +11,12 @@ import java.util.OptionalInt;
 /** A {@link ModelCallException} as plain values, built again on the other side into the same exception. */
 public record ModelFailureFacts(ErrorKind kind, ModelRef model, Optional<String> inferenceProvider, OptionalInt httpStatus,
         Optional<String> providerCode, Optional<String> requestId, Optional<Boolean> shouldRetry, String detail,
-        Optional<Duration> retryAfter) {
+        Optional<Duration> retryAfter, TokenUsage usage) {
 
     static ModelFailureFacts of(ModelCallException failure) {
         return new ModelFailureFacts(failure.kind(), failure.model(), failure.inferenceProvider(), failure.httpStatus(),
                 failure.providerCode(), failure.requestId(), failure.shouldRetryOverride(), failure.detail(),
-                failure.retryAfter());
+                failure.retryAfter(), failure.usage());
     }
 
     ModelCallException exception() {
@@ -27,6 +28,7 @@ public record ModelFailureFacts(ErrorKind kind, ModelRef model, Optional<String>
                 .shouldRetry(shouldRetry.orElse(null))
                 .detail(detail)
                 .retryAfter(retryAfter.orElse(null))
+                .usage(usage)
                 .build();
     }
 }

@@ -4,6 +4,8 @@ import dev.detour.core.internal.Require;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.ErrorKind;
+import dev.detour.core.model.ModelFailure;
 import dev.detour.core.model.StreamListener;
 import dev.detour.core.model.TokenUsage;
 import dev.detour.core.workflow.BudgetExhaustedException;
@@ -18,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -102,7 +106,7 @@ final class TemporalStepContext implements StepContext {
         }
         CallOutcome outcome;
         try {
-            outcome = calls.call(new ModelCall(run.runId(), path, request, run.meter().timeLeft()));
+            outcome = calls.call(new ModelCall(run.runId(), path, withinTokensLeft(request), run.meter().timeLeft()));
         } catch (CanceledFailure cancelled) {
             throw cancellation(cancelled);
         } catch (ActivityFailure failure) {
@@ -115,7 +119,11 @@ final class TemporalStepContext implements StepContext {
                 if (details.failure().kind() == FailureFacts.Kind.CANCELLED) {
                     run.noteCancelled();
                 }
-                throw details.failure().exception();
+                RuntimeException thrown = details.failure().exception();
+                if (thrown instanceof ModelFailure modelFailure) {
+                    charge(modelFailure.usage());
+                }
+                throw outOfTimeOr(thrown);
             }
             throw new IllegalStateException("the model call of step " + path + " failed on Temporal: " + failure.getMessage(),
                     failure);
@@ -126,10 +134,40 @@ final class TemporalStepContext implements StepContext {
         } else {
             announce(outcome.notices(), streamListener);
         }
-        tokens = tokens.plus(response.usage());
-        run.meter().charge(response.usage());
+        charge(response.usage());
         run.exhaustion();
         return response;
+    }
+
+    /** {@code request} with its output capped at the tokens left in the budget, as on the embedded engine. */
+    private ChatRequest withinTokensLeft(ChatRequest request) {
+        OptionalLong left = run.meter().tokensLeft();
+        if (left.isEmpty()) {
+            return request;
+        }
+        int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left.getAsLong()));
+        OptionalInt asked = request.options().maxOutputTokens();
+        return asked.isPresent() && asked.getAsInt() <= cap
+                ? request
+                : request.withOptions(request.options().withMaxOutputTokens(cap));
+    }
+
+    private void charge(TokenUsage usage) {
+        tokens = tokens.plus(usage);
+        run.meter().charge(usage);
+    }
+
+    /** The run's time limit as an exhausted budget, when it passed while the call was under way. */
+    private RuntimeException outOfTimeOr(RuntimeException failure) {
+        if (!(failure instanceof ModelFailure modelFailure) || modelFailure.kinds().contains(ErrorKind.INVALID_REQUEST)) {
+            return failure;
+        }
+        Optional<BudgetExhaustion> ranOut = run.meter().timeRanOut();
+        if (ranOut.isEmpty()) {
+            return failure;
+        }
+        run.reportExhaustion(ranOut.get());
+        return new BudgetExhaustedException(ranOut.get(), failure);
     }
 
     private CancellationException cancellation(RuntimeException cause) {
