@@ -20,6 +20,13 @@ public interface DetourRun {
     @QueryMethod(name = "events")
     EventPage events(long afterSequence);
 
+    /**
+     * How the run ended, once it has; null before. A cancelled run's Temporal workflow ends cancelled, so
+     * its outcome is read here rather than from the workflow's result.
+     */
+    @QueryMethod(name = "outcome")
+    RunOutcome outcome();
+
     /** The record of the steps that have ended so far. */
     @QueryMethod(name = "record")
     RunRecord record();

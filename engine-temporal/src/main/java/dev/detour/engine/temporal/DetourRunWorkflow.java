@@ -28,6 +28,7 @@ final class DetourRunWorkflow implements DetourRun {
     private final List<WorkflowListener> listeners;
     private final ModelCalls calls;
     private RunLedger ledger;
+    private RunOutcome outcome;
 
     DetourRunWorkflow(WorkflowCatalog catalog, List<WorkflowListener> listeners, CallTimeouts timeouts) {
         this.catalog = catalog;
@@ -86,7 +87,13 @@ final class DetourRunWorkflow implements DetourRun {
 
     private RunOutcome outcome(RunStatus status, Optional<Object> output, RunRecord record, Optional<String> failedStep,
             Optional<FailureFacts> failure, Optional<BudgetExhaustion> exhaustion) {
-        return new RunOutcome(status, output, record, failedStep, failure, exhaustion, ledger.events());
+        outcome = new RunOutcome(status, output, record, failedStep, failure, exhaustion, ledger.events());
+        return outcome;
+    }
+
+    @Override
+    public RunOutcome outcome() {
+        return outcome;
     }
 
     @Override

@@ -4,7 +4,9 @@ import dev.detour.core.workflow.RunRecord;
 import dev.detour.core.workflow.RunResult;
 import dev.detour.core.workflow.WorkflowEvent;
 import dev.detour.core.workflow.WorkflowListener;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
+import io.temporal.failure.CanceledFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +58,12 @@ public final class TemporalRun<O> {
                 }
             }
         } catch (ExecutionException e) {
+            Optional<RunOutcome> cancelled = cancelledOutcome(e.getCause());
+            if (cancelled.isPresent()) {
+                deliver(cancelled.get().events());
+                result.complete(cancelled.get().result());
+                return;
+            }
             result.completeExceptionally(new IllegalStateException("run " + runId + " did not end on Temporal: "
                     + e.getCause().getMessage(), e.getCause()));
         } catch (InterruptedException e) {
@@ -63,6 +71,14 @@ public final class TemporalRun<O> {
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
         }
+    }
+
+    /** The outcome of a run whose Temporal workflow ended cancelled, as it recorded it. */
+    private Optional<RunOutcome> cancelledOutcome(Throwable failure) {
+        if (!(failure instanceof WorkflowFailedException failed && failed.getCause() instanceof CanceledFailure)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(stub.query("outcome", RunOutcome.class));
     }
 
     private List<WorkflowEvent> queryEvents() {

@@ -1,6 +1,7 @@
 package dev.detour.engine.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.detour.core.model.AllModelsFailedError;
 import dev.detour.core.model.Attempt;
@@ -17,7 +18,20 @@ import dev.detour.core.workflow.RunStatus;
 import dev.detour.core.workflow.StepRecord;
 import dev.detour.core.workflow.WorkflowEngine;
 import dev.detour.core.workflow.WorkflowEvent;
+import dev.detour.core.model.ChatMessage;
+import dev.detour.core.model.ChatRequest;
+import dev.detour.core.workflow.Step;
+import dev.detour.core.workflow.StepContext;
+import dev.detour.core.workflow.Workflow;
 import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.util.List;
@@ -116,6 +130,83 @@ class TemporalEngineTest {
         assertThat(onTemporal.output()).isEqualTo(embedded.output());
         assertThat(onTemporal.output().orElseThrow().limitations()).isNotEmpty();
         assertThat(onTemporal.record().modelCalls()).isEqualTo(embedded.record().modelCalls());
+    }
+
+    @Test
+    void aParallelMapHasAtMostItsParallelismOfCallsInFlight() throws Exception {
+        PairingModel model = new PairingModel(2);
+        Workflow<List<String>, List<String>> fanOut = Workflow.parallelMap("fan-out",
+                Workflow.step("ask", (String item, StepContext context) -> context.call(ChatRequest.of(ChatMessage.user(item))).text()),
+                2);
+
+        RunResult<List<String>> result = run(model, WorkflowCatalog.empty().with(fanOut), fanOut.name(),
+                List.of("a", "b", "c", "d"), CallTimeouts.DEFAULTS, run -> {});
+
+        assertThat(result.output()).contains(List.of("a", "b", "c", "d"));
+        assertThat(model.maxInFlight()).as("two lanes, each call waiting for the other lane's").isEqualTo(2);
+        assertThat(result.record().steps()).extracting(StepRecord::path)
+                .containsExactly("fan-out[0]/ask", "fan-out[1]/ask", "fan-out[2]/ask", "fan-out[3]/ask");
+    }
+
+    @Test
+    void cancellingTheRunReachesTheCallInFlightOnItsWorker() throws Exception {
+        BlockingModel model = new BlockingModel();
+        Workflow<String, String> ask = Workflow.step("ask", (String question, StepContext context) ->
+                context.call(ChatRequest.of(ChatMessage.user(question))).text());
+
+        RunResult<String> result = run(model, WorkflowCatalog.empty().with(ask), ask.name(), QUESTION,
+                new CallTimeouts(Duration.ofMinutes(1), Duration.ofSeconds(2)), run -> {
+                    model.awaitCall();
+                    run.cancel();
+                });
+
+        assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(result.record().step("ask").orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(model.interrupted()).as("the worker interrupts the call when Temporal cancels its activity").isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nondeterministicSteps")
+    void aStepReadingTheClockOrARandomSourceOutsideItsContextFailsReplayNamingTheStep(String name, Step<String, String> step)
+            throws Exception {
+        Workflow<String, String> workflow = Workflow.step(name, step);
+        WorkflowCatalog catalog = WorkflowCatalog.empty().with(workflow);
+        RunResult<String> first = run(new ResearchModel(), catalog, workflow.name(), QUESTION, CallTimeouts.DEFAULTS, run -> {});
+        assertThat(first.status()).isEqualTo(RunStatus.COMPLETED);
+
+        assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecution(
+                environment.getWorkflowClient().fetchHistory(first.record().runId()), replayer(catalog)))
+                .hasStackTraceContaining("step " + name + " returned a different output on replay")
+                .hasStackTraceContaining("must be deterministic apart from its model calls");
+    }
+
+    static Stream<Arguments> nondeterministicSteps() {
+        return Stream.of(
+                Arguments.of("clock", (Step<String, String>) (question, context) -> question + " at " + Instant.now()),
+                Arguments.of("random", (Step<String, String>) (question, context) -> question + " #" + UUID.randomUUID()));
+    }
+
+    @Test
+    void aRecordedResearchRunReplaysWithoutNondeterminism() throws Exception {
+        WorkflowReplayer.replayWorkflowExecutionFromResource(RecordResearchHistory.RESOURCE, replayer(CATALOG));
+    }
+
+    private static Worker replayer(WorkflowCatalog catalog) {
+        Worker worker = environment.newWorker("replay-" + UUID.randomUUID());
+        TemporalWorker.register(worker, catalog, List.of(), CallTimeouts.DEFAULTS);
+        return worker;
+    }
+
+    private static <O> RunResult<O> run(ModelPort model, WorkflowCatalog catalog, String workflow, Object input,
+            CallTimeouts timeouts, Consumer<TemporalRun<O>> whileRunning) throws InterruptedException {
+        String queue = "test-" + UUID.randomUUID();
+        try (TemporalWorker worker = TemporalWorker.start(environment.getWorkflowClient(), queue, model, catalog, List.of(),
+                Optional.empty(), timeouts)) {
+            TemporalRun<O> run = TemporalRuns.on(environment.getWorkflowClient(), worker.taskQueue())
+                    .start(workflow, input, Optional.empty(), RunOptions.defaults());
+            whileRunning.accept(run);
+            return run.await(Duration.ofSeconds(30)).orElseThrow();
+        }
     }
 
     private static RunResult<ResearchOutcome> research(ModelPort model, RunOptions options) throws InterruptedException {
