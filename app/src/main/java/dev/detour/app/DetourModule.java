@@ -16,10 +16,13 @@ import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.research.ResearchRunner;
 import dev.detour.core.research.ResearchSettings;
+import dev.detour.core.research.ResearchWorkflow;
 import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.RunStore;
 import dev.detour.core.workflow.ValueCodec;
 import dev.detour.core.workflow.WorkflowEngine;
+import dev.detour.engine.temporal.TemporalTarget;
+import dev.detour.engine.temporal.WorkflowCatalog;
 import java.time.Clock;
 
 /**
@@ -27,6 +30,9 @@ import java.time.Clock;
  * {@code Guice.createInjector(new DetourModule(config))} and ask for a {@link ModelPort} (the resilience
  * chain) or a {@link ResearchRunner}. Provider types are the {@link ProviderTypes#installed() installed}
  * ones: to add one, put its adapter on the class path; do not bind types in a module of your own.
+ *
+ * <p>For runs on Temporal it also binds the {@link WorkflowCatalog} a worker runs and the
+ * {@link TemporalTarget} the configuration names; the worker itself is started by {@code detour worker}.
  *
  * <p>One injector is one set of circuit breakers and one open run store: create it once per process, not
  * per request, and close its {@link Providers} and its {@link RunStore} at shutdown. The engine stores every
@@ -80,6 +86,20 @@ public final class DetourModule extends AbstractModule {
     @Singleton
     WorkflowEngine workflowEngine(ModelPort models, Clock clock, Telemetry telemetry, DetourConfig detour, RunStore store) {
         return new WorkflowEngine(models, clock, telemetry.runListeners(), detour.pricing(), store);
+    }
+
+    /** The workflows a worker of this process runs: the research workflow, built from each run's settings. */
+    @Provides
+    @Singleton
+    WorkflowCatalog workflowCatalog(ResearchRunner runner) {
+        return WorkflowCatalog.empty()
+                .with(ResearchWorkflow.NAME, ResearchSettings.class, runner.settings(), ResearchWorkflow::of);
+    }
+
+    @Provides
+    @Singleton
+    TemporalTarget temporalTarget(DetourConfig detour) {
+        return new TemporalTarget(detour.temporal().target(), detour.temporal().namespace(), detour.temporal().taskQueue());
     }
 
     @Provides

@@ -44,7 +44,8 @@ public final class Main {
                 .addSubcommand(new RunsCommand(context))
                 .addSubcommand(new ShowCommand(context))
                 .addSubcommand(new CompletionCommand(context))
-                .addSubcommand(new ServeCommand(context));
+                .addSubcommand(new ServeCommand(context))
+                .addSubcommand(new WorkerCommand(context));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(new PrintWriter(context.out(), true));
         commandLine.setErr(new PrintWriter(context.err(), true));

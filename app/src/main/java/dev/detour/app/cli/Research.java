@@ -9,7 +9,6 @@ import dev.detour.core.research.ResearchReport;
 import dev.detour.core.research.ResearchRun;
 import dev.detour.core.research.ResearchRunner;
 import dev.detour.core.workflow.BudgetExhaustion;
-import dev.detour.core.workflow.RunHandle;
 import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunResult;
 import dev.detour.core.workflow.RunStatus;
@@ -39,12 +38,18 @@ final class Research {
     static ResearchRun start(Session session, String question, ReportSink sink, ProgressOptions progress) {
         ResearchRunner runner = session.get(ResearchRunner.class);
         return carryOut(session, question, sink, progress, runner.defaultOptions(),
-                options -> runner.start(question, runner.settings(), options));
+                options -> StartedRun.of(runner.start(question, runner.settings(), options)));
+    }
+
+    /** Starts a new run of {@code question} on the configured Temporal task queue, and follows it from here. */
+    static ResearchRun startOnTemporal(Session session, String question, ReportSink sink, ProgressOptions progress) {
+        return carryOut(session, question, sink, progress, session.get(ResearchRunner.class).defaultOptions(),
+                options -> StartedRun.onTemporal(session, question, options));
     }
 
     /** Carries out the run {@code launch} starts with {@code base} plus the progress display and event log. */
     static ResearchRun carryOut(Session session, String question, ReportSink sink, ProgressOptions progress,
-            RunOptions base, Function<RunOptions, RunHandle<ResearchOutcome>> launch) {
+            RunOptions base, Function<RunOptions, StartedRun> launch) {
         CliContext context = sink.context();
         RunOptions options = base.withChain(session.config().chain());
         ProgressDisplay display = null;
@@ -60,10 +65,11 @@ final class Research {
             if (eventTarget.log() != null) {
                 options = options.withListener(eventTarget.log());
             }
-            RunHandle<ResearchOutcome> handle = launch.apply(options);
-            session.storeFile().ifPresent(file -> context.err().println("detour: run " + handle.runId()
-                    + " is stored in " + file + "; if it stops, continue it with: detour resume " + RunIds.shortId(handle.runId())));
-            try (Interruption interruption = Interruption.onInterrupt(handle::cancel)) {
+            try (StartedRun handle = launch.apply(options);
+                    Interruption interruption = Interruption.onInterrupt(handle::cancel)) {
+                session.storeFile().filter(file -> handle.storedHere()).ifPresent(file -> context.err().println("detour: run "
+                        + handle.runId() + " is stored in " + file + "; if it stops, continue it with: detour resume "
+                        + RunIds.shortId(handle.runId())));
                 RunResult<ResearchOutcome> result = awaitUninterruptibly(handle);
                 ResearchRun run = new ResearchRun(question, result, ResearchReport.of(question, result));
                 sink.write(run);
@@ -100,7 +106,7 @@ final class Research {
                 : "";
     }
 
-    private static RunResult<ResearchOutcome> awaitUninterruptibly(RunHandle<ResearchOutcome> handle) {
+    private static RunResult<ResearchOutcome> awaitUninterruptibly(StartedRun handle) {
         while (true) {
             try {
                 return handle.await();

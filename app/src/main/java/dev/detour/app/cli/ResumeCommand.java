@@ -72,7 +72,7 @@ final class ResumeCommand implements Callable<Integer> {
             ResearchRunner runner = session.get(ResearchRunner.class);
             String question = String.valueOf(stored.start().input());
             return Research.exitCode(Research.carryOut(session, question, new Research.ReportSink(context, report), progress,
-                    RunOptions.defaults().withBudget(budget), options -> runner.resume(stored, options)));
+                    RunOptions.defaults().withBudget(budget), options -> StartedRun.of(runner.resume(stored, options))));
         }
     }
 }

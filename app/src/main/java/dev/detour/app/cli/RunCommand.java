@@ -41,6 +41,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report = new ReportOptions();
 
+    /** Where the run runs: in this process, or on the configured Temporal task queue. */
+    enum Engine { embedded, temporal }
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "embedded",
+            description = "Where the run runs: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); temporal needs a"
+                    + " `detour worker` on the configured task queue, and stores the run in Temporal, not here.")
+    Engine engine;
+
     @Mixin
     ProgressOptions progress = new ProgressOptions();
 
@@ -65,12 +73,15 @@ final class RunCommand implements Callable<Integer> {
             overrides = overrides.withTokenBudget(tokenBudget);
         }
         DetourConfig config = Session.loadConfig(context, configOptions, overrides);
-        if (noStore) {
+        if (noStore || engine == Engine.temporal) {
             config = config.withStore(StoreConfig.none());
         }
         Session.warnAboutMissingKeys(context, config);
         try (Session session = Session.open(context, config, Session.StoreUse.OPTIONAL)) {
-            return Research.exitCode(Research.start(session, checked, new Research.ReportSink(context, report), progress));
+            Research.ReportSink sink = new Research.ReportSink(context, report);
+            return Research.exitCode(engine == Engine.temporal
+                    ? Research.startOnTemporal(session, checked, sink, progress)
+                    : Research.start(session, checked, sink, progress));
         }
     }
 }

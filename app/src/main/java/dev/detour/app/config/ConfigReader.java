@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  */
 final class ConfigReader {
 
-    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow", "store", "telemetry", "pricing", "server");
+    static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow", "store", "telemetry", "pricing", "server",
+            "temporal");
 
     private final ProvidersReader providersReader;
     private final Environment environment;
@@ -62,10 +63,12 @@ final class ConfigReader {
         }
         Optional<StoreConfig> store = storeReader.read(top.get("store"), top.at("store"), problems);
         Optional<ServerConfig> server = ServerReader.read(top.section("server", Section.shape(ServerReader.KEYS)));
+        Optional<TemporalConfig> temporal =
+                TemporalReader.read(top.section("temporal", Section.shape(TemporalReader.KEYS)));
         problems.throwIfAny(source);
         return new DetourConfig(providers.valid(), chain.orElseThrow(), resilience.orElseThrow(),
                 workflow.orElseThrow(), store.orElseThrow(), telemetry.orElseThrow(), pricing.orElseThrow(), server.orElseThrow(),
-                source);
+                temporal.orElseThrow(), source);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param telemetry whether and where traces and metrics go
  * @param pricing the price of each priced model, for costs and the cost budget
  * @param server how {@code detour serve} behaves
+ * @param temporal where runs on Temporal go
  * @param source where the configuration was read from, such as {@code ./detour.yaml} or {@code built-in defaults}
  */
 public record DetourConfig(
@@ -32,6 +33,7 @@ public record DetourConfig(
         TelemetryConfig telemetry,
         Pricing pricing,
         ServerConfig server,
+        TemporalConfig temporal,
         String source) {
 
     public DetourConfig {
@@ -43,6 +45,7 @@ public record DetourConfig(
         Require.nonNull(telemetry, "telemetry");
         Require.nonNull(pricing, "pricing");
         Require.nonNull(server, "server");
+        Require.nonNull(temporal, "temporal");
         Require.nonBlank(source, "source");
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("chain must hold at least one model, was []");
@@ -57,18 +60,19 @@ public record DetourConfig(
 
     /**
      * A configuration that stores no run, with the default telemetry settings (off unless the {@code OTEL_*}
-     * variables say otherwise) and no prices.
+     * variables say otherwise), no prices, and its runs on Temporal going to a local dev server.
      */
     public DetourConfig(Map<String, ProviderConfig> providers, List<ModelRef> chain, ResilienceConfig resilience,
             WorkflowConfig workflow, String source) {
         this(providers, chain, resilience, workflow, StoreConfig.none(), TelemetryConfig.defaults(), Pricing.none(),
-                ServerConfig.defaults(), source);
+                ServerConfig.defaults(), TemporalConfig.defaults(), source);
     }
 
-    /** A configuration with the default {@code server} section. */
+    /** A configuration with the default {@code server} and {@code temporal} sections. */
     public DetourConfig(Map<String, ProviderConfig> providers, List<ModelRef> chain, ResilienceConfig resilience,
             WorkflowConfig workflow, StoreConfig store, TelemetryConfig telemetry, Pricing pricing, String source) {
-        this(providers, chain, resilience, workflow, store, telemetry, pricing, ServerConfig.defaults(), source);
+        this(providers, chain, resilience, workflow, store, telemetry, pricing, ServerConfig.defaults(),
+                TemporalConfig.defaults(), source);
     }
 
     /** The configuration of the provider {@code name}, if there is one. */
@@ -78,36 +82,41 @@ public record DetourConfig(
 
     /** This configuration with another chain. */
     public DetourConfig withChain(List<ModelRef> value) {
-        return new DetourConfig(providers, value, resilience, workflow, store, telemetry, pricing, server, source);
+        return new DetourConfig(providers, value, resilience, workflow, store, telemetry, pricing, server, temporal, source);
     }
 
     /** This configuration with other workflow defaults. */
     public DetourConfig withWorkflow(WorkflowConfig value) {
-        return new DetourConfig(providers, chain, resilience, value, store, telemetry, pricing, server, source);
+        return new DetourConfig(providers, chain, resilience, value, store, telemetry, pricing, server, temporal, source);
     }
 
     /** This configuration storing runs as {@code value} says. */
     public DetourConfig withStore(StoreConfig value) {
-        return new DetourConfig(providers, chain, resilience, workflow, value, telemetry, pricing, server, source);
+        return new DetourConfig(providers, chain, resilience, workflow, value, telemetry, pricing, server, temporal, source);
     }
 
     /** This configuration with other resilience settings. */
     public DetourConfig withResilience(ResilienceConfig value) {
-        return new DetourConfig(providers, chain, value, workflow, store, telemetry, pricing, server, source);
+        return new DetourConfig(providers, chain, value, workflow, store, telemetry, pricing, server, temporal, source);
     }
 
     /** This configuration with other telemetry settings. */
     public DetourConfig withTelemetry(TelemetryConfig value) {
-        return new DetourConfig(providers, chain, resilience, workflow, store, value, pricing, server, source);
+        return new DetourConfig(providers, chain, resilience, workflow, store, value, pricing, server, temporal, source);
+    }
+
+    /** This configuration with another Temporal target. */
+    public DetourConfig withTemporal(TemporalConfig value) {
+        return new DetourConfig(providers, chain, resilience, workflow, store, telemetry, pricing, server, value, source);
     }
 
     /** This configuration with other prices. */
     public DetourConfig withPricing(Pricing value) {
-        return new DetourConfig(providers, chain, resilience, workflow, store, telemetry, value, server, source);
+        return new DetourConfig(providers, chain, resilience, workflow, store, telemetry, value, server, temporal, source);
     }
 
     /** This configuration with other server settings. */
     public DetourConfig withServer(ServerConfig value) {
-        return new DetourConfig(providers, chain, resilience, workflow, store, telemetry, pricing, value, source);
+        return new DetourConfig(providers, chain, resilience, workflow, store, telemetry, pricing, value, temporal, source);
     }
 }

@@ -10,6 +10,7 @@ import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.StreamListener;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCanceledException;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
@@ -24,6 +25,10 @@ import java.util.concurrent.CancellationException;
  * Makes one model call through the worker's {@link ModelPort} (the resilience chain: its retries,
  * Retry-After waits, fallback and circuit breakers, shared by every run on this worker), heartbeating
  * while it runs so a dead worker is noticed and a cancelled run interrupts the call.
+ *
+ * <p>What the chain decided is final: an answer, or a failure that is not retried (Detour's ledger in its
+ * details). Temporal retries a call only when the worker could not finish it: it died, hung past its
+ * heartbeat, or stopped (interrupted without the run being cancelled).
  */
 final class ModelCallActivity implements ModelCalls {
 
@@ -46,10 +51,17 @@ final class ModelCallActivity implements ModelCalls {
         try {
             ChatResponse response = models.chat(call.request(), context);
             return new CallOutcome(response, notices.list());
+        } catch (CancellationException interrupted) {
+            if (!heartbeat.cancelled()) {
+                throw ApplicationFailure.newFailure("the worker stopped during the call of step " + call.step()
+                        + "; Temporal gives it to another worker", "WorkerStopped");
+            }
+            FailureFacts facts = FailureFacts.of(
+                    new CancellationException("run " + call.runId() + " was cancelled during step " + call.step()));
+            throw ApplicationFailure.newNonRetryableFailure(facts.message(), facts.type(),
+                    new CallFailure(notices.list(), facts));
         } catch (RuntimeException failure) {
-            FailureFacts facts = FailureFacts.of(heartbeat.cancelled()
-                    ? new CancellationException("run " + call.runId() + " was cancelled during step " + call.step())
-                    : failure);
+            FailureFacts facts = FailureFacts.of(failure);
             throw ApplicationFailure.newNonRetryableFailure(facts.message(), facts.type(),
                     new CallFailure(notices.list(), facts));
         } finally {
@@ -97,7 +109,10 @@ final class ModelCallActivity implements ModelCalls {
         }
     }
 
-    /** Heartbeats from a virtual thread; when Temporal says the activity is cancelled or gone, interrupts the call. */
+    /**
+     * Heartbeats from a virtual thread; when Temporal says the activity is cancelled, or the worker is
+     * stopping, interrupts the call. Only the first is the run's cancellation.
+     */
     private static final class Heartbeat implements Runnable {
 
         private final ActivityExecutionContext context;
@@ -127,7 +142,7 @@ final class ModelCallActivity implements ModelCalls {
                 } catch (ActivityCompletionException e) {
                     synchronized (this) {
                         if (!stopped) {
-                            cancelled = true;
+                            cancelled = e instanceof ActivityCanceledException;
                             caller.interrupt();
                         }
                     }
