@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code detour worker}: runs research workflows for Temporal, on the configured task queue, until stopped. */
 @Command(name = "worker", description = "Run Detour's workflows for Temporal on the configured task queue until Ctrl-C.",
@@ -24,6 +25,14 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions configOptions = new ConfigOptions();
+
+    /** What this worker takes from the task queue. */
+    enum Serves { all, runs, calls }
+
+    @Option(names = "--serves", paramLabel = "WHAT", defaultValue = "all",
+            description = "What to take from the task queue: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); runs"
+                    + " interprets workflows and makes no model call, calls makes model calls only.")
+    Serves serves;
 
     WorkerCommand(CliContext context) {
         this.context = context;
@@ -38,7 +47,8 @@ final class WorkerCommand implements Callable<Integer> {
                 Interruption interruption = Interruption.onInterrupt(stopped::countDown);
                 TemporalWorker worker = start(session)) {
             TemporalTarget target = session.get(TemporalTarget.class);
-            context.err().println("detour worker: polling task queue " + target.taskQueue() + " on " + target.target()
+            context.err().println("detour worker: polling task queue " + target.taskQueue() + " for " + serves + " on "
+                    + target.target()
                     + " (namespace " + target.namespace() + ") with the chain " + config.chain() + "; Ctrl-C stops it");
             stopped.await();
             context.err().println("detour worker: stopping; runs in progress go on on the other workers");
@@ -50,7 +60,11 @@ final class WorkerCommand implements Callable<Integer> {
         TemporalTarget target = session.get(TemporalTarget.class);
         try {
             return TemporalWorker.start(target, session.get(ModelPort.class), session.get(WorkflowCatalog.class),
-                    List.of(new RunLines(context.err())));
+                    List.of(new RunLines(context.err())), switch (serves) {
+                        case all -> TemporalWorker.Serves.RUNS_AND_CALLS;
+                        case runs -> TemporalWorker.Serves.RUNS;
+                        case calls -> TemporalWorker.Serves.CALLS;
+                    });
         } catch (IllegalStateException e) {
             throw Temporal.unreachable(target, e);
         }

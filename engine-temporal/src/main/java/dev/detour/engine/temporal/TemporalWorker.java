@@ -22,6 +22,22 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TemporalWorker implements AutoCloseable {
 
+    /**
+     * What a worker takes from its task queue: runs (interpreting workflows, no model call of its own),
+     * model calls (the chain, its keys and breakers), or both, which is what one machine usually runs.
+     */
+    public enum Serves {
+        RUNS_AND_CALLS, RUNS, CALLS;
+
+        boolean runs() {
+            return this != CALLS;
+        }
+
+        boolean calls() {
+            return this != RUNS;
+        }
+    }
+
     private final WorkerFactory factory;
     private final Optional<TemporalConnection> connection;
     private final String taskQueue;
@@ -39,10 +55,16 @@ public final class TemporalWorker implements AutoCloseable {
      */
     public static TemporalWorker start(TemporalTarget target, ModelPort models, WorkflowCatalog catalog,
             List<WorkflowListener> listeners) {
+        return start(target, models, catalog, listeners, Serves.RUNS_AND_CALLS);
+    }
+
+    /** Like {@link #start(TemporalTarget, ModelPort, WorkflowCatalog, List)}, taking only what {@code serves} says. */
+    public static TemporalWorker start(TemporalTarget target, ModelPort models, WorkflowCatalog catalog,
+            List<WorkflowListener> listeners, Serves serves) {
         TemporalConnection connection = TemporalConnection.open(target);
         try {
             return start(connection.client(), target.taskQueue(), models, catalog, listeners, Optional.of(connection),
-                    CallTimeouts.DEFAULTS);
+                    CallTimeouts.DEFAULTS, Require.nonNull(serves, "serves"));
         } catch (RuntimeException e) {
             connection.close();
             throw e;
@@ -52,11 +74,18 @@ public final class TemporalWorker implements AutoCloseable {
     /** Starts a worker on {@code client} (made with {@link TemporalConnection#clientOptions}) polling {@code taskQueue}. */
     public static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, WorkflowCatalog catalog,
             List<WorkflowListener> listeners) {
-        return start(client, taskQueue, models, catalog, listeners, Optional.empty(), CallTimeouts.DEFAULTS);
+        return start(client, taskQueue, models, catalog, listeners, Optional.empty(), CallTimeouts.DEFAULTS,
+                Serves.RUNS_AND_CALLS);
     }
 
     static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, WorkflowCatalog catalog,
             List<WorkflowListener> listeners, Optional<TemporalConnection> connection, CallTimeouts timeouts) {
+        return start(client, taskQueue, models, catalog, listeners, connection, timeouts, Serves.RUNS_AND_CALLS);
+    }
+
+    private static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, WorkflowCatalog catalog,
+            List<WorkflowListener> listeners, Optional<TemporalConnection> connection, CallTimeouts timeouts,
+            Serves serves) {
         Require.nonNull(client, "client");
         Require.nonBlank(taskQueue, "taskQueue");
         Require.nonNull(models, "models");
@@ -64,8 +93,12 @@ public final class TemporalWorker implements AutoCloseable {
         List<WorkflowListener> heard = List.copyOf(Require.nonNull(listeners, "listeners"));
         WorkerFactory factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(taskQueue);
-        register(worker, catalog, heard, timeouts);
-        worker.registerActivitiesImplementations(new ModelCallActivity(models, Clock.systemUTC(), timeouts.heartbeatEvery()));
+        if (serves.runs()) {
+            register(worker, catalog, heard, timeouts);
+        }
+        if (serves.calls()) {
+            worker.registerActivitiesImplementations(new ModelCallActivity(models, Clock.systemUTC(), timeouts.heartbeatEvery()));
+        }
         factory.start();
         return new TemporalWorker(factory, connection, taskQueue);
     }
