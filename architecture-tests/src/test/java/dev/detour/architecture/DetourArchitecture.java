@@ -33,6 +33,8 @@ final class DetourArchitecture {
     static final String CLI = "dev.detour.app.cli..";
     static final String BENCHMARKS = "dev.detour.benchmarks..";
     static final String INTERNAL = "..internal..";
+    static final String ENGINES = "dev.detour.engine..";
+    static final String TEMPORAL_SDK = "io.temporal..";
 
     /** JDBC and the database drivers a store module may use. */
     static final List<String> DATABASE_LIBRARIES = List.of("java.sql..", "javax.sql..", "org.sqlite..");
@@ -100,6 +102,17 @@ final class DetourArchitecture {
                     Stream.concat(Stream.of("java..", CORE, STORES), DATABASE_LIBRARIES.stream()).toArray(String[]::new))
             .as("stores depend only on core, JDBC and their database driver");
 
+    static final ArchRule the_temporal_sdk_is_used_in_engine_temporal_only = noClasses()
+            .that().resideOutsideOfPackage("dev.detour.engine.temporal..")
+            .should().dependOnClassesThat().resideInAPackage(TEMPORAL_SDK)
+            .as("the Temporal SDK is used in engine-temporal only");
+
+    static final ArchRule engines_depend_only_on_core_their_engine_library_and_json = classes()
+            .that().resideInAPackage(ENGINES)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", CORE, ENGINES, TEMPORAL_SDK, "com.fasterxml.jackson..")
+            .as("engines depend only on core, their engine's library and Jackson");
+
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("dev.detour.(**)")
             .should().beFreeOfCycles()
@@ -156,6 +169,8 @@ final class DetourArchitecture {
             only_the_sdk_setup_touches_the_opentelemetry_sdk,
             jdbc_and_database_drivers_are_used_in_stores_only,
             stores_depend_only_on_core_jdbc_and_their_driver,
+            the_temporal_sdk_is_used_in_engine_temporal_only,
+            engines_depend_only_on_core_their_engine_library_and_json,
             packages_are_free_of_cycles,
             model_ports_are_implemented_in_adapters_or_app);
 

@@ -49,6 +49,14 @@ class LayeringTest {
             DetourArchitecture.stores_depend_only_on_core_jdbc_and_their_driver;
 
     @ArchTest
+    static final ArchRule the_temporal_sdk_is_used_in_engine_temporal_only =
+            DetourArchitecture.the_temporal_sdk_is_used_in_engine_temporal_only;
+
+    @ArchTest
+    static final ArchRule engines_depend_only_on_core_their_engine_library_and_json =
+            DetourArchitecture.engines_depend_only_on_core_their_engine_library_and_json;
+
+    @ArchTest
     static final ArchRule packages_are_free_of_cycles = DetourArchitecture.packages_are_free_of_cycles;
 
     @ArchTest

@@ -14,6 +14,7 @@ import dev.detour.app.archfixture.AppFieldInjection;
 import dev.detour.app.archfixture.AppUsingAnAdapter;
 import dev.detour.app.archfixture.AppUsingJdbc;
 import dev.detour.app.archfixture.AppUsingRetrofit;
+import dev.detour.app.archfixture.AppUsingTemporal;
 import dev.detour.app.archfixture.AppUsingTheOpenTelemetrySdk;
 import dev.detour.app.archfixture.AppWiring;
 import dev.detour.archfixture.cycle.a.CycleStart;
@@ -23,6 +24,7 @@ import dev.detour.core.archfixture.CorePrinting;
 import dev.detour.core.archfixture.CoreUsingFailsafe;
 import dev.detour.core.archfixture.CoreUsingOpenTelemetry;
 import dev.detour.core.archfixture.CoreUsingSqlite;
+import dev.detour.engine.temporal.archfixture.EngineUsingApp;
 import dev.detour.simulator.archfixture.SimulatorUsingOkHttp;
 import dev.detour.store.sqlite.archfixture.StoreUsingApp;
 import dev.detour.transport.archfixture.TransportExposingInternal;
@@ -75,6 +77,10 @@ class RulesCanFailTest {
                 Arguments.of(DetourArchitecture.core_depends_on_the_jdk_only, CoreUsingSqlite.class, List.of()),
                 Arguments.of(DetourArchitecture.stores_depend_only_on_core_jdbc_and_their_driver,
                         StoreUsingApp.class, List.<Class<?>>of(AppWiring.class)),
+                Arguments.of(DetourArchitecture.the_temporal_sdk_is_used_in_engine_temporal_only,
+                        AppUsingTemporal.class, List.of()),
+                Arguments.of(DetourArchitecture.engines_depend_only_on_core_their_engine_library_and_json,
+                        EngineUsingApp.class, List.<Class<?>>of(AppWiring.class)),
                 Arguments.of(DetourArchitecture.packages_are_free_of_cycles,
                         CycleStart.class, List.<Class<?>>of(CycleEnd.class)),
                 Arguments.of(DetourArchitecture.model_ports_are_implemented_in_adapters_or_app,
