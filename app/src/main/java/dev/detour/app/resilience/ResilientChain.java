@@ -9,6 +9,8 @@ import dev.detour.core.model.AllModelsFailedError;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.AttemptListener;
 import dev.detour.core.model.CallContext;
+import dev.detour.core.model.CallPausedException;
+import dev.detour.core.model.ChainPosition;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.ErrorKind;
@@ -44,6 +46,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link dev.detour.core.model.AnswerRule rules}, such as citing only the evidence given), and every attempt
  * and skip is announced to the call's {@link AttemptListener} as it happens and kept in the answer's
  * {@link ChatResponse#attempts() attempts}.
+ *
+ * <p>A caller that waits its own way ({@link CallContext#longestWait()}) gets a {@link CallPausedException}
+ * instead of a sleep longer than that, and resumes the call from its {@link ChainPosition}: the same model's
+ * next try, with every attempt so far.
  */
 final class ResilientChain implements ModelPort {
 
@@ -80,8 +86,10 @@ final class ResilientChain implements ModelPort {
     public ChatResponse chat(ChatRequest request, CallContext context) {
         Require.nonNull(request, "request");
         Require.nonNull(context, "context");
-        Call call = new Call(request, context, callDeadline(context), context.costLeft());
-        return call.run();
+        Optional<Instant> deadline = context.resumeFrom().isPresent()
+                ? context.resumeFrom().get().deadline()
+                : callDeadline(context);
+        return new Call(request, context, deadline, context.costLeft()).run();
     }
 
     private Optional<Instant> callDeadline(CallContext context) {
@@ -104,6 +112,8 @@ final class ResilientChain implements ModelPort {
         private final AttemptListener listener;
         private final ResettableStream stream;
         private final List<Attempt> attempts = new ArrayList<>();
+        private final Optional<Duration> longestWait;
+        private Optional<ChainPosition> resume;
         private TokenUsage spent = TokenUsage.NONE;
 
         Call(ChatRequest request, CallContext context, Optional<Instant> deadline, Optional<BigDecimal> costLeft) {
@@ -112,18 +122,29 @@ final class ResilientChain implements ModelPort {
             this.costLeft = costLeft;
             this.listener = CallerListeners.shielded(context.attemptListener());
             this.stream = new ResettableStream(CallerListeners.shielded(context.streamListener()));
+            this.longestWait = context.longestWait();
+            this.resume = context.resumeFrom();
+            resume.ifPresent(position -> {
+                if (position.link() >= links.size() || !links.get(position.link()).model().equals(position.model())) {
+                    throw new IllegalStateException("the call paused at " + position.model() + ", which is not model "
+                            + (position.link() + 1) + " of this chain " + links.stream().map(ChainLink::model).toList()
+                            + "; every worker of a task queue must have the same chain");
+                }
+                attempts.addAll(position.attempts());
+                spent = position.spent();
+            });
         }
 
         ChatResponse run() {
             ModelCallException lastFailure = null;
-            for (int index = 0; index < links.size(); index++) {
+            for (int index = resume.map(ChainPosition::link).orElse(0); index < links.size(); index++) {
                 ChainLink link = links.get(index);
                 if (deadlinePassed()) {
                     skipRemaining(index);
                     break;
                 }
                 try {
-                    ChatResponse response = tryModel(link);
+                    ChatResponse response = tryModel(link, index);
                     return response.withUsage(spent.plus(response.usage())).withAttempts(attempts);
                 } catch (ModelSkipped skipped) {
                     // Recorded where it was decided; go on to the next model.
@@ -147,17 +168,22 @@ final class ResilientChain implements ModelPort {
             throw new AllModelsFailedError(attempts, lastFailure, spent);
         }
 
-        private ChatResponse tryModel(ChainLink link) {
+        private ChatResponse tryModel(ChainLink link, int index) {
             ModelBreaker breaker = breakers.of(link.model());
             ModelTries tries = new ModelTries();
+            resume.ifPresent(position -> {
+                tries.next = position.retry();
+                tries.malformed = position.malformed();
+            });
+            resume = Optional.empty();
             RetryPolicy<ChatResponse> retries = RetryPolicy.<ChatResponse>builder()
                     .handleIf((result, failure) -> tries.retries(failure))
-                    .withMaxRetries(config.maxRetries())
+                    .withMaxRetries(config.maxRetries() - tries.next)
                     .withDelayFn(execution -> tries.wait)
                     .onRetryScheduled(scheduled -> listener.retryScheduled(link.model(), tries.next, scheduled.getDelay()))
                     .build();
             try {
-                return Failsafe.with(retries).get(execution -> attempt(link, breaker, tries));
+                return Failsafe.with(retries).get(execution -> attempt(link, index, breaker, tries));
             } catch (FailsafeException e) {
                 if (e.getCause() instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -167,7 +193,7 @@ final class ResilientChain implements ModelPort {
             }
         }
 
-        private ChatResponse attempt(ChainLink link, ModelBreaker breaker, ModelTries tries) {
+        private ChatResponse attempt(ChainLink link, int index, ModelBreaker breaker, ModelTries tries) {
             int retry = tries.next++;
             if (deadlinePassed()) {
                 throw new DeadlineReached(null);
@@ -226,6 +252,7 @@ final class ResilientChain implements ModelPort {
                 }
                 record(Attempt.failed(failure, retry, start, took));
                 tries.failed(failure, timeLeft());
+                pauseIfTheWaitIsLonger(link, index, tries);
                 throw failure;
             } catch (CancellationException cancelled) {
                 permit.released();
@@ -264,6 +291,15 @@ final class ResilientChain implements ModelPort {
                     ? Optional.of("its worst case, $" + worstCase.toPlainString() + ", exceeds the $"
                             + left.max(BigDecimal.ZERO).toPlainString() + " left of the cost budget")
                     : Optional.empty();
+        }
+
+        /** Ends the call for its caller to wait when the planned retry is further off than it lets the chain sleep. */
+        private void pauseIfTheWaitIsLonger(ChainLink link, int index, ModelTries tries) {
+            if (tries.planned != null && tries.next <= config.maxRetries()
+                    && longestWait.filter(longest -> tries.wait.compareTo(longest) > 0).isPresent()) {
+                throw new CallPausedException(tries.wait,
+                        new ChainPosition(link.model(), index, tries.next, tries.malformed, attempts, spent, deadline));
+            }
         }
 
         private ModelCallException lastFailureOf(ChainLink link) {

@@ -16,6 +16,7 @@ import dev.detour.engine.temporal.TemporalConnection;
 import dev.detour.engine.temporal.TemporalRun;
 import dev.detour.engine.temporal.TemporalRuns;
 import dev.detour.engine.temporal.TemporalWorker;
+import dev.detour.simulator.Behaviour;
 import dev.detour.simulator.ProviderSimulator;
 import dev.detour.simulator.RecordedRequest;
 import dev.detour.simulator.Scenario;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The research workflow on Temporal's in-memory test server (time skipping), its model calls made on the
  * worker through the app's resilience chain against the provider simulator: the same report, provenance
- * and attempts as the embedded engine.
+ * and attempts as the embedded engine, and a provider's wait of minutes slept as a workflow timer.
  */
 class ResearchOnTemporalTest {
 
@@ -81,6 +82,31 @@ class ResearchOnTemporalTest {
                     .isEqualTo(withoutTimes(embedded.report().markdown()))
                     .contains("fell back from `hf:Qwen/Qwen2.5-72B-Instruct` (HTTP 500 from novita");
             assertThat(countsByModel(simulator.requests())).isEqualTo(countsByModel(embeddedRequests));
+        }
+    }
+
+    @Test
+    void aRetryAfterOfMinutesIsAWorkflowTimerThatPassesInSkippedTime() throws Exception {
+        Scenario rateLimited = Scenario.builder("retry-after-three-minutes")
+                .model("hf:Qwen/Qwen2.5-72B-Instruct", model -> model.servedBy("novita").sequence(
+                        Behaviour.status(429, "{\"error\":\"Rate limit reached, retry in 3 minutes\"}")
+                                .withHeader("Retry-After", "180"),
+                        Behaviour.ok()))
+                .build();
+        try (ProviderSimulator simulator = ProviderSimulator.start(rateLimited);
+                SimulatedDetour detour = SimulatedDetour.on(simulator, Duration.ofMinutes(10));
+                TemporalWorker worker = worker(detour.models(), detour)) {
+            RunResult<ResearchOutcome> result = start(worker, detour, RunOptions.defaults())
+                    .await(Duration.ofMinutes(1)).orElseThrow(() -> new AssertionError("three minutes were slept out"));
+
+            assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+            StepRecord plan = result.record().step("plan").orElseThrow();
+            assertThat(ledger(plan.attempts())).containsExactly(
+                    "hf:Qwen/Qwen2.5-72B-Instruct try 1 FAILED HTTP 429 from novita",
+                    "hf:Qwen/Qwen2.5-72B-Instruct try 2 SUCCEEDED ok");
+            assertThat(plan.duration()).as("in workflow time, the plan waited the provider's three minutes")
+                    .isGreaterThanOrEqualTo(Duration.ofMinutes(3));
+            assertThat(simulator.requestsFor("hf:Qwen/Qwen2.5-72B-Instruct")).hasSize(result.record().modelCalls() + 1);
         }
     }
 

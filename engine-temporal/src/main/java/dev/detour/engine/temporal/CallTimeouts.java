@@ -9,15 +9,17 @@ import java.time.Duration;
  *
  * @param startToClose the longest one call may take on one worker, retries and fallbacks included
  * @param heartbeat how long a worker may go silent before its call is given to another
+ * @param longestWaitInCall the longest wait before a retry a worker sleeps; a longer one is a workflow timer
  */
-record CallTimeouts(Duration startToClose, Duration heartbeat) {
+record CallTimeouts(Duration startToClose, Duration heartbeat, Duration longestWaitInCall) {
 
-    /** Ten minutes a call (twice the default call deadline), ten seconds of silence. */
-    static final CallTimeouts DEFAULTS = new CallTimeouts(Duration.ofMinutes(10), Duration.ofSeconds(10));
+    /** Ten minutes a call (twice the default call deadline), ten seconds of silence, five seconds of sleep. */
+    static final CallTimeouts DEFAULTS = new CallTimeouts(Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(5));
 
     CallTimeouts {
         Require.positive(startToClose, "startToClose");
         Require.positive(heartbeat, "heartbeat");
+        Require.positive(longestWaitInCall, "longestWaitInCall");
     }
 
     /** How often a worker heartbeats: well within the heartbeat timeout. */

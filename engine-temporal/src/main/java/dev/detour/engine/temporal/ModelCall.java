@@ -1,5 +1,6 @@
 package dev.detour.engine.temporal;
 
+import dev.detour.core.model.ChainPosition;
 import dev.detour.core.model.ChatRequest;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,5 +12,7 @@ import java.util.Optional;
  * @param step the path of the step making it
  * @param request what to ask
  * @param timeLeft what is left of the run's time limit when the call is scheduled, if it has one
+ * @param resumeFrom where the chain paused this call to wait, for the activity that goes on with it
  */
-public record ModelCall(String runId, String step, ChatRequest request, Optional<Duration> timeLeft) {}
+public record ModelCall(String runId, String step, ChatRequest request, Optional<Duration> timeLeft,
+        Optional<ChainPosition> resumeFrom) {}

@@ -4,7 +4,7 @@ import dev.detour.core.internal.Require;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.AttemptListener;
 import dev.detour.core.model.CallContext;
-import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.CallPausedException;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.StreamListener;
@@ -28,29 +28,32 @@ import java.util.concurrent.CancellationException;
  *
  * <p>What the chain decided is final: an answer, or a failure that is not retried (Detour's ledger in its
  * details). Temporal retries a call only when the worker could not finish it: it died, hung past its
- * heartbeat, or stopped (interrupted without the run being cancelled).
+ * heartbeat, or stopped (interrupted without the run being cancelled). A wait before a retry longer than
+ * {@link CallTimeouts#longestWaitInCall()} is not slept here: the call pauses, and the workflow waits it out.
  */
 final class ModelCallActivity implements ModelCalls {
 
     private final ModelPort models;
     private final Clock clock;
-    private final Duration heartbeatEvery;
+    private final CallTimeouts timeouts;
 
-    ModelCallActivity(ModelPort models, Clock clock, Duration heartbeatEvery) {
+    ModelCallActivity(ModelPort models, Clock clock, CallTimeouts timeouts) {
         this.models = Require.nonNull(models, "models");
         this.clock = Require.nonNull(clock, "clock");
-        this.heartbeatEvery = Require.positive(heartbeatEvery, "heartbeatEvery");
+        this.timeouts = Require.nonNull(timeouts, "timeouts");
     }
 
     @Override
     public CallOutcome call(ModelCall call) {
         Notices notices = new Notices(clock);
         Optional<Instant> deadline = call.timeLeft().map(clock.instant()::plus);
-        CallContext context = new CallContext(notices, notices, deadline);
-        Heartbeat heartbeat = Heartbeat.start(Activity.getExecutionContext(), Thread.currentThread(), heartbeatEvery);
+        CallContext context = new CallContext(notices, notices, deadline, Optional.of(timeouts.longestWaitInCall()),
+                call.resumeFrom());
+        Heartbeat heartbeat = Heartbeat.start(Activity.getExecutionContext(), Thread.currentThread(), timeouts.heartbeatEvery());
         try {
-            ChatResponse response = models.chat(call.request(), context);
-            return new CallOutcome(response, notices.list());
+            return CallOutcome.answered(models.chat(call.request(), context), notices.list());
+        } catch (CallPausedException paused) {
+            return CallOutcome.paused(new CallOutcome.Pause(paused.waitFor(), paused.position()), notices.list());
         } catch (CancellationException interrupted) {
             if (!heartbeat.cancelled()) {
                 throw ApplicationFailure.newFailure("the worker stopped during the call of step " + call.step()

@@ -2,6 +2,7 @@ package dev.detour.engine.temporal;
 
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.Attempt;
+import dev.detour.core.model.ChainPosition;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.ErrorKind;
@@ -16,6 +17,7 @@ import dev.detour.core.workflow.WorkflowEvent;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,9 +106,28 @@ final class TemporalStepContext implements StepContext {
             run.reportExhaustion(exhausted.get());
             throw new BudgetExhaustedException(exhausted.get());
         }
+        ChatRequest capped = withinTokensLeft(request);
+        Optional<ChainPosition> resumeFrom = Optional.empty();
+        while (true) {
+            CallOutcome outcome = callOnce(new ModelCall(run.runId(), path, capped, run.meter().timeLeft(), resumeFrom),
+                    streamListener);
+            if (outcome.pause().isEmpty()) {
+                return answered(outcome, streamListener);
+            }
+            try {
+                Workflow.sleep(outcome.pause().get().waitFor());
+            } catch (CanceledFailure cancelled) {
+                throw cancellation(cancelled);
+            }
+            resumeFrom = Optional.of(outcome.pause().get().position());
+        }
+    }
+
+    /** One activity: what the chain announced, and its answer or pause; a failure thrown as the step sees it. */
+    private CallOutcome callOnce(ModelCall call, StreamListener streamListener) {
         CallOutcome outcome;
         try {
-            outcome = calls.call(new ModelCall(run.runId(), path, withinTokensLeft(request), run.meter().timeLeft()));
+            outcome = calls.call(call);
         } catch (CanceledFailure cancelled) {
             throw cancellation(cancelled);
         } catch (ActivityFailure failure) {
@@ -128,7 +149,14 @@ final class TemporalStepContext implements StepContext {
             throw new IllegalStateException("the model call of step " + path + " failed on Temporal: " + failure.getMessage(),
                     failure);
         }
-        ChatResponse response = outcome.response();
+        if (outcome.pause().isPresent()) {
+            announce(outcome.notices(), streamListener);
+        }
+        return outcome;
+    }
+
+    private ChatResponse answered(CallOutcome outcome, StreamListener streamListener) {
+        ChatResponse response = outcome.response().orElseThrow();
         if (outcome.notices().isEmpty()) {
             announce(silentPortNotices(response), streamListener);
         } else {

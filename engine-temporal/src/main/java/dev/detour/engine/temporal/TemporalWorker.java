@@ -97,7 +97,7 @@ public final class TemporalWorker implements AutoCloseable {
             register(worker, catalog, heard, timeouts);
         }
         if (serves.calls()) {
-            worker.registerActivitiesImplementations(new ModelCallActivity(models, Clock.systemUTC(), timeouts.heartbeatEvery()));
+            worker.registerActivitiesImplementations(new ModelCallActivity(models, Clock.systemUTC(), timeouts));
         }
         factory.start();
         return new TemporalWorker(factory, connection, taskQueue);

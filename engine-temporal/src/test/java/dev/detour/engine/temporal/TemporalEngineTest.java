@@ -155,7 +155,7 @@ class TemporalEngineTest {
                 context.call(ChatRequest.of(ChatMessage.user(question))).text());
 
         RunResult<String> result = run(model, WorkflowCatalog.empty().with(ask), ask.name(), QUESTION,
-                new CallTimeouts(Duration.ofMinutes(1), Duration.ofSeconds(2)), run -> {
+                new CallTimeouts(Duration.ofMinutes(1), Duration.ofSeconds(2), Duration.ofSeconds(5)), run -> {
                     model.awaitCall();
                     run.cancel();
                 });
