@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 
 /**
  * Runs Detour's benchmarks and prints their figures as Markdown tables, with the machine they ran on.
- * Usage: {@code java -Xmx512m -jar benchmarks/target/detour-bench.jar [overhead|failover|scale|store|all] [--quick]}.
+ * Usage: {@code java -Xmx512m -jar benchmarks/target/detour-bench.jar [overhead|failover|scale|store|durability|all] [--quick]}.
  */
 public final class Bench {
 
@@ -20,8 +20,8 @@ public final class Bench {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         String which = arguments.stream().filter(argument -> !argument.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("overhead", "failover", "scale", "store", "serve", "all").contains(which)) {
-            System.err.println("usage: detour-bench [overhead|failover|scale|store|serve|all] [--quick]");
+        if (!List.of("overhead", "failover", "scale", "store", "serve", "durability", "all").contains(which)) {
+            System.err.println("usage: detour-bench [overhead|failover|scale|store|serve|durability|all] [--quick]");
             System.exit(2);
         }
         System.out.println("Machine: " + machine());
@@ -44,6 +44,10 @@ public final class Bench {
         if (which.equals("serve") || which.equals("all")) {
             System.out.println("\n### 5. detour serve: concurrent runs, each followed by event-stream subscribers (demo simulator)\n");
             System.out.print(ServeBenchmark.run(quick));
+        }
+        if (which.equals("durability") || which.equals("all")) {
+            System.out.println("\n### 6. The price of durability: concurrent research-shaped runs, embedded vs Temporal\n");
+            System.out.print(DurabilityBenchmark.run(quick));
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A run on Temporal, followed from this process: wait for it, look at its record so far, or cancel it.
- * Its events reach the listeners in order, each once, as the run's {@code events} query returns them.
+ * Its events reach the listeners in order, each once, as the run's {@code events} query returns them
+ * (asked a few times a second, and not at all for a run followed without listeners).
  *
  * <p>Cancelling is Temporal cancellation: the run makes no new model call, its calls in flight are
  * cancelled on their workers, and it ends as {@link RunResult.Cancelled} with the record of every step.
@@ -49,7 +50,9 @@ public final class TemporalRun<O> {
         try {
             while (true) {
                 try {
-                    RunOutcome ended = outcome.get(TemporalConnection.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
+                    RunOutcome ended = listeners.isEmpty()
+                            ? outcome.get()
+                            : outcome.get(TemporalConnection.pollEvery().toMillis(), TimeUnit.MILLISECONDS);
                     deliver(ended.events());
                     result.complete(ended.result());
                     return;
