@@ -3,6 +3,7 @@ package dev.detour.engine.temporal;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ModelRef;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,11 +16,22 @@ import java.util.Optional;
  * @param retry the attempt's retry number, for a start
  * @param attempt the attempt, for an end or a fallback (the last attempt of the model left)
  * @param next the model gone on to, for a fallback or reset
+ * @param evidenceGiven how many evidence records the request gave, for a rejected citation
+ * @param rejected the citation numbers an answer gave that the request had no evidence for
  */
-public record CallNotice(Kind kind, Instant at, ModelRef model, int retry, Optional<Attempt> attempt, Optional<ModelRef> next) {
+public record CallNotice(Kind kind, Instant at, ModelRef model, int retry, Optional<Attempt> attempt, Optional<ModelRef> next,
+        int evidenceGiven, List<Integer> rejected) {
 
-    /** The notices an {@link dev.detour.core.model.AttemptListener} and a stream listener receive. */
-    public enum Kind { ATTEMPT_STARTED, ATTEMPT_FINISHED, FALLBACK_TAKEN, STREAM_RESET }
+    /** The notices an {@link dev.detour.core.model.AttemptListener}, a stream listener and a citation rule give. */
+    public enum Kind { ATTEMPT_STARTED, ATTEMPT_FINISHED, FALLBACK_TAKEN, STREAM_RESET, CITATION_REJECTED }
+
+    public CallNotice {
+        rejected = List.copyOf(rejected);
+    }
+
+    private CallNotice(Kind kind, Instant at, ModelRef model, int retry, Optional<Attempt> attempt, Optional<ModelRef> next) {
+        this(kind, at, model, retry, attempt, next, 0, List.of());
+    }
 
     static CallNotice started(Instant at, ModelRef model, int retry) {
         return new CallNotice(Kind.ATTEMPT_STARTED, at, model, retry, Optional.empty(), Optional.empty());
@@ -32,6 +44,10 @@ public record CallNotice(Kind kind, Instant at, ModelRef model, int retry, Optio
     static CallNotice fallback(Instant at, ModelRef from, ModelRef to, Attempt lastAttemptOfFrom) {
         return new CallNotice(Kind.FALLBACK_TAKEN, at, from, lastAttemptOfFrom.retry(), Optional.of(lastAttemptOfFrom),
                 Optional.of(to));
+    }
+
+    static CallNotice citationsRejected(Instant at, ModelRef model, int evidenceGiven, List<Integer> rejected) {
+        return new CallNotice(Kind.CITATION_REJECTED, at, model, 0, Optional.empty(), Optional.empty(), evidenceGiven, rejected);
     }
 
     static CallNotice reset(Instant at, ModelRef failedModel, ModelRef nextModel) {

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.detour.core.model.AnswerRule;
+import dev.detour.core.model.AttemptTarget;
 import dev.detour.core.model.ChatResponse;
 import dev.detour.core.workflow.WorkflowEvent;
 import io.temporal.common.converter.DataConverter;
@@ -24,8 +26,8 @@ import java.util.Optional;
 
 /**
  * How Detour values travel through Temporal: JSON by record components, with the class name of every
- * value held as a plain {@code Object} (step inputs and outputs), of every event and of a structured
- * answer, so each comes back as the same type. Only Detour's and the JDK's classes are read back.
+ * value held as a plain {@code Object} (step inputs and outputs), of every event, answer rule and attempt
+ * target, and of a structured answer, so each comes back as the same type. Only Detour's and the JDK's classes are read back.
  */
 final class DetourJson {
 
@@ -46,6 +48,8 @@ final class DetourJson {
             .activateDefaultTyping(DETOUR_AND_JDK_TYPES, ObjectMapper.DefaultTyping.JAVA_LANG_OBJECT)
             .addMixIn(WorkflowEvent.class, TypedByClass.class)
             .addMixIn(ChatResponse.class, StructuredByClass.class)
+            .addMixIn(AnswerRule.class, TypedByClass.class)
+            .addMixIn(AttemptTarget.class, TypedByClass.class)
             .build();
 
     /** Every payload of a Detour run: workflow input and result, activity arguments and results, queries. */

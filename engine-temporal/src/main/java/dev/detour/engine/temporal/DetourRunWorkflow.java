@@ -1,5 +1,6 @@
 package dev.detour.engine.temporal;
 
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.workflow.BudgetExhaustedException;
 import dev.detour.core.workflow.BudgetExhaustion;
 import dev.detour.core.workflow.RunRecord;
@@ -27,13 +28,21 @@ final class DetourRunWorkflow implements DetourRun {
     private final WorkflowCatalog catalog;
     private final List<WorkflowListener> listeners;
     private final ModelCalls calls;
+    private final SourceSearches searches;
+    private final List<SourceRef> sources;
     private RunLedger ledger;
     private RunOutcome outcome;
 
-    DetourRunWorkflow(WorkflowCatalog catalog, List<WorkflowListener> listeners, CallTimeouts timeouts) {
+    DetourRunWorkflow(WorkflowCatalog catalog, List<WorkflowListener> listeners, CallTimeouts timeouts, List<SourceRef> sources) {
         this.catalog = catalog;
         this.listeners = listeners;
-        this.calls = Workflow.newActivityStub(ModelCalls.class, ActivityOptions.newBuilder()
+        this.sources = sources;
+        this.calls = Workflow.newActivityStub(ModelCalls.class, activityOptions(timeouts));
+        this.searches = Workflow.newActivityStub(SourceSearches.class, activityOptions(timeouts));
+    }
+
+    private static ActivityOptions activityOptions(CallTimeouts timeouts) {
+        return ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(timeouts.startToClose())
                 .setHeartbeatTimeout(timeouts.heartbeat())
                 .setCancellationType(ActivityCancellationType.TRY_CANCEL)
@@ -41,7 +50,7 @@ final class DetourRunWorkflow implements DetourRun {
                         .setInitialInterval(Duration.ofSeconds(1))
                         .setMaximumInterval(Duration.ofSeconds(30))
                         .build())
-                .build());
+                .build();
     }
 
     @Override
@@ -53,7 +62,7 @@ final class DetourRunWorkflow implements DetourRun {
         ledger.publish((sequence, at) -> new WorkflowEvent.RunStarted(runId, sequence, at, workflow.name()));
         request.budget().timeLimit().ifPresent(limit -> Workflow.newTimer(limit).thenApply(fired -> ledger.exhaustion()));
         try {
-            Object output = new Interpreter(ledger, calls, new StepOutputs()).run(workflow, request.input(), StepPath.of());
+            Object output = new Interpreter(ledger, calls, searches, sources, new StepOutputs()).run(workflow, request.input(), StepPath.of());
             RunRecord record = ledger.snapshot();
             Duration duration = Duration.between(start, RunLedger.now());
             ledger.publish((sequence, at) -> new WorkflowEvent.RunCompleted(

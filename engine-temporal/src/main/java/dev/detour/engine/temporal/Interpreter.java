@@ -1,5 +1,6 @@
 package dev.detour.engine.temporal;
 
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.workflow.BudgetExhaustedException;
 import dev.detour.core.workflow.BudgetExhaustion;
 import dev.detour.core.workflow.LoopResult;
@@ -31,11 +32,15 @@ final class Interpreter {
 
     private final RunLedger run;
     private final ModelCalls calls;
+    private final SourceSearches searches;
+    private final List<SourceRef> sources;
     private final StepOutputs outputs;
 
-    Interpreter(RunLedger run, ModelCalls calls, StepOutputs outputs) {
+    Interpreter(RunLedger run, ModelCalls calls, SourceSearches searches, List<SourceRef> sources, StepOutputs outputs) {
         this.run = run;
         this.calls = calls;
+        this.searches = searches;
+        this.sources = List.copyOf(sources);
         this.outputs = outputs;
     }
 
@@ -118,7 +123,7 @@ final class Interpreter {
         if (run.isCancelled()) {
             throw new CancellationException("run " + runId + " was cancelled before step " + path);
         }
-        TemporalStepContext context = new TemporalStepContext(run, path, calls);
+        TemporalStepContext context = new TemporalStepContext(run, path, calls, searches, sources);
         Instant start = RunLedger.now();
         long startedSequence = run.publish((sequence, at) -> new WorkflowEvent.StepStarted(runId, sequence, at, path));
         O output;

@@ -3,7 +3,10 @@ package dev.detour.engine.temporal;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.AttemptListener;
+import dev.detour.core.model.AnswerRule;
 import dev.detour.core.model.CallContext;
+import dev.detour.core.model.ChatRequest;
+import dev.detour.core.model.CitationRule;
 import dev.detour.core.model.CallPausedException;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
@@ -47,11 +50,12 @@ final class ModelCallActivity implements ModelCalls {
     public CallOutcome call(ModelCall call) {
         Notices notices = new Notices(clock);
         Optional<Instant> deadline = call.timeLeft().map(clock.instant()::plus);
-        CallContext context = new CallContext(notices, notices, deadline, Optional.of(timeouts.longestWaitInCall()),
-                call.resumeFrom());
+        CallContext context = new CallContext(notices, notices, deadline, Optional.empty(),
+                Optional.of(timeouts.longestWaitInCall()), call.resumeFrom());
         Heartbeat heartbeat = Heartbeat.start(Activity.getExecutionContext(), Thread.currentThread(), timeouts.heartbeatEvery());
         try {
-            return CallOutcome.answered(models.chat(call.request(), context), notices.list());
+            return CallOutcome.answered(models.chat(notices.announcingRejectedCitations(call.request()), context),
+                    notices.list());
         } catch (CallPausedException paused) {
             return CallOutcome.paused(new CallOutcome.Pause(paused.waitFor(), paused.position()), notices.list());
         } catch (CancellationException interrupted) {
@@ -105,6 +109,25 @@ final class ModelCallActivity implements ModelCalls {
         @Override
         public synchronized void onReset(ModelRef failedModel, ModelRef nextModel) {
             notices.add(CallNotice.reset(clock.instant(), failedModel, nextModel));
+        }
+
+        /** {@code request} with each citation rule also noting the citations it rejects. */
+        ChatRequest announcingRejectedCitations(ChatRequest request) {
+            if (request.rules().stream().noneMatch(CitationRule.class::isInstance)) {
+                return request;
+            }
+            return request.withRules(request.rules().stream().map(rule -> rule instanceof CitationRule citations
+                    ? (AnswerRule) answer -> {
+                        List<Integer> rejected = citations.rejected(answer.text());
+                        if (!rejected.isEmpty()) {
+                            synchronized (this) {
+                                notices.add(CallNotice.citationsRejected(clock.instant(), answer.model(),
+                                        citations.evidenceCount(), rejected));
+                            }
+                        }
+                        return citations.violation(answer);
+                    }
+                    : rule).toList());
         }
 
         synchronized List<CallNotice> list() {

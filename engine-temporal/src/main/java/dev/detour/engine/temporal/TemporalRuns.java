@@ -50,6 +50,10 @@ public final class TemporalRuns implements AutoCloseable {
         Require.nonNull(input, "input");
         Require.nonNull(settings, "settings");
         Require.nonNull(options, "options");
+        if (options.budget().maxCost().isPresent()) {
+            throw new IllegalArgumentException("a cost budget is not counted on Temporal yet; run without one"
+                    + " (--cost-budget, workflow.cost-budget) or on the embedded engine");
+        }
         String runId = options.runId().orElseGet(() -> UUID.randomUUID().toString());
         WorkflowStub stub = client.newUntypedWorkflowStub(DetourRun.TYPE, WorkflowOptions.newBuilder()
                 .setWorkflowId(runId)

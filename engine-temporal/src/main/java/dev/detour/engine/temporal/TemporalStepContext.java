@@ -1,7 +1,11 @@
 package dev.detour.engine.temporal;
 
 import dev.detour.core.internal.Require;
+import dev.detour.core.evidence.SearchOutcome;
+import dev.detour.core.evidence.SourceSearch;
 import dev.detour.core.model.Attempt;
+import dev.detour.core.model.SkipReason;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.ChainPosition;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
@@ -17,6 +21,8 @@ import dev.detour.core.workflow.WorkflowEvent;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,14 +41,106 @@ final class TemporalStepContext implements StepContext {
     private final RunLedger run;
     private final String path;
     private final ModelCalls calls;
+    private final SourceSearches searches;
+    private final List<SourceRef> sources;
     private final List<Attempt> attempts = new ArrayList<>();
     private TokenUsage tokens = TokenUsage.NONE;
     private boolean refusedByBudget;
 
-    TemporalStepContext(RunLedger run, String path, ModelCalls calls) {
+    TemporalStepContext(RunLedger run, String path, ModelCalls calls, SourceSearches searches, List<SourceRef> sources) {
         this.run = run;
         this.path = path;
         this.calls = calls;
+        this.searches = searches;
+        this.sources = sources;
+    }
+
+    @Override
+    public List<SourceRef> sources() {
+        return sources;
+    }
+
+    @Override
+    public List<SearchOutcome> search(List<SourceSearch> asked, int parallelism) {
+        List<SourceSearch> all = List.copyOf(Require.nonNull(asked, "searches"));
+        Require.positive(parallelism, "parallelism");
+        for (SourceSearch search : all) {
+            Require.nonNull(search, "searches[" + all.indexOf(search) + "]");
+            if (!sources.contains(search.source())) {
+                throw new IllegalArgumentException("step " + path + " asks to search " + search.source()
+                        + ", which is not one of the run's sources " + sources);
+            }
+        }
+        throwIfCancelled();
+        SearchOutcome[] outcomes = new SearchOutcome[all.size()];
+        int[] next = {0};
+        List<Promise<Void>> lanes = new ArrayList<>();
+        for (int lane = 0; lane < Math.min(parallelism, all.size()); lane++) {
+            lanes.add(Async.procedure(() -> {
+                for (int index = next[0]++; index < all.size(); index = next[0]++) {
+                    outcomes[index] = searchOne(all.get(index));
+                }
+            }));
+        }
+        Promise.allOf(lanes).get();
+        throwIfCancelled();
+        return List.of(outcomes);
+    }
+
+    /** One search as an activity: its tries kept for the record and announced as search events. */
+    private SearchOutcome searchOne(SourceSearch search) {
+        throwIfCancelled();
+        String runId = run.runId();
+        String query = search.query().text();
+        if (run.meter().timeRanOut().isPresent()) {
+            refusedByBudget = true;
+            run.exhaustion();
+            Attempt skipped = Attempt.skipped(search.source(), SkipReason.DEADLINE_REACHED,
+                    "the run's time limit passed before this search", RunLedger.now());
+            attempts.add(skipped);
+            run.publish((sequence, at) -> new WorkflowEvent.SearchSkipped(runId, sequence, at, path, query, skipped));
+            return SearchOutcome.failed(search, skipped);
+        }
+        SearchResult result;
+        try {
+            result = searches.search(new SearchCall(runId, path, search, run.meter().timeLeft()));
+        } catch (CanceledFailure cancelled) {
+            throw cancellation(cancelled);
+        } catch (ActivityFailure failure) {
+            throw cancellation(failure);
+        }
+        Attempt success = null;
+        int tried = 0;
+        for (SearchResult.Try heard : result.tries()) {
+            if (heard.started().isPresent()) {
+                int retry = heard.started().get();
+                run.publish((sequence, at) -> new WorkflowEvent.SearchStarted(runId, sequence, at, path, search.source(),
+                        query, retry));
+                continue;
+            }
+            Attempt attempt = heard.finished().orElseThrow();
+            attempts.add(attempt);
+            tried += attempt.outcome() == Attempt.Outcome.SKIPPED ? 0 : 1;
+            switch (attempt.outcome()) {
+                case SUCCEEDED -> success = attempt;
+                case FAILED -> run.publish((sequence, at) -> new WorkflowEvent.SearchFailed(runId, sequence, at, path, query, attempt));
+                case SKIPPED -> run.publish((sequence, at) -> new WorkflowEvent.SearchSkipped(runId, sequence, at, path, query, attempt));
+            }
+        }
+        if (result.failure().isPresent()) {
+            return SearchOutcome.failed(search, result.failure().get());
+        }
+        if (success == null) {
+            if (result.tries().isEmpty()) {
+                run.publish((sequence, at) -> new WorkflowEvent.SearchStarted(runId, sequence, at, path, search.source(), query, 0));
+            }
+            success = Attempt.succeeded(search.source(), tried, result.start(), result.duration());
+            attempts.add(success);
+        }
+        Attempt answered = success;
+        int hits = result.records().size();
+        run.publish((sequence, at) -> new WorkflowEvent.SearchSucceeded(runId, sequence, at, path, query, hits, answered));
+        return SearchOutcome.found(search, result.records());
     }
 
     @Override
@@ -239,6 +337,8 @@ final class TemporalStepContext implements StepContext {
                 case FALLBACK_TAKEN -> run.publish((sequence, at) -> new WorkflowEvent.FallbackTaken(runId, sequence, at,
                         path, notice.model(), notice.next().orElseThrow(), notice.attempt().orElseThrow().shortReason()),
                         notice.at());
+                case CITATION_REJECTED -> run.publish((sequence, at) -> new WorkflowEvent.CitationRejected(runId, sequence, at,
+                        path, notice.model(), notice.evidenceGiven(), notice.rejected()), notice.at());
                 case STREAM_RESET -> {
                     run.publish((sequence, at) -> new WorkflowEvent.StreamReset(runId, sequence, at, path, notice.model(),
                             notice.next().orElseThrow()), notice.at());

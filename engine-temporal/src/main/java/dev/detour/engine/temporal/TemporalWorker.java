@@ -1,7 +1,9 @@
 package dev.detour.engine.temporal;
 
 import dev.detour.core.internal.Require;
+import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.model.ModelPort;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.workflow.WorkflowListener;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -49,22 +51,27 @@ public final class TemporalWorker implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code target} and starts polling its task queue.
+     * Connects to {@code target} and starts polling its task queue, for runs that search no evidence source.
      *
      * @param listeners hear every event of every run this worker executes, once (not again on replay)
      */
     public static TemporalWorker start(TemporalTarget target, ModelPort models, WorkflowCatalog catalog,
             List<WorkflowListener> listeners) {
-        return start(target, models, catalog, listeners, Serves.RUNS_AND_CALLS);
+        return start(target, models, EvidenceSources.none(), catalog, listeners, Serves.RUNS_AND_CALLS);
     }
 
-    /** Like {@link #start(TemporalTarget, ModelPort, WorkflowCatalog, List)}, taking only what {@code serves} says. */
-    public static TemporalWorker start(TemporalTarget target, ModelPort models, WorkflowCatalog catalog,
-            List<WorkflowListener> listeners, Serves serves) {
+    /**
+     * Connects to {@code target} and starts polling its task queue for what {@code serves} says: runs whose steps
+     * call {@code models} and search {@code evidence}, which every worker of the queue must have alike.
+     *
+     * @param listeners hear every event of every run this worker executes, once (not again on replay)
+     */
+    public static TemporalWorker start(TemporalTarget target, ModelPort models, EvidenceSources evidence,
+            WorkflowCatalog catalog, List<WorkflowListener> listeners, Serves serves) {
         TemporalConnection connection = TemporalConnection.open(target);
         try {
-            return start(connection.client(), target.taskQueue(), models, catalog, listeners, Optional.of(connection),
-                    CallTimeouts.DEFAULTS, Require.nonNull(serves, "serves"));
+            return start(connection.client(), target.taskQueue(), models, evidence, catalog, listeners,
+                    Optional.of(connection), CallTimeouts.DEFAULTS, Require.nonNull(serves, "serves"));
         } catch (RuntimeException e) {
             connection.close();
             throw e;
@@ -74,39 +81,50 @@ public final class TemporalWorker implements AutoCloseable {
     /** Starts a worker on {@code client} (made with {@link TemporalConnection#clientOptions}) polling {@code taskQueue}. */
     public static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, WorkflowCatalog catalog,
             List<WorkflowListener> listeners) {
-        return start(client, taskQueue, models, catalog, listeners, Optional.empty(), CallTimeouts.DEFAULTS,
+        return start(client, taskQueue, models, EvidenceSources.none(), catalog, listeners);
+    }
+
+    /** Like {@link #start(WorkflowClient, String, ModelPort, WorkflowCatalog, List)}, for runs that search {@code evidence}. */
+    public static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, EvidenceSources evidence,
+            WorkflowCatalog catalog, List<WorkflowListener> listeners) {
+        return start(client, taskQueue, models, evidence, catalog, listeners, Optional.empty(), CallTimeouts.DEFAULTS,
                 Serves.RUNS_AND_CALLS);
     }
 
     static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, WorkflowCatalog catalog,
             List<WorkflowListener> listeners, Optional<TemporalConnection> connection, CallTimeouts timeouts) {
-        return start(client, taskQueue, models, catalog, listeners, connection, timeouts, Serves.RUNS_AND_CALLS);
+        return start(client, taskQueue, models, EvidenceSources.none(), catalog, listeners, connection, timeouts,
+                Serves.RUNS_AND_CALLS);
     }
 
-    private static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, WorkflowCatalog catalog,
-            List<WorkflowListener> listeners, Optional<TemporalConnection> connection, CallTimeouts timeouts,
-            Serves serves) {
+    private static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, EvidenceSources evidence,
+            WorkflowCatalog catalog, List<WorkflowListener> listeners, Optional<TemporalConnection> connection,
+            CallTimeouts timeouts, Serves serves) {
         Require.nonNull(client, "client");
         Require.nonBlank(taskQueue, "taskQueue");
         Require.nonNull(models, "models");
+        Require.nonNull(evidence, "evidence");
         Require.nonNull(catalog, "catalog");
         List<WorkflowListener> heard = List.copyOf(Require.nonNull(listeners, "listeners"));
         WorkerFactory factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(taskQueue);
         if (serves.runs()) {
-            register(worker, catalog, heard, timeouts);
+            register(worker, catalog, heard, timeouts, evidence.sources());
         }
         if (serves.calls()) {
-            worker.registerActivitiesImplementations(new ModelCallActivity(models, Clock.systemUTC(), timeouts));
+            worker.registerActivitiesImplementations(new ModelCallActivity(models, Clock.systemUTC(), timeouts),
+                    new SearchActivity(evidence, Clock.systemUTC()));
         }
         factory.start();
         return new TemporalWorker(factory, connection, taskQueue);
     }
 
-    /** Registers the Detour run workflow on {@code worker}: for a worker that replays histories only. */
-    static void register(Worker worker, WorkflowCatalog catalog, List<WorkflowListener> listeners, CallTimeouts timeouts) {
+    /** Registers the Detour run workflow on {@code worker}, whose steps search {@code sources}. */
+    static void register(Worker worker, WorkflowCatalog catalog, List<WorkflowListener> listeners, CallTimeouts timeouts,
+            List<SourceRef> sources) {
+        List<SourceRef> searched = List.copyOf(sources);
         worker.registerWorkflowImplementationFactory(DetourRun.class,
-                () -> new DetourRunWorkflow(catalog, listeners, timeouts));
+                () -> new DetourRunWorkflow(catalog, listeners, timeouts, searched));
     }
 
     /** The task queue it polls. */

@@ -10,7 +10,12 @@ import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchReport;
 import dev.detour.core.research.ResearchSettings;
 import dev.detour.core.research.ResearchWorkflow;
+import dev.detour.core.model.ErrorKind;
+import dev.detour.core.research.GroundingSettings;
 import dev.detour.core.testing.CollectingListener;
+import dev.detour.core.testing.ScriptedSources;
+import dev.detour.core.workflow.RunStore;
+import java.time.Clock;
 import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunResult;
@@ -133,6 +138,48 @@ class TemporalEngineTest {
     }
 
     @Test
+    void aGroundedRunSearchesAsActivitiesAndRecordsTheSearchesAndReportOfTheEmbeddedEngine() throws Exception {
+        ResearchSettings grounded = SETTINGS.withGrounding(GroundingSettings.of(List.of("pubmed", "europepmc")));
+        RunOptions options = oneRunId();
+        CollectingListener embeddedEvents = new CollectingListener();
+        RunResult<ResearchOutcome> embedded = new WorkflowEngine(new ResearchModel(), groundedSources(), Clock.systemUTC(),
+                RunStore.none()).run(ResearchWorkflow.of(grounded), QUESTION, options.withListener(embeddedEvents));
+        CollectingListener temporalEvents = new CollectingListener();
+        RunResult<ResearchOutcome> onTemporal;
+        String queue = "test-" + UUID.randomUUID();
+        try (TemporalWorker worker = TemporalWorker.start(environment.getWorkflowClient(), queue, new ResearchModel(),
+                groundedSources(), CATALOG, List.of())) {
+            onTemporal = TemporalRuns.on(environment.getWorkflowClient(), queue)
+                    .<ResearchOutcome>start(ResearchWorkflow.NAME, QUESTION, Optional.of(grounded),
+                            options.withListener(temporalEvents))
+                    .await(Duration.ofSeconds(30)).orElseThrow();
+        }
+
+        assertThat(onTemporal.status()).isEqualTo(RunStatus.COMPLETED).isEqualTo(embedded.status());
+        assertThat(onTemporal.record().steps()).extracting(StepRecord::path)
+                .containsExactlyElementsOf(embedded.record().steps().stream().map(StepRecord::path).toList())
+                .contains("investigate[0]/search");
+        assertThat(searchLedger(onTemporal)).containsExactlyInAnyOrderElementsOf(searchLedger(embedded))
+                .contains("europepmc FAILED ProviderUnavailable", "pubmed SUCCEEDED -");
+        assertThat(types(temporalEvents.events())).containsExactlyInAnyOrderElementsOf(types(embeddedEvents.events()))
+                .contains("SearchStarted", "SearchSucceeded", "SearchFailed");
+        assertThat(withoutDurations(ResearchReport.of(QUESTION, onTemporal).markdown()))
+                .isEqualTo(withoutDurations(ResearchReport.of(QUESTION, embedded).markdown()));
+    }
+
+    private static ScriptedSources groundedSources() {
+        return ScriptedSources.of("pubmed", "europepmc")
+                .byDefault("europepmc", ScriptedSources.failing("europepmc", ErrorKind.PROVIDER_UNAVAILABLE, 503, "down"));
+    }
+
+    private static List<String> searchLedger(RunResult<ResearchOutcome> result) {
+        return result.record().steps().stream().flatMap(step -> step.searchAttempts().stream())
+                .map(attempt -> attempt.source().name() + " " + attempt.outcome() + " "
+                        + attempt.kind().map(ErrorKind::displayName).orElse("-"))
+                .toList();
+    }
+
+    @Test
     void aParallelMapHasAtMostItsParallelismOfCallsInFlight() throws Exception {
         PairingModel model = new PairingModel(2);
         Workflow<List<String>, List<String>> fanOut = Workflow.parallelMap("fan-out",
@@ -193,7 +240,7 @@ class TemporalEngineTest {
 
     private static Worker replayer(WorkflowCatalog catalog) {
         Worker worker = environment.newWorker("replay-" + UUID.randomUUID());
-        TemporalWorker.register(worker, catalog, List.of(), CallTimeouts.DEFAULTS);
+        TemporalWorker.register(worker, catalog, List.of(), CallTimeouts.DEFAULTS, List.of());
         return worker;
     }
 
