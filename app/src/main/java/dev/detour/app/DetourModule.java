@@ -99,7 +99,7 @@ public final class DetourModule extends AbstractModule {
     @Provides
     @Singleton
     TemporalTarget temporalTarget(DetourConfig detour) {
-        return new TemporalTarget(detour.temporal().target(), detour.temporal().namespace(), detour.temporal().taskQueue());
+        return detour.temporal();
     }
 
     @Provides

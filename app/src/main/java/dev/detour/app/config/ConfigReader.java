@@ -1,8 +1,9 @@
 package dev.detour.app.config;
 
-import dev.detour.core.cost.Pricing;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.model.ModelRef;
+import dev.detour.engine.temporal.TemporalTarget;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -63,7 +64,7 @@ final class ConfigReader {
         }
         Optional<StoreConfig> store = storeReader.read(top.get("store"), top.at("store"), problems);
         Optional<ServerConfig> server = ServerReader.read(top.section("server", Section.shape(ServerReader.KEYS)));
-        Optional<TemporalConfig> temporal =
+        Optional<TemporalTarget> temporal =
                 TemporalReader.read(top.section("temporal", Section.shape(TemporalReader.KEYS)));
         problems.throwIfAny(source);
         return new DetourConfig(providers.valid(), chain.orElseThrow(), resilience.orElseThrow(),

@@ -3,6 +3,7 @@ package dev.detour.app.config;
 import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelRef;
+import dev.detour.engine.temporal.TemporalTarget;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record DetourConfig(
         TelemetryConfig telemetry,
         Pricing pricing,
         ServerConfig server,
-        TemporalConfig temporal,
+        TemporalTarget temporal,
         String source) {
 
     public DetourConfig {
@@ -65,14 +66,14 @@ public record DetourConfig(
     public DetourConfig(Map<String, ProviderConfig> providers, List<ModelRef> chain, ResilienceConfig resilience,
             WorkflowConfig workflow, String source) {
         this(providers, chain, resilience, workflow, StoreConfig.none(), TelemetryConfig.defaults(), Pricing.none(),
-                ServerConfig.defaults(), TemporalConfig.defaults(), source);
+                ServerConfig.defaults(), TemporalTarget.defaults(), source);
     }
 
     /** A configuration with the default {@code server} and {@code temporal} sections. */
     public DetourConfig(Map<String, ProviderConfig> providers, List<ModelRef> chain, ResilienceConfig resilience,
             WorkflowConfig workflow, StoreConfig store, TelemetryConfig telemetry, Pricing pricing, String source) {
         this(providers, chain, resilience, workflow, store, telemetry, pricing, ServerConfig.defaults(),
-                TemporalConfig.defaults(), source);
+                TemporalTarget.defaults(), source);
     }
 
     /** The configuration of the provider {@code name}, if there is one. */
@@ -106,7 +107,7 @@ public record DetourConfig(
     }
 
     /** This configuration with another Temporal target. */
-    public DetourConfig withTemporal(TemporalConfig value) {
+    public DetourConfig withTemporal(TemporalTarget value) {
         return new DetourConfig(providers, chain, resilience, workflow, store, telemetry, pricing, server, value, source);
     }
 

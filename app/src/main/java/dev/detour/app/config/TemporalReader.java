@@ -1,10 +1,11 @@
 package dev.detour.app.config;
 
+import dev.detour.engine.temporal.TemporalTarget;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads the {@code temporal} section; missing keys take {@link TemporalConfig#defaults()}. */
+/** Reads the {@code temporal} section; missing keys take {@link TemporalTarget#defaults()}. */
 final class TemporalReader {
 
     static final List<String> KEYS = List.of("target", "namespace", "task-queue");
@@ -13,8 +14,8 @@ final class TemporalReader {
 
     private TemporalReader() {}
 
-    static Optional<TemporalConfig> read(Section temporal) {
-        TemporalConfig defaults = TemporalConfig.defaults();
+    static Optional<TemporalTarget> read(Section temporal) {
+        TemporalTarget defaults = TemporalTarget.defaults();
         temporal.allowOnly(KEYS);
         Optional<String> target = text(temporal, "target", defaults.target(), "host:port, such as 127.0.0.1:7233");
         if (target.isPresent() && !HOST_AND_PORT.matcher(target.get()).matches()) {
@@ -27,7 +28,7 @@ final class TemporalReader {
         if (target.isEmpty() || namespace.isEmpty() || taskQueue.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TemporalConfig(target.get(), namespace.get(), taskQueue.get()));
+        return Optional.of(new TemporalTarget(target.get(), namespace.get(), taskQueue.get()));
     }
 
     private static Optional<String> text(Section temporal, String key, String fallback, String hint) {

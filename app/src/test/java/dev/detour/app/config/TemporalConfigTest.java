@@ -2,6 +2,7 @@ package dev.detour.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.detour.engine.temporal.TemporalTarget;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ class TemporalConfigTest {
     void withoutTheSectionRunsGoToALocalDevServer() {
         DetourConfig config = new ConfigFixture(workingDirectory).load("chain: [hf:Qwen/Qwen2.5-7B-Instruct]\n");
 
-        assertThat(config.temporal()).isEqualTo(new TemporalConfig("127.0.0.1:7233", "default", "detour"));
+        assertThat(config.temporal()).isEqualTo(new TemporalTarget("127.0.0.1:7233", "default", "detour"));
     }
 
     @Test
@@ -26,7 +27,7 @@ class TemporalConfigTest {
                 temporal: { target: temporal.internal:7233, task-queue: research }
                 """);
 
-        assertThat(config.temporal()).isEqualTo(new TemporalConfig("temporal.internal:7233", "default", "research"));
+        assertThat(config.temporal()).isEqualTo(new TemporalTarget("temporal.internal:7233", "default", "research"));
     }
 
     @Test

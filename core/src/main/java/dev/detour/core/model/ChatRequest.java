@@ -60,6 +60,17 @@ public record ChatRequest(
         return new ChatRequest(messages, options, Optional.of(Require.nonNull(value, "responseFormat")), stream, rules);
     }
 
+    /**
+     * This request generating at most {@code tokens} output tokens (at least one): lowered to that when it asks
+     * for more or names no limit, as it is when it asks for fewer.
+     */
+    public ChatRequest withOutputAtMost(long tokens) {
+        int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, tokens));
+        return options.maxOutputTokens().isPresent() && options.maxOutputTokens().getAsInt() <= cap
+                ? this
+                : withOptions(options.withMaxOutputTokens(cap));
+    }
+
     /** This request with streaming switched on or off. */
     public ChatRequest withStream(boolean value) {
         return new ChatRequest(messages, options, responseFormat, value, rules);

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 
@@ -162,11 +161,7 @@ final class RunningStep implements StepContext {
         if (left.isEmpty()) {
             return request;
         }
-        int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left.getAsLong()));
-        OptionalInt asked = request.options().maxOutputTokens();
-        return asked.isPresent() && asked.getAsInt() <= cap
-                ? request
-                : request.withOptions(request.options().withMaxOutputTokens(cap));
+        return request.withOutputAtMost(left.getAsLong());
     }
 
     private void charge(TokenUsage usage, List<Attempt> made) {
