@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 
 /**
  * Runs Detour's benchmarks and prints their figures as Markdown tables, with the machine they ran on.
- * Usage: {@code java -Xmx512m -jar benchmarks/target/detour-bench.jar [overhead|failover|scale|store|durability|all] [--quick]}.
+ * Usage: {@code java -Xmx512m -jar benchmarks/target/detour-bench.jar [overhead|failover|scale|store|serve|durability|all] [--quick]}.
  */
 public final class Bench {
 

@@ -69,6 +69,13 @@ public record DetourConfig(
                 ServerConfig.defaults(), TemporalTarget.defaults(), source);
     }
 
+    /** A configuration with the default {@code temporal} section: its runs on Temporal go to a local dev server. */
+    public DetourConfig(Map<String, ProviderConfig> providers, List<ModelRef> chain, ResilienceConfig resilience,
+            WorkflowConfig workflow, StoreConfig store, TelemetryConfig telemetry, Pricing pricing, ServerConfig server,
+            String source) {
+        this(providers, chain, resilience, workflow, store, telemetry, pricing, server, TemporalTarget.defaults(), source);
+    }
+
     /** A configuration with the default {@code server} and {@code temporal} sections. */
     public DetourConfig(Map<String, ProviderConfig> providers, List<ModelRef> chain, ResilienceConfig resilience,
             WorkflowConfig workflow, StoreConfig store, TelemetryConfig telemetry, Pricing pricing, String source) {

@@ -2,6 +2,7 @@ package dev.detour.engine.temporal;
 
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ModelRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,19 +19,20 @@ import java.util.Optional;
  * @param next the model gone on to, for a fallback or reset
  * @param evidenceGiven how many evidence records the request gave, for a rejected citation
  * @param rejected the citation numbers an answer gave that the request had no evidence for
+ * @param delay the wait before a scheduled retry
  */
 public record CallNotice(Kind kind, Instant at, ModelRef model, int retry, Optional<Attempt> attempt, Optional<ModelRef> next,
-        int evidenceGiven, List<Integer> rejected) {
+        int evidenceGiven, List<Integer> rejected, Optional<Duration> delay) {
 
     /** The notices an {@link dev.detour.core.model.AttemptListener}, a stream listener and a citation rule give. */
-    public enum Kind { ATTEMPT_STARTED, ATTEMPT_FINISHED, FALLBACK_TAKEN, STREAM_RESET, CITATION_REJECTED }
+    public enum Kind { ATTEMPT_STARTED, ATTEMPT_FINISHED, RETRY_SCHEDULED, FALLBACK_TAKEN, STREAM_RESET, CITATION_REJECTED }
 
     public CallNotice {
         rejected = List.copyOf(rejected);
     }
 
     private CallNotice(Kind kind, Instant at, ModelRef model, int retry, Optional<Attempt> attempt, Optional<ModelRef> next) {
-        this(kind, at, model, retry, attempt, next, 0, List.of());
+        this(kind, at, model, retry, attempt, next, 0, List.of(), Optional.empty());
     }
 
     static CallNotice started(Instant at, ModelRef model, int retry) {
@@ -47,7 +49,13 @@ public record CallNotice(Kind kind, Instant at, ModelRef model, int retry, Optio
     }
 
     static CallNotice citationsRejected(Instant at, ModelRef model, int evidenceGiven, List<Integer> rejected) {
-        return new CallNotice(Kind.CITATION_REJECTED, at, model, 0, Optional.empty(), Optional.empty(), evidenceGiven, rejected);
+        return new CallNotice(Kind.CITATION_REJECTED, at, model, 0, Optional.empty(), Optional.empty(), evidenceGiven, rejected,
+                Optional.empty());
+    }
+
+    static CallNotice retryScheduled(Instant at, ModelRef model, int retry, Duration delay) {
+        return new CallNotice(Kind.RETRY_SCHEDULED, at, model, retry, Optional.empty(), Optional.empty(), 0, List.of(),
+                Optional.of(delay));
     }
 
     static CallNotice reset(Instant at, ModelRef failedModel, ModelRef nextModel) {

@@ -97,6 +97,11 @@ final class ModelCallActivity implements ModelCalls {
         }
 
         @Override
+        public synchronized void retryScheduled(ModelRef model, int retry, Duration wait) {
+            notices.add(CallNotice.retryScheduled(clock.instant(), model, retry, wait));
+        }
+
+        @Override
         public synchronized void fallbackTaken(ModelRef from, ModelRef to, Attempt lastAttemptOfFrom) {
             notices.add(CallNotice.fallback(clock.instant(), from, to, lastAttemptOfFrom));
         }

@@ -123,7 +123,8 @@ final class TemporalStepContext implements StepContext {
             switch (attempt.outcome()) {
                 case SUCCEEDED -> success = attempt;
                 case FAILED -> run.publish((sequence, at) -> new WorkflowEvent.SearchFailed(runId, sequence, at, path, query, attempt));
-                case SKIPPED -> run.publish((sequence, at) -> new WorkflowEvent.SearchSkipped(runId, sequence, at, path, query, attempt));
+                case CANCELLED, SKIPPED -> run.publish((sequence, at) ->
+                        new WorkflowEvent.SearchSkipped(runId, sequence, at, path, query, attempt));
             }
         }
         if (result.failure().isPresent()) {
@@ -326,9 +327,11 @@ final class TemporalStepContext implements StepContext {
                     run.publish((sequence, at) -> switch (attempt.outcome()) {
                         case SUCCEEDED -> new WorkflowEvent.AttemptSucceeded(runId, sequence, at, path, attempt);
                         case FAILED -> new WorkflowEvent.AttemptFailed(runId, sequence, at, path, attempt);
-                        case SKIPPED -> new WorkflowEvent.AttemptSkipped(runId, sequence, at, path, attempt);
+                        case CANCELLED, SKIPPED -> new WorkflowEvent.AttemptSkipped(runId, sequence, at, path, attempt);
                     }, notice.at());
                 }
+                case RETRY_SCHEDULED -> run.publish((sequence, at) -> new WorkflowEvent.RetryScheduled(runId, sequence, at,
+                        path, notice.model(), notice.retry(), notice.delay().orElseThrow()), notice.at());
                 case FALLBACK_TAKEN -> run.publish((sequence, at) -> new WorkflowEvent.FallbackTaken(runId, sequence, at,
                         path, notice.model(), notice.next().orElseThrow(), notice.attempt().orElseThrow().shortReason()),
                         notice.at());
