@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 /**
  * The price of durability: the same research-shaped runs (four sequential model calls, 200 ms simulated
  * latency each) all at once on the embedded engine, then on Temporal's Java test server (in memory, in a
- * JVM of its own) with one Detour worker in this JVM. Wall time and the CPU of each process.
+ * JVM of its own) with one Detour worker in this JVM, each after a warm-up round of the same size. Wall time
+ * and the CPU of each process.
  */
 final class DurabilityBenchmark {
 
@@ -45,14 +46,14 @@ final class DurabilityBenchmark {
                 Detours detour = Detours.over(simulator, List.of(SimulatorProcess.OPENAI), Math.max(64, runs),
                         Duration.ofSeconds(30))) {
             WorkflowEngine engine = detour.get(WorkflowEngine.class);
-            measure(runs / 10, () -> embedded(engine, researchShaped, runs / 10), simulator, temporal);
+            measure(runs, () -> embedded(engine, researchShaped, runs), simulator, temporal);
             table.append(measure(runs, () -> embedded(engine, researchShaped, runs), simulator, temporal)
                     .row("embedded (in this JVM)", runs));
             TemporalTarget target = new TemporalTarget(temporal.target(), "default", "bench-" + UUID.randomUUID());
             try (TemporalWorker worker = TemporalWorker.start(target, detour.get(ModelPort.class),
                             WorkflowCatalog.empty().with(researchShaped), List.of());
                     TemporalRuns client = TemporalRuns.connect(target)) {
-                measure(runs / 10, () -> onTemporal(client, researchShaped, runs / 10), simulator, temporal);
+                measure(runs, () -> onTemporal(client, researchShaped, runs), simulator, temporal);
                 table.append(measure(runs, () -> onTemporal(client, researchShaped, runs), simulator, temporal)
                         .row("Temporal (test server, one worker)", runs));
             }
