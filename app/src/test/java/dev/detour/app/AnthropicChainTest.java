@@ -54,7 +54,7 @@ class AnthropicChainTest {
 
     private static final String OPENAI_KEY = "sk-proj-fake-chain-openai-key";
     private static final String HF_TOKEN = "hf_FakeChainTokenForHuggingFace";
-    private static final String ANTHROPIC_KEY = "sk-ant-api03-fake-chain-anthropic-key";
+    private static final String ANTHROPIC_KEY = "sk-ant-FakeChainKey";
     private static final String QWEN = "Qwen/Qwen2.5-72B-Instruct";
     private static final String CLAUDE = "claude-sonnet-4-5";
     private static final ChatRequest QUESTION = ChatRequest.of(ChatMessage.system("Be brief."),

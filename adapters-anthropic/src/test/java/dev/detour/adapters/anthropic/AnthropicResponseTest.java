@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** How the adapter reads what Anthropic answers beyond the conformance kit: structured output, refusals, waits. */
 class AnthropicResponseTest {
 
-    private static final Secret KEY = Secret.of("sk-ant-api03-fake-response-test-key");
+    private static final Secret KEY = Secret.of("sk-ant-FakeReplyKey");
     private static final ChatRequest QUESTION = ChatRequest.of(ChatMessage.user("Weather in Paris?"));
     private static final ChatRequest STRUCTURED = QUESTION.withResponseFormat(ResponseFormat.of(Loopback.Weather.class));
     private static final Instant NOW = Instant.parse("2026-02-25T20:02:00Z");

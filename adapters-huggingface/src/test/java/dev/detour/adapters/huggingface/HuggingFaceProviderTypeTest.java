@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class HuggingFaceProviderTypeTest {
 
-    private static final String TOKEN = "hf_ProviderTypeTestToken0123456789";
+    private static final String TOKEN = "hf_FakeTypeToken";
     private static final AdapterSettings ENTRY = AdapterSettings.of("hf", URI.create("https://router.huggingface.co"));
 
     @Test

@@ -50,7 +50,7 @@ import java.util.stream.Stream;
  */
 final class ServerRig implements AutoCloseable {
 
-    static final String HF_KEY = "hf_ServerRigSecretKeyThatMustNeverShow";
+    static final String HF_KEY = "hf_FakeServerRigKey";
     static final ModelRef QWEN_72B = ModelRef.of("hf", "Qwen/Qwen2.5-72B-Instruct");
     static final ModelRef QWEN_7B = ModelRef.of("hf", "Qwen/Qwen2.5-7B-Instruct");
     static final ModelRef GPT = ModelRef.of("openai", "gpt-4o-mini");
