@@ -35,6 +35,7 @@ public final class HttpTransport implements AutoCloseable {
     private final OkHttpClient client;
     private final DeadlineTimer deadlines;
     private final TransportFailures failures;
+    private final KeyRedaction redaction;
     private volatile boolean closed;
 
     HttpTransport(String providerName, URI baseUrl, HttpLimits limits, Credential credential,
@@ -46,6 +47,7 @@ public final class HttpTransport implements AutoCloseable {
         this.baseUrl = withTrailingSlash(HttpUrl.get(baseUrl.toString()));
         this.deadlines = Require.nonNull(deadlines, "deadlines");
         this.failures = new TransportFailures(this.baseUrl, limits);
+        this.redaction = KeyRedaction.of(credential.secret());
         Dispatcher dispatcher = new Dispatcher(Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("detour-" + providerName + "-http-", 1).factory()));
         dispatcher.setMaxRequests(limits.maxConcurrentCalls());
@@ -62,8 +64,9 @@ public final class HttpTransport implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .addInterceptor(new MarkDispatched())
                 .addInterceptor(new ResponseSizeLimit(limits.maxResponseBytes()))
-                .addNetworkInterceptor(new NoSilentRetry());
-        if (credential.headerName().isPresent()) {
+                .addInterceptor(NoSilentRetry.restoring())
+                .addNetworkInterceptor(NoSilentRetry.holding());
+        if (credential.secret().isPresent()) {
             builder.addNetworkInterceptor(new OriginBoundCredential(credential, this.baseUrl));
         }
         this.client = builder.build();
@@ -90,7 +93,8 @@ public final class HttpTransport implements AutoCloseable {
 
     /**
      * Sends {@code request} once and returns what {@code reader} makes of the response, or throws what it
-     * makes of the failure. Everything {@code reader} does runs on the calling thread.
+     * makes of the failure. Everything {@code reader} does runs on the calling thread, and everything it is
+     * given has the credential's key, and every piece of it of eight characters or more, redacted.
      *
      * @param what names the call in messages, such as the model reference
      * @param deadline when the caller stops waiting; it also bounds the wait for a free concurrent-call slot
@@ -101,7 +105,7 @@ public final class HttpTransport implements AutoCloseable {
         Require.nonNull(what, "what");
         Require.nonNull(request, "request");
         Require.nonNull(deadline, "deadline");
-        Require.nonNull(reader, "reader");
+        ResponseReader<T> redacting = new RedactingReader<>(Require.nonNull(reader, "reader"), redaction);
         if (closed) {
             throw new IllegalStateException("the provider of " + what + " is closed; create a new one");
         }
@@ -109,11 +113,11 @@ public final class HttpTransport implements AutoCloseable {
             throw new CancellationException("the call to " + what + " was not started: the calling thread is interrupted");
         }
         if (deadline.isPresent() && !deadline.get().isAfter(Instant.now())) {
-            throw reader.failed(failures.expiredBeforeStart(request.url()));
+            throw redacting.failed(failures.expiredBeforeStart(request.url()));
         }
         try (Exchange exchange = new Exchange(client, request, what, failures)) {
             exchange.start(deadline, deadlines);
-            return exchange.read(reader);
+            return exchange.read(redacting);
         }
     }
 

@@ -7,29 +7,40 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Writes the credential's header on requests to the configured origin (scheme, host and port) and
- * removes it from every other. Installed as a network interceptor, it decides for each request that goes
+ * Writes the credential (its header, or its query parameter) on requests to the configured origin (scheme,
+ * host and port) and removes it from every other. Installed as a network interceptor, it decides for each request that goes
  * on the wire, so even a client that followed a redirect could not carry the key to another origin.
  */
 final class OriginBoundCredential implements Interceptor {
 
     private final Credential credential;
     private final String header;
+    private final String parameter;
     private final HttpUrl origin;
 
     OriginBoundCredential(Credential credential, HttpUrl origin) {
         this.credential = credential;
-        this.header = credential.headerName().orElseThrow();
+        this.header = credential.headerName().orElse(null);
+        this.parameter = credential.queryParameterName().orElse(null);
         this.origin = origin;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Request.Builder request = chain.request().newBuilder().removeHeader(header);
-        if (sameOrigin(chain.request().url())) {
-            request.header(header, credential.headerValue());
+        Request request = chain.request();
+        boolean own = sameOrigin(request.url());
+        if (parameter != null) {
+            HttpUrl.Builder url = request.url().newBuilder().removeAllQueryParameters(parameter);
+            if (own) {
+                url.addQueryParameter(parameter, credential.secret().orElseThrow().reveal());
+            }
+            return chain.proceed(request.newBuilder().url(url.build()).build());
         }
-        return chain.proceed(request.build());
+        Request.Builder sent = request.newBuilder().removeHeader(header);
+        if (own) {
+            sent.header(header, credential.headerValue());
+        }
+        return chain.proceed(sent.build());
     }
 
     private boolean sameOrigin(HttpUrl url) {
@@ -39,7 +50,7 @@ final class OriginBoundCredential implements Interceptor {
 
     @Override
     public String toString() {
-        return "OriginBoundCredential[" + header + " for " + origin.scheme() + "://" + origin.host() + ":"
+        return "OriginBoundCredential[" + (header != null ? header : "?" + parameter) + " for " + origin.scheme() + "://" + origin.host() + ":"
                 + origin.port() + "]";
     }
 }

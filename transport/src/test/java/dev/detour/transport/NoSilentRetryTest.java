@@ -50,4 +50,31 @@ class NoSilentRetryTest {
 
         assertThat(loopback.server.getRequestCount()).as("no silent retry of a paid POST").isEqualTo(1);
     }
+
+    @Test
+    void a503WithARetryAfterBeyondAnIntKeepsItsStatusBodyAndWait() {
+        loopback.enqueue(Loopback.json(503, "busy").addHeader("Retry-After", "99999999999"));
+        loopback.enqueue(Loopback.json(200, "{}"));
+
+        RecordingReader.Rejection rejection = catchThrowableOfType(RecordingReader.Rejection.class,
+                () -> Loopback.exchange(loopback.transport()));
+
+        assertThat(rejection.head.status()).isEqualTo(503);
+        assertThat(rejection.text()).isEqualTo("busy");
+        assertThat(rejection.head.header("Retry-After")).isEqualTo("99999999999");
+        assertThat(loopback.server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a408WithAHugeRetryAfterKeepsItsStatusAndWait() {
+        loopback.enqueue(Loopback.json(408, "slow").addHeader("Retry-After", "99999999999999999999"));
+        loopback.enqueue(Loopback.json(200, "{}"));
+
+        RecordingReader.Rejection rejection = catchThrowableOfType(RecordingReader.Rejection.class,
+                () -> Loopback.exchange(loopback.transport()));
+
+        assertThat(rejection.head.status()).isEqualTo(408);
+        assertThat(rejection.head.header("Retry-After")).isEqualTo("99999999999999999999");
+        assertThat(loopback.server.getRequestCount()).isEqualTo(1);
+    }
 }

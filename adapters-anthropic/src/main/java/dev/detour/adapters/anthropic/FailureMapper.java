@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * Builds the {@link ModelCallException} for everything that can go wrong with one model's call: an error
  * response, an error inside a 200 body or stream, a transport failure, or an answer Detour cannot use. The
  * kind comes from Anthropic's error type, then its words (credits, prompt length), then the HTTP status.
- * Messages carry the provider's words and what to do, never the key.
+ * Messages carry the provider's words and what to do, never the key (the transport redacts it from all it hands here).
  */
 record FailureMapper(ModelRef model, AnthropicSettings settings, Clock clock) {
 
@@ -83,7 +83,7 @@ record FailureMapper(ModelRef model, AnthropicSettings settings, Clock clock) {
     private ModelCallException fromProvider(Integer status, ErrorBody error, HttpHead head, String prefix) {
         ErrorKind kind = classify(status, error);
         String words = error.message() == null ? (status == null ? "no error message" : "HTTP " + status + " with no error message")
-                : settings.apiKey().map(key -> error.message().replace(key.reveal(), "[redacted]")).orElse(error.message());
+                : error.message();
         Optional<Duration> wait = RetryWait.fromRetryAfterHeaders(head::header, clock);
         String id = requestId(head);
         return ModelCallException.builder(kind, model).httpStatus(status).providerCode(error.type())

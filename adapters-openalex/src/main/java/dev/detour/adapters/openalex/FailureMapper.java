@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.core.evidence.SearchFailedException;
 import dev.detour.core.model.ErrorKind;
-import dev.detour.core.secret.Redaction;
-import dev.detour.core.secret.Secret;
 import dev.detour.core.wire.RetryWait;
 import dev.detour.transport.HtmlPages;
 import dev.detour.transport.HttpHead;
@@ -19,32 +17,31 @@ import java.util.Optional;
 /**
  * Classifies OpenAlex failures: error statuses by DESIGN §3's table (an invalid filter's 400 is InvalidRequest,
  * in OpenAlex's words), HTML pages as ProviderUnavailable, and an answer that is not the works JSON as
- * MalformedResponse. Every detail has the key removed, since OpenAlex carries it in the query string.
+ * MalformedResponse. The key, which
+ * OpenAlex carries in the query string, is redacted by the transport from all it hands here.
  */
 final class FailureMapper {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String source;
-    private final Secret key;
 
-    FailureMapper(String source, Secret key) {
+    FailureMapper(String source) {
         this.source = source;
-        this.key = key;
     }
 
     SearchFailedException rejected(HttpHead head, byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         return SearchFailedException.builder(HttpStatuses.kind(head.status()), source)
                 .httpStatus(head.status())
-                .detail(scrub(HtmlPages.summary(head, text).or(() -> message(text)).orElse(text.strip())))
+                .detail(HtmlPages.summary(head, text).or(() -> message(text)).orElse(text.strip()))
                 .retryAfter(RetryWait.fromRetryAfterHeaders(head::header, Clock.systemUTC()).orElse(null))
                 .shouldRetry(head.shouldRetry().orElse(null))
                 .build();
     }
 
     RuntimeException failed(TransportFailure failure) {
-        return failure.searchBuilder(source).detail(scrub(failure.detail())).build();
+        return failure.searchBuilder(source).build();
     }
 
     /** An HTML page where works JSON was expected, as ProviderUnavailable; empty for anything else. */
@@ -54,17 +51,13 @@ final class FailureMapper {
     }
 
     SearchFailedException inBody(ErrorKind kind, HttpHead head, String detail) {
-        return SearchFailedException.builder(kind, source).httpStatus(head.status()).detail(scrub(detail)).build();
+        return SearchFailedException.builder(kind, source).httpStatus(head.status()).detail(detail).build();
     }
 
     SearchFailedException unreadable(HttpHead head, Exception cause) {
         return SearchFailedException.builder(ErrorKind.MALFORMED_RESPONSE, source).httpStatus(head.status())
-                .detail(scrub("the works answer from " + head.host() + " is unreadable: " + cause.getMessage()))
+                .detail("the works answer from " + head.host() + " is unreadable: " + cause.getMessage())
                 .cause(cause).build();
-    }
-
-    String scrub(String text) {
-        return text == null ? "" : text.replace(key.reveal(), Redaction.MASK);
     }
 
     /** OpenAlex's JSON error body: {@code {"error":"Invalid query parameters error.","message":"..."}}. */

@@ -21,8 +21,8 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
- * Searches OpenAlex's works in one request of up to the query's limit, with the key in {@code api_key}; the key
- * is in the query string, so no message ever shows a URL.
+ * Searches OpenAlex's works in one request of up to the query's limit, with the key in {@code api_key}, which
+ * the transport adds on the wire and redacts from every answer, so no URL, message or event here holds it.
  */
 final class OpenAlexSource implements EvidenceSource {
 
@@ -36,14 +36,15 @@ final class OpenAlexSource implements EvidenceSource {
     private OpenAlexSource(OpenAlexSettings settings, HttpTransport transport) {
         this.settings = settings;
         this.transport = transport;
-        this.failures = new FailureMapper(settings.sourceName(), settings.apiKey());
+        this.failures = new FailureMapper(settings.sourceName());
         this.works = new WorkMapper(settings.sourceName());
     }
 
     static OpenAlexSource create(OpenAlexSettings settings) {
         Require.nonNull(settings, "settings");
         return new OpenAlexSource(settings,
-                HttpTransport.create(settings.sourceName(), settings.baseUrl(), settings.limits(), Credential.none()));
+                HttpTransport.create(settings.sourceName(), settings.baseUrl(), settings.limits(),
+                        Credential.queryParameter("api_key", settings.apiKey())));
     }
 
     @Override
@@ -53,7 +54,6 @@ final class OpenAlexSource implements EvidenceSource {
         HttpUrl url = transport.baseUrl().newBuilder().addPathSegment("works")
                 .addQueryParameter("search", query.text())
                 .addQueryParameter("per_page", String.valueOf(query.limit()))
-                .addQueryParameter("api_key", settings.apiKey().reveal())
                 .build();
         ResponseReader<List<JsonNode>> reader = ResponseReader.of(failures::rejected, this::read, head -> {
             throw failures.inBody(ErrorKind.MALFORMED_RESPONSE, head, "an event stream where works JSON was expected");

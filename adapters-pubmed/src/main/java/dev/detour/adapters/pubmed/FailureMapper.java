@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.core.evidence.SearchFailedException;
 import dev.detour.core.model.ErrorKind;
-import dev.detour.core.secret.Redaction;
-import dev.detour.core.secret.Secret;
 import dev.detour.transport.HtmlPages;
 import dev.detour.transport.HttpHead;
 import dev.detour.transport.HttpStatuses;
@@ -17,19 +15,17 @@ import java.util.Optional;
 
 /**
  * Classifies E-utilities failures: error statuses by DESIGN §3's table (a 429 is RateLimited, with or without
- * {@code Retry-After}), HTML pages as ProviderUnavailable, and the errors NCBI reports inside an HTTP 200. Every
- * detail has the key removed, since E-utilities carry it in the query string.
+ * {@code Retry-After}), HTML pages as ProviderUnavailable, and the errors NCBI reports inside an HTTP 200. The key,
+ * which E-utilities carry in the query string, is redacted by the transport from all it hands here.
  */
 final class FailureMapper {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String source;
-    private final Optional<Secret> key;
 
-    FailureMapper(String source, Optional<Secret> key) {
+    FailureMapper(String source) {
         this.source = source;
-        this.key = key;
     }
 
     SearchFailedException rejected(HttpHead head, byte[] body) {
@@ -37,19 +33,19 @@ final class FailureMapper {
         String detail = HtmlPages.summary(head, text).or(() -> errorField(text)).orElse(text);
         return SearchFailedException.builder(HttpStatuses.kind(head.status()), source)
                 .httpStatus(head.status())
-                .detail(scrub(detail))
+                .detail(detail)
                 .retryAfter(dev.detour.core.wire.RetryWait.fromRetryAfterHeaders(head::header, Clock.systemUTC()).orElse(null))
                 .shouldRetry(head.shouldRetry().orElse(null))
                 .build();
     }
 
     RuntimeException failed(TransportFailure failure) {
-        return failure.searchBuilder(source).detail(scrub(failure.detail())).build();
+        return failure.searchBuilder(source).build();
     }
 
     /** An error NCBI reported inside a successful response. */
     SearchFailedException inBody(ErrorKind kind, HttpHead head, String detail) {
-        return SearchFailedException.builder(kind, source).httpStatus(head.status()).detail(scrub(detail)).build();
+        return SearchFailedException.builder(kind, source).httpStatus(head.status()).detail(detail).build();
     }
 
     /**
@@ -67,15 +63,7 @@ final class FailureMapper {
 
     SearchFailedException unreadable(HttpHead head, String what, Exception cause) {
         return SearchFailedException.builder(ErrorKind.MALFORMED_RESPONSE, source).httpStatus(head.status())
-                .detail(scrub(what + " from " + head.host() + " is unreadable: " + cause.getMessage())).cause(cause).build();
-    }
-
-    String scrub(String text) {
-        String scrubbed = text == null ? "" : text;
-        if (key.isPresent()) {
-            scrubbed = scrubbed.replace(key.get().reveal(), Redaction.MASK);
-        }
-        return scrubbed;
+                .detail(what + " from " + head.host() + " is unreadable: " + cause.getMessage()).cause(cause).build();
     }
 
     /** NCBI's JSON error body, {@code {"error":"API rate limit exceeded",...}}. */

@@ -18,8 +18,8 @@ import okhttp3.Request;
 
 /**
  * Searches PubMed in two requests: ESearch finds the PMIDs by relevance, EFetch describes them. Every request
- * carries {@code tool}, {@code email} when configured, and {@code api_key} when there is a key; the key is in
- * the query string, so no message ever shows a URL.
+ * carries {@code tool}, {@code email} when configured, and {@code api_key} when there is a key, which the
+ * transport adds on the wire and redacts from every answer, so no URL, message or event here holds it.
  */
 final class PubMedSource implements EvidenceSource {
 
@@ -32,7 +32,7 @@ final class PubMedSource implements EvidenceSource {
     private PubMedSource(PubMedSettings settings, HttpTransport transport) {
         this.settings = settings;
         this.transport = transport;
-        this.failures = new FailureMapper(settings.sourceName(), settings.apiKey());
+        this.failures = new FailureMapper(settings.sourceName());
         this.esearch = new ESearchReader(failures);
         this.efetch = new EFetchReader(settings.sourceName(), failures);
     }
@@ -40,7 +40,8 @@ final class PubMedSource implements EvidenceSource {
     static PubMedSource create(PubMedSettings settings) {
         Require.nonNull(settings, "settings");
         return new PubMedSource(settings,
-                HttpTransport.create(settings.sourceName(), settings.baseUrl(), settings.limits(), Credential.none()));
+                HttpTransport.create(settings.sourceName(), settings.baseUrl(), settings.limits(),
+                        settings.apiKey().map(key -> Credential.queryParameter("api_key", key)).orElse(Credential.none())));
     }
 
     @Override
@@ -75,7 +76,6 @@ final class PubMedSource implements EvidenceSource {
                 .addQueryParameter("db", "pubmed")
                 .addQueryParameter("tool", PubMedSettings.TOOL);
         settings.email().ifPresent(email -> url.addQueryParameter("email", email));
-        settings.apiKey().ifPresent(key -> url.addQueryParameter("api_key", key.reveal()));
         return url;
     }
 

@@ -397,6 +397,23 @@ public abstract class EvidenceSourceConformanceTest {
         assertNoKeyIn(thrown);
     }
 
+    @Test
+    void keepsEveryPieceOfTheKeyOutOfTheFailureWhenTheSourceEchoesIt() {
+        if (apiKey().isEmpty()) {
+            return;
+        }
+        String key = apiKey().get().reveal();
+        String piece = key.substring(2, 12);
+        enqueue(CannedResponse.of(403, "text/plain", "key " + piece + "... is not allowed; sent api_key=" + key));
+
+        SearchFailedException thrown = failureOf(this::searchFirst);
+
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).as("message of " + t.getClass().getName())
+                    .doesNotContain(piece).doesNotContain(key);
+        }
+    }
+
     // ---------------------------------------------------------------- assertions
 
     private List<EvidenceRecord> searchFirst() {

@@ -354,6 +354,39 @@ public abstract class ModelPortConformanceTest {
     }
 
     @Test
+    void reportsA503WithARetryAfterBeyondAnIntByItsStatusAfterOneRequest() {
+        enqueue(CannedResponse.of(503, "text/plain", "Service Unavailable").withHeader("Retry-After", "99999999999"));
+        enqueue(plainAnswerCases().getFirst().response());
+
+        ModelCallException thrown = failureOf(() -> createPort(setup()).chat(request()));
+
+        assertThat(thrown.kind()).as("kind").isEqualTo(ErrorKind.PROVIDER_UNAVAILABLE);
+        assertThat(thrown.httpStatus()).as("status").hasValue(503);
+        assertThat(thrown.detail()).as("detail").doesNotContain("NumberFormatException");
+        assertThat(server.getRequestCount()).as("requests sent").isEqualTo(1);
+    }
+
+    @Test
+    void reportsA204AsMalformedResponseInPlainWords() {
+        enqueue(CannedResponse.of(204, "application/json", ""));
+
+        ModelCallException thrown = failureOf(() -> createPort(setup()).chat(request()));
+
+        assertThat(thrown.kind()).as("kind").isEqualTo(ErrorKind.MALFORMED_RESPONSE);
+        assertThat(thrown.detail()).as("detail").doesNotContainIgnoringCase("exception").doesNotContain("null");
+    }
+
+    @Test
+    void reportsASuccessWithoutAContentTypeOrBodyAsMalformedResponseInPlainWords() {
+        enqueue(new CannedResponse(200, List.of(), ""));
+
+        ModelCallException thrown = failureOf(() -> createPort(setup()).chat(request()));
+
+        assertThat(thrown.kind()).as("kind").isEqualTo(ErrorKind.MALFORMED_RESPONSE);
+        assertThat(thrown.detail()).as("detail").doesNotContainIgnoringCase("exception").doesNotContain("null");
+    }
+
+    @Test
     void reportsAnEmptyErrorBodyByItsStatus() {
         enqueue(CannedResponse.of(500, "application/json", ""));
 
@@ -561,6 +594,21 @@ public abstract class ModelPortConformanceTest {
 
         assertThat(thrown.kind()).as("kind").isEqualTo(ErrorKind.AUTHENTICATION_FAILED);
         assertNoKeyIn(thrown);
+    }
+
+    @Test
+    void keepsEveryPieceOfTheKeyOutOfTheExceptionWhateverItsShape() {
+        String key = apiKey().reveal();
+        String piece = key.substring(3, 13);
+        enqueue(CannedResponse.of(401, "text/plain", "token rejected (" + piece + "...); sent:" + key + ";"));
+
+        ModelCallException thrown = failureOf(() -> createPort(setup()).chat(request()));
+
+        assertThat(thrown.kind()).as("kind").isEqualTo(ErrorKind.AUTHENTICATION_FAILED);
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).as("message of " + t.getClass().getName())
+                    .doesNotContain(piece).doesNotContain(key);
+        }
     }
 
     // ---------------------------------------------------------------- assertions
