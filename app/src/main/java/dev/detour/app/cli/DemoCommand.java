@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
             DetourConfig config = config(simulator, scenario);
             try (Session session = Session.open(context, config)) {
                 ResearchRun run = Research.start(session, checked,
-                        new Research.ReportSink(context, null, ReportOptions.Format.markdown), progress);
+                        Research.ReportSink.standardOutput(context, ReportOptions.Format.markdown), progress);
                 context.out().println();
                 context.out().print(attemptsSummary(run.result().record().attempts(), simulator));
                 context.out().println();

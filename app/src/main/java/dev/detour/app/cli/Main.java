@@ -55,6 +55,10 @@ public final class Main {
                 problem.lines().forEach(context.err()::println);
                 return ExitCodes.USAGE;
             }
+            if (exception instanceof OutputProblem problem) {
+                problem.lines().forEach(context.err()::println);
+                return ExitCodes.RUN_FAILED;
+            }
             throw exception;
         });
         HelpLayout.apply(commandLine, context.columns());

@@ -14,11 +14,17 @@ import dev.detour.core.workflow.RunResult;
 import dev.detour.core.workflow.RunStatus;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +65,11 @@ final class Research {
             options = options.withListener(display);
         }
         ProgressDisplay shown = display;
-        try (EventTarget eventTarget = EventTarget.open(context, progress.events, session.config().pricing());
-                Ticker ticker = Ticker.every(Duration.ofSeconds(1), shown != null && context.interactive(),
-                        () -> shown.tick())) {
+        EventTarget eventTarget = EventTarget.open(context, progress.events, session.config().pricing());
+        ResearchRun run;
+        String stored;
+        try (eventTarget; Ticker ticker = Ticker.every(Duration.ofSeconds(1), shown != null && context.interactive(),
+                () -> shown.tick())) {
             if (eventTarget.log() != null) {
                 options = options.withListener(eventTarget.log());
             }
@@ -71,7 +79,7 @@ final class Research {
                         + handle.runId() + " is stored in " + file + "; if it stops, continue it with: detour resume "
                         + RunIds.shortId(handle.runId())));
                 RunResult<ResearchOutcome> result = awaitUninterruptibly(handle);
-                ResearchRun run = new ResearchRun(question, result, ResearchReport.of(question, result));
+                run = new ResearchRun(question, result, ResearchReport.of(question, result));
                 sink.write(run);
                 explainFailure(context, session, result, handle.runId());
                 if (!session.config().pricing().prices().isEmpty()) {
@@ -86,9 +94,22 @@ final class Research {
                 handle.storeFailure().ifPresent(failure -> context.err().println("detour: the run could not be stored ("
                         + failure.getMessage() + "); the report does not depend on it, but the run cannot be resumed"
                         + " from where it got to."));
-                return run;
+                stored = session.storeFile().isPresent() && handle.storedHere() && handle.storeFailure().isEmpty()
+                        ? "detour: the run itself is stored; detour show " + RunIds.shortId(handle.runId())
+                                + " prints its report again"
+                        : null;
             }
         }
+        List<String> unwritten = new ArrayList<>();
+        sink.problem().ifPresent(unwritten::add);
+        eventTarget.problem().ifPresent(unwritten::add);
+        if (!unwritten.isEmpty()) {
+            if (stored != null) {
+                unwritten.add(stored);
+            }
+            throw new OutputProblem(unwritten);
+        }
+        return run;
     }
 
     /** 0 for a complete report, 130 for an interrupted run, 1 for a failed run or an incomplete report. */
@@ -147,53 +168,150 @@ final class Research {
         }
     }
 
-    /** Where the report goes, in which format. */
-    record ReportSink(CliContext context, Path output, ReportOptions.Format format) {
+    /**
+     * Where the report goes, in which format: standard output, or a file opened (so checked) before the run's
+     * first model call and written when the run ends. A report that could not be written is a {@link #problem()}.
+     */
+    static final class ReportSink implements AutoCloseable {
 
-        ReportSink(CliContext context, ReportOptions options) {
-            this(context, options.output, options.format);
+        private final CliContext context;
+        private final ReportOptions.Format format;
+        private final Path file;
+        private final FileChannel channel;
+        private String problem;
+
+        private ReportSink(CliContext context, ReportOptions.Format format, Path file, FileChannel channel) {
+            this.context = context;
+            this.format = format;
+            this.file = file;
+            this.channel = channel;
+        }
+
+        /** The report to standard output. */
+        static ReportSink standardOutput(CliContext context, ReportOptions.Format format) {
+            return new ReportSink(context, format, null, null);
+        }
+
+        /**
+         * The report where {@code options} say; a file that cannot be written is a usage problem now, naming
+         * the operating system's reason.
+         */
+        static ReportSink open(CliContext context, ReportOptions options) {
+            if (options.output == null) {
+                return standardOutput(context, options.format);
+            }
+            Path file = context.resolve(options.output);
+            try {
+                return new ReportSink(context, options.format, file,
+                        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+            } catch (IOException e) {
+                throw new UsageProblem("detour: --output " + options.output + ": cannot write " + file + " ("
+                        + IoReasons.of(e) + ")");
+            }
+        }
+
+        CliContext context() {
+            return context;
         }
 
         void write(ResearchRun run) {
             String text = format == ReportOptions.Format.json ? new ReportJson().toJson(run) + "\n" : run.report().markdown();
-            if (output == null) {
-                context.out().print(text);
-                context.out().flush();
+            if (channel == null) {
+                printed(text);
                 return;
             }
-            Path file = context.resolve(output);
             try {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
+                channel.truncate(0);
+                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
             } catch (IOException e) {
-                context.out().print(text);
-                throw new UsageProblem("detour: could not write the report to " + file + " (" + e.getMessage()
-                        + "); it was printed to standard output instead");
+                problem = "detour: could not write the report to " + file + " (" + IoReasons.of(e) + ")"
+                        + (printed(text) ? "; it was printed to standard output instead" : "");
             }
         }
-    }
 
-    /** The {@code --events} destination, opened for the run and closed after it. */
-    record EventTarget(EventLog log, PrintStream stream, boolean owned) implements AutoCloseable {
+        private boolean printed(String text) {
+            context.out().print(text);
+            context.out().flush();
+            if (context.out().checkError()) {
+                problem = "detour: could not write the report to standard output (it is closed, or its disk is full)";
+                return false;
+            }
+            return true;
+        }
 
-        static EventTarget open(CliContext context, String target, Pricing pricing) {
-            if (target == null) {
-                return new EventTarget(null, null, false);
-            }
-            if (target.equals("-")) {
-                return new EventTarget(new EventLog(context.out(), pricing), context.out(), false);
-            }
-            Path file = context.resolve(Path.of(target));
-            try {
-                PrintStream stream = new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8);
-                return new EventTarget(new EventLog(stream, pricing), stream, true);
-            } catch (IOException e) {
-                throw new UsageProblem("detour: --events " + target + ": cannot write " + file + " (" + e.getMessage() + ")");
-            }
+        /** Why the report was not written, if it was not. */
+        Optional<String> problem() {
+            return Optional.ofNullable(problem);
         }
 
         @Override
         public void close() {
-            if (owned) {
+            if (channel == null) {
+                return;
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                if (problem == null) {
+                    problem = "detour: could not finish writing the report to " + file + " (" + IoReasons.of(e) + ")";
+                }
+            }
+        }
+    }
+
+    /** The {@code --events} destination, opened for the run and closed after it; events it could not write are a {@link #problem()}. */
+    static final class EventTarget implements AutoCloseable {
+
+        private final EventLog log;
+        private final PrintStream stream;
+        private final WriteFailures failures;
+        private final String where;
+
+        private EventTarget(EventLog log, PrintStream stream, WriteFailures failures, String where) {
+            this.log = log;
+            this.stream = stream;
+            this.failures = failures;
+            this.where = where;
+        }
+
+        static EventTarget open(CliContext context, String target, Pricing pricing) {
+            if (target == null) {
+                return new EventTarget(null, null, null, null);
+            }
+            if (target.equals("-")) {
+                return new EventTarget(new EventLog(context.out(), pricing), context.out(), null, "standard output");
+            }
+            Path file = context.resolve(Path.of(target));
+            try {
+                WriteFailures failures = new WriteFailures(Files.newOutputStream(file));
+                PrintStream stream = new PrintStream(failures, true, StandardCharsets.UTF_8);
+                return new EventTarget(new EventLog(stream, pricing), stream, failures, file.toString());
+            } catch (IOException e) {
+                throw new UsageProblem("detour: --events " + target + ": cannot write " + file + " (" + IoReasons.of(e) + ")");
+            }
+        }
+
+        /** The log to listen with; null when no events are wanted. */
+        EventLog log() {
+            return log;
+        }
+
+        /** Why some events were not written, if so; ask after {@link #close()}. */
+        Optional<String> problem() {
+            if (stream == null || !stream.checkError()) {
+                return Optional.empty();
+            }
+            return Optional.of("detour: the events could not all be written to " + where + " ("
+                    + (failures == null ? Optional.<String>empty() : failures.reason())
+                            .orElse("it is closed, or its disk is full") + ")");
+        }
+
+        @Override
+        public void close() {
+            if (failures != null) {
                 stream.close();
             }
         }

@@ -71,8 +71,10 @@ final class ResumeCommand implements Callable<Integer> {
             }
             ResearchRunner runner = session.get(ResearchRunner.class);
             String question = String.valueOf(stored.start().input());
-            return Research.exitCode(Research.carryOut(session, question, new Research.ReportSink(context, report), progress,
-                    RunOptions.defaults().withBudget(budget), options -> StartedRun.of(runner.resume(stored, options))));
+            try (Research.ReportSink sink = Research.ReportSink.open(context, report)) {
+                return Research.exitCode(Research.carryOut(session, question, sink, progress,
+                        RunOptions.defaults().withBudget(budget), options -> StartedRun.of(runner.resume(stored, options))));
+            }
         }
     }
 }

@@ -77,8 +77,8 @@ final class RunCommand implements Callable<Integer> {
             config = config.withStore(StoreConfig.none());
         }
         Session.warnAboutMissingKeys(context, config);
-        try (Session session = Session.open(context, config, Session.StoreUse.OPTIONAL)) {
-            Research.ReportSink sink = new Research.ReportSink(context, report);
+        try (Session session = Session.open(context, config, Session.StoreUse.OPTIONAL);
+                Research.ReportSink sink = Research.ReportSink.open(context, report)) {
             return Research.exitCode(engine == Engine.temporal
                     ? Research.startOnTemporal(session, checked, sink, progress)
                     : Research.start(session, checked, sink, progress));

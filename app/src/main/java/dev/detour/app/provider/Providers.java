@@ -53,6 +53,11 @@ public final class Providers implements AutoCloseable {
                         + problem.message()));
                 continue;
             }
+            Optional<String> unusableKey = unusableKey(provider, environment);
+            if (unusableKey.isPresent()) {
+                problems.add(unusableKey.get());
+                continue;
+            }
             try {
                 opened.put(provider.name(), type.get().open(settings(provider), key(provider, environment)));
             } catch (IllegalArgumentException e) {
@@ -83,6 +88,15 @@ public final class Providers implements AutoCloseable {
 
     private static AdapterSettings settings(ProviderConfig provider) {
         return new AdapterSettings(provider.name(), provider.baseUrl(), provider.allowInsecureHttp(), provider.options());
+    }
+
+    /** Why the key in the provider's variable cannot go into a header (a line break or another control character); never the key. */
+    private static Optional<String> unusableKey(ProviderConfig provider, Environment environment) {
+        return provider.tokenEnv().filter(variable -> environment.variable(variable)
+                        .filter(value -> value.strip().chars().anyMatch(Character::isISOControl)).isPresent())
+                .map(variable -> "providers." + provider.name() + ".token-env: the environment variable " + variable
+                        + " holds a line break or another control character inside the key, so it cannot be sent;"
+                        + " set " + variable + " to the key alone, on one line");
     }
 
     private static AdapterKey key(ProviderConfig provider, Environment environment) {

@@ -137,6 +137,70 @@ class CliTest {
     }
 
     @Test
+    void aTokenWithALineBreakIsAConfigurationErrorNamingTheVariableNeverTheValue() {
+        int exit = detourWith(Map.of("HF_TOKEN", "hf_FakeCliTest\r\nX-Injected: yes", "OPENAI_API_KEY", OPENAI_KEY),
+                "run", "Why?");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains("providers.hf.token-env: the environment variable HF_TOKEN holds a line break")
+                .doesNotContain("hf_FakeCliTest", "X-Injected", "IllegalArgumentException", "\tat ");
+        assertThat(hf.received()).isEmpty();
+    }
+
+    @Test
+    void anOutputFileThatCannotBeWrittenIsExit2WithTheReasonBeforeAnyModelCall() {
+        int exit = detour("run", "--output", "missing/report.md", "Why?");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains("--output missing/report.md: cannot write", "(its directory does not exist)");
+        assertThat(hf.received()).isEmpty();
+    }
+
+    @Test
+    void anEventsFileThatCannotBeWrittenIsExit2WithTheReasonBeforeAnyModelCall() throws IOException {
+        Files.createDirectory(directory.resolve("a-directory"));
+
+        int exit = detour("run", "--events", "a-directory", "Why?");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains("--events a-directory: cannot write", "(Is a directory)");
+        assertThat(hf.received()).isEmpty();
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenToStandardOutputIsExit1WithAMessageAndStaysInTheStore() {
+        hf.always(QWEN_72B, novita500());
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        Map<String, String> environment = Map.of("HF_TOKEN", HF_TOKEN, "OPENAI_API_KEY", OPENAI_KEY,
+                "DETOUR_HOME", directory.resolve("home").toString());
+        CliContext context = new CliContext(new PrintStream(full, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Environment.of(environment), directory, false);
+
+        int exit = Main.run(context, "run", "--quiet", "Why do tides happen?");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr()).contains("detour: could not write the report to standard output",
+                "the run itself is stored; detour show ");
+    }
+
+    @Test
+    void eventsOnAFullDiskAreExit1WithTheReason() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "a Linux /dev/full");
+        hf.always(QWEN_72B, novita500());
+
+        int exit = detour("run", "--events", "/dev/full", "--output", "report.md", "--quiet", "Why do tides happen?");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr()).contains("detour: the events could not all be written to /dev/full (No space left on device)");
+        assertThat(directory.resolve("report.md")).content().startsWith("# Why do tides happen?");
+    }
+
+    @Test
     void writesEveryEventAsJsonLines() throws IOException {
         hf.always(QWEN_72B, novita500());
 

@@ -145,6 +145,18 @@ class ErrorKindMatrixTest {
     }
 
     @Test
+    void a503WithARetryAfterBeyondAnIntFallsBackAtOnceKeepingItsStatus() {
+        Behaviour busy = Behaviour.status(503, "{\"error\":\"upstream busy\"}").withHeader("Retry-After", "99999999999");
+
+        RunResult<StepAnswer> result = runThreeSteps(primaryFailsTheSecondStep("retry-after-huge", busy, 1), HF_FIRST);
+
+        assertSecondStepFellBack(result, List.of(PRIMARY + ", retry 0: ProviderUnavailable, HTTP 503"));
+        assertThat(step(result, "second").attempts().get(0).message()).contains("upstream busy");
+        assertThat(rig.requestsPerModel()).containsExactly(entry(QWEN_72B, 3L), entry(QWEN_7B, 1L), entry(GPT, 0L));
+        assertThat(rig.fallbacks()).containsExactly(secondStepFellBack("HTTP 503 from novita"));
+    }
+
+    @Test
     void aModelStillLoadingForLongerThanTheCapIsRateLimitedAndFallsBackAtOnce() {
         RunResult<StepAnswer> result = runThreeSteps(primaryFailsTheSecondStep("model-loading",
                 payload(503, "hf-router-error-503-model-loading.json"), 1), HF_FIRST);

@@ -91,6 +91,17 @@ class OpenAiFaultsTest {
     }
 
     @Test
+    void a503WithARetryAfterBeyondAnIntFallsBackAtOnceKeepingItsStatus() {
+        RunResult<StepAnswer> result = runThreeSteps(
+                Behaviour.status(503, "{\"error\":{\"message\":\"overloaded\"}}").withHeader("Retry-After", "99999999999"),
+                1, Map.of());
+
+        assertSecondStepFellBackFromOpenAi(result, List.of(OPENAI + ", retry 0: ProviderUnavailable, HTTP 503"));
+        assertThat(step(result, "second").attempts().getFirst().message()).contains("overloaded");
+        assertThat(rig.requestsPerModel()).containsExactly(entry(GPT, 3L), entry(QWEN_7B, 1L));
+    }
+
+    @Test
     void aTimeoutIsRetriedThenFallsBack() {
         RunResult<StepAnswer> result = runThreeSteps(
                 Behaviour.ok().withLatency(FaultRig.ATTEMPT_TIMEOUT.multipliedBy(5)), 3, Map.of());
