@@ -7,7 +7,8 @@ import okhttp3.HttpUrl;
 /**
  * Where one model's requests go and which model id their body names: the OpenAI-compatible
  * {@code /v1/chat/completions} with the whole id, or, for a provider configured with a legacy route,
- * {@code /<provider><route>} with the repository id alone.
+ * {@code /<provider><route>} with the repository id alone, each of its parts one encoded path segment, so no id
+ * can change the route's structure.
  */
 record Endpoint(HttpUrl url, String bodyModel) {
 
@@ -27,7 +28,9 @@ record Endpoint(HttpUrl url, String bodyModel) {
         HttpUrl.Builder url = baseUrl.newBuilder().addPathSegment(provider);
         for (String segment : route.substring(1).split("/")) {
             if (segment.equals(HuggingFaceSettings.MODEL_PLACEHOLDER)) {
-                url.addPathSegments(model.repository());
+                for (String part : model.repository().split("/", -1)) {
+                    url.addPathSegment(part);
+                }
             } else {
                 url.addPathSegment(segment);
             }

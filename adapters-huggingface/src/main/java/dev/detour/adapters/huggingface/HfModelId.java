@@ -1,6 +1,7 @@
 package dev.detour.adapters.huggingface;
 
 import dev.detour.core.internal.Require;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,8 @@ record HfModelId(String repository, Optional<String> suffix) {
     /**
      * Splits {@code modelId} on its last colon; repository ids cannot contain one.
      *
-     * @throws IllegalArgumentException if a part is empty or the id holds whitespace or two colons
+     * @throws IllegalArgumentException if a part is empty, the id holds whitespace or two colons, or a
+     *     {@code .} or {@code ..} segment, which would change the path of a route the id is put in
      */
     static HfModelId parse(String modelId) {
         Require.nonBlank(modelId, "modelId");
@@ -36,6 +38,10 @@ record HfModelId(String repository, Optional<String> suffix) {
                 || modelId.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("model id \"" + modelId + "\" must look like \"org/name\" or"
                     + " \"org/name:<provider or policy>\", for example \"Qwen/Qwen2.5-72B-Instruct:novita\"");
+        }
+        if (Arrays.stream(modelId.split("[/:]", -1)).anyMatch(segment -> segment.matches("(?i)(\\.|%2e){1,2}"))) {
+            throw new IllegalArgumentException("model id \"" + modelId + "\" has a \".\" or \"..\" segment, which"
+                    + " could point a request outside its route; write the repository id as the Hub names it");
         }
         return new HfModelId(repository, suffix);
     }

@@ -50,6 +50,30 @@ class RoutingTest extends RouterTestSupport {
     }
 
     @Test
+    void aModelIdWithDotDotSegmentsIsRefusedBeforeAnythingIsSent() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> port("x/../../admin/x:novita",
+                        settings -> settings.withProviderRoute("novita", "/v3/{model}/chat/completions")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"..\" segment");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> port("org/%2E%2e:novita",
+                        settings -> settings.withProviderRoute("novita", "/v3/{model}/chat/completions")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aModelIdInARouteIsEncodedSoItCannotChangeThePathsStructure() {
+        enqueue(json(200, NOVITA));
+
+        port("org/na?me#%2e%2e:novita", settings -> settings.withProviderRoute("novita", "/v3/{model}/chat/completions"))
+                .chat(question());
+
+        RecordedRequest request = recorded();
+        assertThat(request.getUrl().pathSegments()).containsExactly("novita", "v3", "org", "na?me#%2e%2e", "chat",
+                "completions");
+        assertThat(request.getUrl().query()).isNull();
+    }
+
+    @Test
     void modelsPinnedToOtherProvidersOrToAPolicyKeepTheDefaultRoute() {
         enqueue(json(200, NOVITA));
         enqueue(json(200, NOVITA));

@@ -3,6 +3,7 @@ package dev.detour.app.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.core.model.ModelRef;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,11 +91,18 @@ final class ChainReader {
     }
 
     private static Optional<ModelRef> parse(String text, KeyPath at, Problems problems) {
+        ModelRef model;
         try {
-            return Optional.of(ModelRef.parse(text));
+            model = ModelRef.parse(text);
         } catch (IllegalArgumentException e) {
             problems.add(at, Shown.quoted(text.strip()) + " is not a model reference; " + SHAPE);
             return Optional.empty();
         }
+        if (Arrays.stream(model.model().split("[/:]", -1)).anyMatch(segment -> segment.matches("(?i)(\\.|%2e){1,2}"))) {
+            problems.add(at, Shown.quoted(text.strip()) + " has a \".\" or \"..\" segment in its model id, which could"
+                    + " point a request outside the provider's route; write the model id as the provider names it");
+            return Optional.empty();
+        }
+        return Optional.of(model);
     }
 }

@@ -326,6 +326,13 @@ class ConfigValidationTest {
     }
 
     @Test
+    void refusesAModelIdWithDotDotSegmentsThatCouldLeaveItsRoute() {
+        assertThat(problems("chain:\n  - hf:x/../../admin/x:novita\n")).containsExactly(
+                "chain[0]: \"hf:x/../../admin/x:novita\" has a \".\" or \"..\" segment in its model id, which could point"
+                        + " a request outside the provider's route; write the model id as the provider names it");
+    }
+
+    @Test
     void validatesCommandLineOverridesLikeTheFile() {
         ConfigFixture fixture = fixture();
         String yaml = "workflow: { parallelism: 0 }\n";
