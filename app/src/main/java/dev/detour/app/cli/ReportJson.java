@@ -52,7 +52,8 @@ final class ReportJson {
                 .ifPresent(state -> state.plan().forEach(plan::add));
         ArrayNode findings = json.putArray("findings");
         run.report().findings().forEach(finding -> {
-            ObjectNode item = findings.addObject().put("question", finding.question());
+            ObjectNode item = findings.addObject().put("question", finding.question())
+                    .put("state", finding.isAnswered() ? "answered" : "unanswered");
             if (finding.isAnswered()) {
                 item.put("answer", finding.answer());
                 finding.servedBy().ifPresent(servedBy -> item.put("servedBy", servedBy));
@@ -60,6 +61,8 @@ final class ReportJson {
                 item.put("unansweredReason", finding.unansweredReason().orElseThrow());
             }
         });
+        run.report().notInvestigated().forEach(planned -> findings.addObject().put("question", planned.question())
+                .put("state", "notInvestigated").put("notInvestigatedReason", planned.reason()));
         ArrayNode steps = json.putArray("steps");
         record.steps().forEach(step -> steps.add(step(step)));
         failure(run.result()).ifPresent(failure -> json.set("failure", failure));

@@ -92,7 +92,7 @@ class OutputReferenceTest {
             reports.add(json.readTree(directory.resolve(run).toFile()));
         }
         RunRecord empty = new RunRecord("run-1", "research", Instant.EPOCH, List.of(), 0);
-        for (RunResult<ResearchOutcome> ending : List.<RunResult<ResearchOutcome>>of(new RunResult.Cancelled<>(empty),
+        for (RunResult<ResearchOutcome> ending : List.<RunResult<ResearchOutcome>>of(new RunResult.Cancelled<>(planned()),
                 new RunResult.BudgetExhausted<>(new BudgetExhaustion(BudgetExhaustion.Resource.TOKENS, 10, 12), empty))) {
             reports.add(json.readTree(new ReportJson().toJson(new ResearchRun("Why?", ending, ResearchReport.of("Why?", ending)))));
         }
@@ -133,6 +133,17 @@ class OutputReferenceTest {
                 .containsExactlyInAnyOrderElementsOf(documented("Event types"))
                 .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(WorkflowEvent.class.getPermittedSubclasses())
                         .map(Class::getSimpleName).toList());
+    }
+
+    /** A run record that holds only a completed plan of two sub-questions, as a run cancelled right after planning does. */
+    static RunRecord planned() {
+        dev.detour.core.research.ResearchState state = new dev.detour.core.research.ResearchState("Why?",
+                List.of("What causes it?", "How often?"), List.of(), List.of(), List.of(), false);
+        dev.detour.core.workflow.StepRecord plan = new dev.detour.core.workflow.StepRecord(
+                dev.detour.core.workflow.StepPath.of(dev.detour.core.workflow.StepPath.Segment.step("plan")), "Why?",
+                Optional.of(state), Instant.EPOCH, Duration.ofMillis(5), dev.detour.core.model.TokenUsage.of(3, 4),
+                List.of(), dev.detour.core.workflow.RunStatus.COMPLETED, Optional.empty());
+        return new RunRecord("run-1", "research", Instant.EPOCH, List.of(plan), 1);
     }
 
     /** The events of grounded research (off in these runs' configuration), as the event log writes them. */

@@ -63,7 +63,8 @@ final class ReportWriter {
         section("Answer");
         line(synthesis.map(text -> grounded ? bibliography.keepingKnownCitations(text) : text).map(String::strip).orElse(
                 "_No synthesized answer. The findings below are what the run gathered._"));
-        writeFindings(state, bibliography);
+        List<ResearchReport.NotInvestigated> notInvestigated = notInvestigated(state);
+        writeFindings(state, bibliography, notInvestigated);
         writeOpenQuestions(state, grounded ? bibliography::keepingKnownCitations : text -> text);
         if (!limitations.isEmpty()) {
             section("Limitations");
@@ -74,7 +75,7 @@ final class ReportWriter {
         }
         writeProvenance(state);
         return new ResearchReport(question, markdown.toString(), complete, limitations, state.findings(),
-                bibliography.references());
+                bibliography.references(), notInvestigated);
     }
 
     private Optional<String> incompleteness() {
@@ -114,12 +115,18 @@ final class ReportWriter {
         return location.iteration(ResearchWorkflow.REFINE).orElse(0);
     }
 
-    private void writeFindings(ResearchState state, Bibliography bibliography) {
+    private List<ResearchReport.NotInvestigated> notInvestigated(ResearchState state) {
+        Set<String> investigated = new HashSet<>();
+        state.findings().forEach(finding -> investigated.add(finding.question()));
+        String why = "the run stopped before this sub-question was answered";
+        return state.plan().stream().filter(planned -> !investigated.contains(planned))
+                .map(planned -> new ResearchReport.NotInvestigated(planned, why)).toList();
+    }
+
+    private void writeFindings(ResearchState state, Bibliography bibliography,
+            List<ResearchReport.NotInvestigated> notInvestigated) {
         section("Findings");
         List<Finding> findings = state.findings();
-        Set<String> investigated = new HashSet<>();
-        findings.forEach(finding -> investigated.add(finding.question()));
-        List<String> notInvestigated = state.plan().stream().filter(planned -> !investigated.contains(planned)).toList();
         if (findings.isEmpty() && notInvestigated.isEmpty()) {
             line("_No sub-question was investigated._");
             return;
@@ -144,12 +151,12 @@ final class ReportWriter {
                 line("_Unanswered: " + outside(finding.unansweredReason().orElseThrow()) + "_");
             }
         }
-        for (String planned : notInvestigated) {
+        for (ResearchReport.NotInvestigated planned : notInvestigated) {
             if (number > 1) {
                 line("");
             }
-            line("### " + number++ + ". " + outside(planned)).line("");
-            line("_Not investigated: the run stopped before this sub-question was answered._");
+            line("### " + number++ + ". " + outside(planned.question())).line("");
+            line("_Not investigated: " + outside(planned.reason()) + "._");
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param limitations what a reader should know about the result's gaps, one sentence each
  * @param findings the findings the report lists, in its order
  * @param references the evidence the report cites, under the numbers its {@code [n]} use; empty when not grounded
+ * @param notInvestigated the planned sub-questions the run stopped before investigating, in plan order, each
+ *     with why; with {@code findings} they hold every planned sub-question
  */
 public record ResearchReport(
         String question,
@@ -27,7 +29,22 @@ public record ResearchReport(
         boolean complete,
         List<String> limitations,
         List<Finding> findings,
-        List<Reference> references) {
+        List<Reference> references,
+        List<NotInvestigated> notInvestigated) {
+
+    /**
+     * A planned sub-question the run did not investigate.
+     *
+     * @param question the sub-question
+     * @param reason why it was not investigated, such as that the run was cancelled first
+     */
+    public record NotInvestigated(String question, String reason) {
+
+        public NotInvestigated {
+            Require.nonBlank(question, "question");
+            Require.nonBlank(reason, "reason");
+        }
+    }
 
     public ResearchReport {
         Require.nonNull(question, "question");
@@ -35,6 +52,13 @@ public record ResearchReport(
         limitations = List.copyOf(Require.nonNull(limitations, "limitations"));
         findings = List.copyOf(Require.nonNull(findings, "findings"));
         references = List.copyOf(Require.nonNull(references, "references"));
+        notInvestigated = List.copyOf(Require.nonNull(notInvestigated, "notInvestigated"));
+    }
+
+    /** A report in which every planned sub-question was investigated. */
+    public ResearchReport(String question, String markdown, boolean complete, List<String> limitations, List<Finding> findings,
+            List<Reference> references) {
+        this(question, markdown, complete, limitations, findings, references, List.of());
     }
 
     /** A report that cites no evidence. */

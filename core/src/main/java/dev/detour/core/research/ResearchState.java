@@ -82,7 +82,8 @@ public record ResearchState(
         return verdicts.isEmpty() ? Optional.empty() : Optional.of(verdicts.get(verdicts.size() - 1));
     }
 
-    private static String normalized(String text) {
+    /** {@code text} as compared with other questions: case, spacing and closing punctuation aside. */
+    static String normalized(String text) {
         return text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s?.!]+", " ").strip();
     }
 }

@@ -19,8 +19,10 @@ import dev.detour.core.workflow.LoopResult;
 import dev.detour.core.workflow.StepContext;
 import dev.detour.core.workflow.Workflow;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -83,9 +85,10 @@ public final class ResearchWorkflow {
         Require.nonBlank(question, "question");
         ChatResponse response = context.call(ChatRequest.of(ResearchPrompts.plan(question, settings.maxSubQuestions()))
                 .withResponseFormat(ResponseFormat.of(ResearchPlan.class)));
+        Set<String> seen = new HashSet<>();
         List<String> subQuestions = response.structured(ResearchPlan.class).subQuestions().stream()
                 .map(String::strip)
-                .distinct()
+                .filter(subQuestion -> seen.add(ResearchState.normalized(subQuestion)))
                 .limit(settings.maxSubQuestions())
                 .toList();
         return ResearchState.planned(question.strip(), subQuestions);
@@ -191,7 +194,10 @@ public final class ResearchWorkflow {
                 }
             }
             case CONDITION_MET -> {
-                // Nothing to report: the findings were judged, sufficient or with nothing left to ask.
+                if (state.lastVerdict().map(verdict -> !verdict.sufficient()).orElse(false)) {
+                    limitations.add("Refining stopped although the judge was not satisfied with the findings: every"
+                            + " follow-up question it suggested had already been asked.");
+                }
             }
         }
         long unanswered = state.findings().stream().filter(finding -> !finding.isAnswered()).count();

@@ -117,6 +117,29 @@ class ResearchWorkflowTest {
     }
 
     @Test
+    void aPlanThatAsksTheSameSubQuestionInOtherCaseOrPunctuationInvestigatesItOnce() {
+        model.plan = new ResearchPlan(List.of("Why two bulges?", "why two bulges", "  WHY   two bulges ?! ", "What pulls the oceans?"));
+
+        ResearchRun run = runner.run(QUESTION, RunOptions.defaults());
+
+        assertThat(run.result().output().orElseThrow().state().findings()).extracting(Finding::question)
+                .containsExactly("Why two bulges?", "What pulls the oceans?");
+    }
+
+    @Test
+    void aJudgeNotSatisfiedWhoseFollowUpsWereAllAskedIsSaidSoNotReportedAsSufficient() {
+        model.verdicts.add(new Verdict(false, List.of(), List.of("why two bulges", "What pulls the oceans?")));
+
+        ResearchRun run = runner.run(QUESTION, RunOptions.defaults());
+
+        assertThat(run.result().output().orElseThrow().refineStop()).isEqualTo(LoopResult.StopReason.CONDITION_MET);
+        assertThat(run.report().limitations()).anySatisfy(limitation -> assertThat(limitation)
+                .contains("the judge was not satisfied").contains("already been asked"));
+        assertThat(run.report().markdown()).doesNotContain("None: the findings were judged sufficient")
+                .contains("None listed, although the findings were not judged sufficient.");
+    }
+
+    @Test
     void refinesWithTheJudgesFollowUpQuestionsUntilTheFindingsAreSufficient() {
         model.verdicts.add(new Verdict(false, List.of("no numbers"), List.of("How high are spring tides?", "Why two bulges?")));
         model.verdicts.add(new Verdict(true, List.of(), List.of()));
