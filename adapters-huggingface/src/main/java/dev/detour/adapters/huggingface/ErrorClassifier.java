@@ -17,7 +17,8 @@ final class ErrorClassifier {
     private static final Pattern NOT_SERVED = Pattern.compile(
             "not supported by (?:any )?provider|is not a chat model|model_not_supported");
     private static final Pattern CREDITS_USED_UP = Pattern.compile(
-            "(?:exceeded|depleted) your monthly included credits|reached the free monthly usage limit");
+            "(?:exceeded|depleted) your monthly included credits|reached the free monthly usage limit"
+                    + "|exceeded your current quota|insufficient[ _]quota");
     private static final Pattern STRUCTURED_OUTPUT = Pattern.compile(
             "response[_ ]format|json[_ ]schema|structured output|guided[_ ]decoding|grammar");
 
@@ -41,7 +42,7 @@ final class ErrorClassifier {
         if (anyIs("context_length_exceeded", code, type)) {
             return ErrorKind.CONTEXT_LENGTH_EXCEEDED;
         }
-        if (anyIs("insufficient_quota", code, type) || effective == null && CREDITS_USED_UP.matcher(message).find()) {
+        if (anyIs("insufficient_quota", code, type) || (effective == null || effective == 429) && CREDITS_USED_UP.matcher(message).find()) {
             return ErrorKind.QUOTA_EXCEEDED;
         }
         if (effective != null && HttpStatuses.kind(effective) == ErrorKind.AUTHENTICATION_FAILED) {

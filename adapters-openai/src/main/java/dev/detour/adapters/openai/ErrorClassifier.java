@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 /**
  * Decides the {@link ErrorKind} of a provider's error by its code, then its type, then the HTTP status
  * (the default table of {@link HttpStatuses}), then its words where the status alone says no more than
- * InvalidRequest (DESIGN §3), so a compatible server that sends only some of them is still classified.
+ * InvalidRequest (DESIGN §3), so a compatible server that sends only some of them is still classified. A 429
+ * whose words say the quota is used up is QuotaExceeded, not a rate limit, and an error inside a 200 (a body or a
+ * stream event) is classified as the status it stands for (its numeric code, or a TGI {@code error_type}), so it
+ * maps exactly like the same body on a plain response.
  */
 final class ErrorClassifier {
 
@@ -26,10 +29,23 @@ final class ErrorClassifier {
      * @param status the HTTP status, or null for an error event inside a 200 stream or body
      */
     static ErrorKind classify(Integer status, ErrorBody error) {
-        Integer effective = status == null || status == 200 ? error.embeddedStatus() : status;
+        Integer effective = status == null || status == 200
+                ? error.embeddedStatus() != null ? error.embeddedStatus() : impliedStatus(error.type())
+                : status;
         return byCode(error.code())
                 .or(() -> byType(error.type()))
                 .orElseGet(() -> byStatusThenText(effective, error.message()));
+    }
+
+    /** The HTTP status a TGI server answers for its {@code error_type}, so the same error inside a 200 maps alike. */
+    private static Integer impliedStatus(String type) {
+        return type == null ? null : switch (type.strip().toLowerCase(Locale.ROOT)) {
+            case "overloaded" -> 429;
+            case "validation", "template_error", "tool_error", "missing_template_variable" -> 422;
+            case "generation" -> 424;
+            case "incomplete_generation" -> 500;
+            default -> null;
+        };
     }
 
     private static Optional<ErrorKind> byCode(String code) {
@@ -57,14 +73,19 @@ final class ErrorClassifier {
             case "tokens", "requests", "ratelimiterror", "ratelimitexceeded" -> ErrorKind.RATE_LIMITED;
             case "authenticationerror", "permissionerror", "permissiondeniederror" -> ErrorKind.AUTHENTICATION_FAILED;
             case "notfounderror" -> ErrorKind.MODEL_UNAVAILABLE;
-            case "servererror", "apierror", "internalservererror", "serviceunavailableerror", "overloadederror" ->
-                    ErrorKind.PROVIDER_UNAVAILABLE;
+            case "servererror", "apierror", "internalservererror", "serviceunavailableerror", "overloadederror",
+                    "generation", "incompletegeneration" -> ErrorKind.PROVIDER_UNAVAILABLE;
+            case "templateerror" -> ErrorKind.MODEL_UNAVAILABLE;
+            case "overloaded" -> ErrorKind.RATE_LIMITED;
             default -> null;
         });
     }
 
     private static ErrorKind byStatusThenText(Integer status, String message) {
         ErrorKind byStatus = status == null || status < 300 ? null : HttpStatuses.kind(status);
+        if (byStatus == ErrorKind.RATE_LIMITED && byText(message).filter(ErrorKind.QUOTA_EXCEEDED::equals).isPresent()) {
+            return ErrorKind.QUOTA_EXCEEDED;
+        }
         if (byStatus != null && byStatus != ErrorKind.INVALID_REQUEST) {
             return byStatus;
         }
