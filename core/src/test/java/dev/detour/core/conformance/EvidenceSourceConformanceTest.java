@@ -398,6 +398,16 @@ public abstract class EvidenceSourceConformanceTest {
     }
 
     @Test
+    void reportsA204AsMalformedResponseInPlainWords() {
+        enqueue(CannedResponse.of(204, "application/json", ""));
+
+        SearchFailedException thrown = failureOf(this::searchFirst);
+
+        assertThat(thrown.kind()).as("kind").isEqualTo(ErrorKind.MALFORMED_RESPONSE);
+        assertThat(thrown.getMessage()).as("message").doesNotContain("NullPointerException").doesNotContain("null");
+    }
+
+    @Test
     void keepsEveryPieceOfTheKeyOutOfTheFailureWhenTheSourceEchoesIt() {
         if (apiKey().isEmpty()) {
             return;
