@@ -6,14 +6,18 @@ import com.google.inject.Singleton;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Environment;
 import dev.detour.app.config.ProviderTypes;
+import dev.detour.app.config.SourceTypes;
 import dev.detour.app.provider.Providers;
+import dev.detour.app.provider.Sources;
 import dev.detour.app.resilience.ResilienceModule;
 import dev.detour.app.store.JsonValueCodec;
 import dev.detour.app.store.RunStores;
 import dev.detour.app.telemetry.Telemetry;
 import dev.detour.app.telemetry.TelemetryModule;
 import dev.detour.core.internal.Require;
+import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.model.ModelPort;
+import dev.detour.core.research.GroundingSettings;
 import dev.detour.core.research.ResearchRunner;
 import dev.detour.core.research.ResearchSettings;
 import dev.detour.core.research.ResearchWorkflow;
@@ -35,8 +39,8 @@ import java.time.Clock;
  * {@link TemporalTarget} the configuration names; the worker itself is started by {@code detour worker}.
  *
  * <p>One injector is one set of circuit breakers and one open run store: create it once per process, not
- * per request, and close its {@link Providers} and its {@link RunStore} at shutdown. The engine stores every
- * run where the configuration's {@code store} says ({@code $DETOUR_HOME/detour.db} by default).
+ * per request, and close its {@link Providers}, its {@link Sources} and its {@link RunStore} at shutdown. The
+ * engine stores every run where the configuration's {@code store} says ({@code $DETOUR_HOME/detour.db} by default).
  */
 public final class DetourModule extends AbstractModule {
 
@@ -60,6 +64,7 @@ public final class DetourModule extends AbstractModule {
         bind(Environment.class).toInstance(environment);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(Providers.class).in(Singleton.class);
+        bind(Sources.class).in(Singleton.class);
         install(new ResilienceModule());
         install(new TelemetryModule());
     }
@@ -68,6 +73,19 @@ public final class DetourModule extends AbstractModule {
     @Singleton
     ProviderTypes providerTypes() {
         return ProviderTypes.installed();
+    }
+
+    @Provides
+    @Singleton
+    SourceTypes sourceTypes() {
+        return SourceTypes.installed();
+    }
+
+    /** The grounding research runs get: the configured one, without the sources that are disabled. */
+    @Provides
+    @Singleton
+    GroundingSettings groundingSettings(Sources sources) {
+        return sources.grounding();
     }
 
     @Provides
@@ -84,8 +102,9 @@ public final class DetourModule extends AbstractModule {
 
     @Provides
     @Singleton
-    WorkflowEngine workflowEngine(ModelPort models, Clock clock, Telemetry telemetry, DetourConfig detour, RunStore store) {
-        return new WorkflowEngine(models, clock, telemetry.runListeners(), detour.pricing(), store);
+    WorkflowEngine workflowEngine(ModelPort models, EvidenceSources evidence, Clock clock, Telemetry telemetry,
+            DetourConfig detour, RunStore store) {
+        return new WorkflowEngine(models, evidence, clock, telemetry.runListeners(), detour.pricing(), store);
     }
 
     /** The workflows a worker of this process runs: the research workflow, built from each run's settings. */
@@ -104,10 +123,11 @@ public final class DetourModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ResearchRunner researchRunner(WorkflowEngine engine, DetourConfig detour) {
+    ResearchRunner researchRunner(WorkflowEngine engine, DetourConfig detour, GroundingSettings grounding) {
         return new ResearchRunner(engine, ResearchSettings.defaults()
                         .withMaxIterations(detour.workflow().maxIterations())
-                        .withParallelism(detour.workflow().parallelism()),
+                        .withParallelism(detour.workflow().parallelism())
+                        .withGrounding(grounding),
                 detour.workflow().costBudget().map(Budget.unlimited()::withMaxCost).orElse(Budget.unlimited())
                         .withMaxTokens(detour.workflow().tokenBudget()));
     }

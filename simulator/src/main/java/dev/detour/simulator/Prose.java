@@ -1,9 +1,11 @@
 package dev.detour.simulator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Short, deterministic prose about a prompt's subject, so that a simulated research report reads like a
@@ -12,7 +14,9 @@ import java.util.regex.Pattern;
  */
 final class Prose {
 
-    private static final Pattern SUB_QUESTION = Pattern.compile("Sub-question: (.+)$");
+    private static final Pattern SUB_QUESTION = Pattern.compile("Sub-question: (.+?)(?: Evidence: .*)?$");
+    private static final Pattern NUMBERED = Pattern.compile("(?:^| )\\[(\\d{1,3})] ");
+    private static final int MOST_CITED = 3;
     private static final Pattern QUESTION = Pattern.compile("^Question: (.+?)(?: Findings: .*)?$");
     private static final Pattern WH_AUXILIARY =
             Pattern.compile("^(why|how|when|where|what|which|who) (?:do|does|did) (.+)$", Pattern.CASE_INSENSITIVE);
@@ -88,29 +92,70 @@ final class Prose {
     /**
      * A plain-text answer about the prompt's subject, labelled with who is said to answer: an answer to the
      * aspect a sub-question asks about, a summary for a question with findings, else a generic paragraph that
-     * quotes the prompt.
+     * quotes the prompt. Given numbered evidence or references, it cites the first few of them as {@code [n]},
+     * one a sentence, as a grounded model would.
      */
     static String answer(String prompt, String answeredBy) {
         String label = "[simulated by " + answeredBy + "] ";
+        List<Integer> citable = citable(prompt);
+        String body = body(prompt);
+        return label + (citable.isEmpty() ? body : cited(body, citable)) + SIGNATURE;
+    }
+
+    /** The numbers listed after the prompt's {@code Evidence:} or {@code References:}, in order; empty if none. */
+    static List<Integer> citable(String prompt) {
+        int evidence = prompt.lastIndexOf(" Evidence: ");
+        int references = prompt.lastIndexOf(" References: ");
+        int from = Math.max(evidence, references);
+        if (from < 0) {
+            return List.of();
+        }
+        List<Integer> numbers = new ArrayList<>();
+        String listed = prompt.substring(from + (from == evidence ? " Evidence:" : " References:").length());
+        Matcher item = NUMBERED.matcher(listed);
+        while (item.find()) {
+            numbers.add(Integer.parseInt(item.group(1)));
+        }
+        return numbers;
+    }
+
+    private static String cited(String body, List<Integer> citable) {
+        String[] sentences = body.split("(?<=\\.) ");
+        List<Integer> cited = citable.subList(0, Math.min(MOST_CITED, citable.size()));
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < sentences.length; i++) {
+            String sentence = sentences[i];
+            if (i < cited.size() && sentence.endsWith(".")) {
+                sentence = sentence.substring(0, sentence.length() - 1) + " [" + cited.get(i) + "].";
+            }
+            text.append(i == 0 ? "" : " ").append(sentence);
+        }
+        if (cited.size() > sentences.length) {
+            text.append(" See also ").append(cited.subList(sentences.length, cited.size()).stream()
+                    .map(number -> "[" + number + "]").collect(Collectors.joining(", "))).append('.');
+        }
+        return text.toString();
+    }
+
+    private static String body(String prompt) {
         Matcher sub = SUB_QUESTION.matcher(prompt);
         if (sub.find()) {
             String subQuestion = sub.group(1).strip();
             for (int aspect = 0; aspect < QUESTIONS.size(); aspect++) {
                 if (subQuestion.endsWith(QUESTIONS.get(aspect).substring("%s ".length()))) {
-                    return label + ASPECT_ANSWERS.get(aspect) + SIGNATURE;
+                    return ASPECT_ANSWERS.get(aspect);
                 }
             }
         }
         Matcher question = QUESTION.matcher(prompt);
         if (question.matches() && prompt.contains(" Findings: ")) {
             String clause = clause(question.group(1));
-            return label + "In short, " + clause + " comes down to one main mechanism (see the first finding),"
+            return "In short, " + clause + " comes down to one main mechanism (see the first finding),"
                     + " which long series of measurements support. Local conditions change the size and timing of the"
-                    + " effect, not its cause; the findings below give the details." + SIGNATURE;
+                    + " effect, not its cause; the findings below give the details.";
         }
         String subject = subject(prompt);
-        return label + "On \"" + subject + "\": " + ANSWERS.get(Math.floorMod(subject.hashCode(), ANSWERS.size()))
-                + SIGNATURE;
+        return "On \"" + subject + "\": " + ANSWERS.get(Math.floorMod(subject.hashCode(), ANSWERS.size()));
     }
 
     private static String asQuestion(String subject) {

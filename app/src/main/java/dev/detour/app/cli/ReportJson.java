@@ -5,22 +5,32 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.detour.core.evidence.EvidenceId;
+import dev.detour.core.evidence.EvidenceRecord;
 import dev.detour.core.model.AllModelsFailedError;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ModelCallException;
+import dev.detour.core.research.Finding;
 import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchRun;
 import dev.detour.core.research.ResearchState;
+import dev.detour.core.research.SourceResult;
 import dev.detour.core.workflow.RunRecord;
 import dev.detour.core.workflow.RunResult;
 import dev.detour.core.workflow.StepRecord;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code --format json} rendering of a research run: the report's parts as fields, every step with its
- * attempts, the failure if there was one, and the provenance (who served each step, every fallback) as data.
+ * attempts, the failure if there was one, the evidence and references of a grounded run, and the provenance
+ * (who served each step, every fallback, what each source gave each sub-question) as data.
  * Every field is documented in {@code docs/output-reference.md}; {@link #SCHEMA_VERSION} changes when a
  * field changes meaning or goes away.
  */
@@ -60,9 +70,29 @@ final class ReportJson {
             } else {
                 item.put("unansweredReason", finding.unansweredReason().orElseThrow());
             }
+            if (finding.isGroundingOn()) {
+                grounding(item, finding);
+            }
         });
         run.report().notInvestigated().forEach(planned -> findings.addObject().put("question", planned.question())
                 .put("state", "notInvestigated").put("notInvestigatedReason", planned.reason()));
+        ArrayNode evidence = json.putArray("evidence");
+        Map<EvidenceId, Integer> cited = new HashMap<>();
+        run.report().references().forEach(reference -> cited.put(reference.evidence().id(), reference.number()));
+        Set<EvidenceId> listed = new HashSet<>();
+        run.report().findings().stream().flatMap(finding -> finding.evidence().stream())
+                .filter(given -> listed.add(given.id()))
+                .forEach(given -> {
+                    ObjectNode item = record(evidence.addObject(), given);
+                    if (cited.containsKey(given.id())) {
+                        item.put("reference", cited.get(given.id()));
+                    } else {
+                        item.putNull("reference");
+                    }
+                });
+        ArrayNode references = json.putArray("references");
+        run.report().references().forEach(reference ->
+                record(references.addObject().put("number", reference.number()), reference.evidence()));
         ArrayNode steps = json.putArray("steps");
         record.steps().forEach(step -> steps.add(step(step)));
         failure(run.result()).ifPresent(failure -> json.set("failure", failure));
@@ -75,6 +105,33 @@ final class ReportJson {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("the report could not be written as JSON", e);
         }
+    }
+
+    private static void grounding(ObjectNode item, Finding finding) {
+        item.put("grounded", finding.isGrounded()).put("uncited", finding.isUncited());
+        finding.notGroundedReason().ifPresent(reason -> item.put("notGroundedReason", reason));
+        ArrayNode ids = item.putArray("evidence");
+        finding.evidence().forEach(record -> ids.add(record.id().toString()));
+        ArrayNode sources = item.putArray("sources");
+        for (SourceResult result : finding.sources()) {
+            ObjectNode source = sources.addObject().put("source", result.source()).put("records", result.records());
+            result.kind().ifPresent(kind -> source.put("kind", kind.displayName()));
+            result.httpStatus().ifPresent(status -> source.put("httpStatus", status));
+            result.failure().ifPresent(failure -> source.put("failure", failure));
+        }
+    }
+
+    private static ObjectNode record(ObjectNode json, EvidenceRecord record) {
+        json.put("id", record.id().toString()).put("source", record.source()).put("kind",
+                record.kind().name().toLowerCase(Locale.ROOT)).put("title", record.title());
+        ArrayNode authors = json.putArray("authors");
+        record.authors().forEach(authors::add);
+        record.published().ifPresent(published -> json.put("published", published));
+        record.venue().ifPresent(venue -> json.put("venue", venue));
+        json.put("url", record.url().toString());
+        ArrayNode crossIds = json.putArray("crossIds");
+        record.crossIds().forEach(id -> crossIds.add(id.toString()));
+        return json;
     }
 
     private ObjectNode step(StepRecord step) {

@@ -35,6 +35,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Most dollars the run may cost at the configured prices (default: workflow.cost-budget, none).")
     String costBudget;
 
+    @Option(names = "--sources", paramLabel = "SOURCES",
+            description = "Comma-separated evidence sources to search, such as pubmed,europepmc (default: evidence.use).")
+    String sources;
+
+    @Option(names = "--no-evidence", description = "Search no evidence source: answer from the models alone.")
+    boolean noEvidence;
+
     @Option(names = "--no-store", description = "Do not store this run (it cannot be resumed or shown later).")
     boolean noStore;
 
@@ -71,6 +78,12 @@ final class RunCommand implements Callable<Integer> {
         }
         if (tokenBudget != null) {
             overrides = overrides.withTokenBudget(tokenBudget);
+        }
+        if (sources != null) {
+            overrides = overrides.withSources(sources);
+        }
+        if (noEvidence) {
+            overrides = overrides.withoutEvidence();
         }
         DetourConfig config = Session.loadConfig(context, configOptions, overrides);
         if (noStore || engine == Engine.temporal) {

@@ -15,6 +15,7 @@ import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
 import dev.detour.app.config.StoreConfig;
 import dev.detour.app.provider.Providers;
+import dev.detour.app.provider.Sources;
 import dev.detour.app.telemetry.Telemetry;
 import dev.detour.app.store.JsonValueCodec;
 import dev.detour.app.store.RunStores;
@@ -100,6 +101,7 @@ final class Session implements AutoCloseable {
         try {
             Injector injector = Guice.createInjector(modules);
             injector.getInstance(Providers.class);
+            injector.getInstance(Sources.class).notices().forEach(context.err()::println);
             injector.getInstance(Telemetry.class);
             config.providers().values().forEach(provider -> LOG.debug("provider {}: type {}, base URL {}, key from {}",
                     provider.name(), provider.type(), provider.baseUrl(), provider.tokenEnv().orElse("nowhere (keyless)")));
@@ -182,6 +184,7 @@ final class Session implements AutoCloseable {
     public void close() {
         try {
             injector.getInstance(Providers.class).close();
+            injector.getInstance(Sources.class).close();
         } finally {
             try {
                 injector.getInstance(Telemetry.class).close();

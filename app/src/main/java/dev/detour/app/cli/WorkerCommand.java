@@ -60,7 +60,8 @@ final class WorkerCommand implements Callable<Integer> {
     private TemporalWorker start(Session session) {
         TemporalTarget target = session.get(TemporalTarget.class);
         try {
-            return TemporalWorker.start(target, session.get(ModelPort.class), EvidenceSources.none(), session.get(WorkflowCatalog.class),
+            return TemporalWorker.start(target, session.get(ModelPort.class), session.get(EvidenceSources.class),
+                    session.get(WorkflowCatalog.class),
                     List.of(new RunLines(context.err())), switch (serves) {
                         case all -> TemporalWorker.Serves.RUNS_AND_CALLS;
                         case runs -> TemporalWorker.Serves.RUNS;

@@ -45,11 +45,22 @@ public final class ConfigLoader {
 
     /** A loader resolving relative paths and {@code ./detour.yaml} against {@code workingDirectory}. */
     public ConfigLoader(ProviderTypes providerTypes, Environment environment, Path workingDirectory) {
+        this(providerTypes, SourceTypes.installed(), environment, workingDirectory);
+    }
+
+    /**
+     * A loader for exactly these provider and evidence-source types, resolving relative paths and
+     * {@code ./detour.yaml} against {@code workingDirectory}.
+     */
+    public ConfigLoader(ProviderTypes providerTypes, SourceTypes sourceTypes, Environment environment,
+            Path workingDirectory) {
         Require.nonNull(providerTypes, "providerTypes");
+        Require.nonNull(sourceTypes, "sourceTypes");
         Require.nonNull(environment, "environment");
         Require.nonNull(workingDirectory, "workingDirectory");
         this.files = new ConfigFiles(environment, workingDirectory.toAbsolutePath());
-        this.reader = new ConfigReader(new ProvidersReader(providerTypes, environment), environment,
+        this.reader = new ConfigReader(new ProvidersReader(providerTypes, environment), new SourcesReader(sourceTypes),
+                environment,
                 new StoreReader(environment, workingDirectory.toAbsolutePath()));
     }
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.core.cost.Pricing;
 import dev.detour.core.model.ModelRef;
 import dev.detour.engine.temporal.TemporalTarget;
+import dev.detour.core.research.GroundingSettings;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -15,14 +18,17 @@ import java.util.stream.Collectors;
 final class ConfigReader {
 
     static final List<String> TOP_KEYS = List.of("providers", "chain", "resilience", "workflow", "store", "telemetry", "pricing", "server",
-            "temporal");
+            "temporal", "sources", "evidence");
 
     private final ProvidersReader providersReader;
     private final Environment environment;
     private final StoreReader storeReader;
+    private final SourcesReader sourcesReader;
 
-    ConfigReader(ProvidersReader providersReader, Environment environment, StoreReader storeReader) {
+    ConfigReader(ProvidersReader providersReader, SourcesReader sourcesReader, Environment environment,
+            StoreReader storeReader) {
         this.providersReader = providersReader;
+        this.sourcesReader = sourcesReader;
         this.environment = environment;
         this.storeReader = storeReader;
     }
@@ -66,10 +72,20 @@ final class ConfigReader {
         Optional<ServerConfig> server = ServerReader.read(top.section("server", Section.shape(ServerReader.KEYS)));
         Optional<TemporalTarget> temporal =
                 TemporalReader.read(top.section("temporal", Section.shape(TemporalReader.KEYS)));
+        List<String> declaredSources = new ArrayList<>();
+        Map<String, SourceConfig> sources;
+        if (top.has("sources")) {
+            sources = sourcesReader.read(top.get("sources"), top.at("sources"), declaredSources, problems);
+        } else {
+            sources = sourcesReader.builtIn();
+            declaredSources.addAll(sources.keySet());
+        }
+        Optional<GroundingSettings> evidence =
+                EvidenceReader.read(top.get("evidence"), top.at("evidence"), declaredSources, overrides, problems);
         problems.throwIfAny(source);
         return new DetourConfig(providers.valid(), chain.orElseThrow(), resilience.orElseThrow(),
                 workflow.orElseThrow(), store.orElseThrow(), telemetry.orElseThrow(), pricing.orElseThrow(), server.orElseThrow(),
-                temporal.orElseThrow(), source);
+                temporal.orElseThrow(), sources, evidence.orElseThrow(), source);
     }
 
     /**

@@ -106,7 +106,7 @@ public final class ProviderTypes {
         }
     }
 
-    private static String origin(ProviderType type) {
+    static String origin(Object type) {
         Class<?> implementation = type.getClass();
         CodeSource source = implementation.getProtectionDomain().getCodeSource();
         return implementation.getName() + (source == null || source.getLocation() == null ? ""

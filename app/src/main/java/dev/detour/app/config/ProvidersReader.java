@@ -1,6 +1,7 @@
 package dev.detour.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.core.spi.AdapterType;
 import dev.detour.core.spi.Option;
 import dev.detour.core.spi.OptionProblem;
 import dev.detour.core.spi.ProviderType;
@@ -99,8 +100,8 @@ final class ProvidersReader {
         });
         Optional<Boolean> allowInsecureHttp = section.bool("allow-insecure-http", false);
         Optional<URI> baseUrl = baseUrl(section, type, allowInsecureHttp.orElse(false), section.has("token-env"), problems);
-        Optional<Optional<String>> tokenEnv = tokenEnv(section, problems);
-        Optional<Map<String, String>> options = type.flatMap(known -> options(section, known, problems));
+        Optional<Optional<String>> tokenEnv = keyVariable(section, "token-env", problems);
+        Optional<Map<String, String>> options = type.flatMap(known -> options(section, known, COMMON_KEYS, problems));
         if (type.isEmpty() || baseUrl.isEmpty() || tokenEnv.isEmpty() || allowInsecureHttp.isEmpty()
                 || options.isEmpty() || !NAME.matcher(name).matches()) {
             return Optional.empty();
@@ -160,14 +161,15 @@ final class ProvidersReader {
         return types.find(type).flatMap(ProviderType::defaultBaseUrl);
     }
 
-    private static Optional<Optional<String>> tokenEnv(Section section, Problems problems) {
-        if (!section.has("token-env")) {
+    /** The entry's {@code key} ({@code token-env}, {@code key-env}): empty inside when it names none. */
+    static Optional<Optional<String>> keyVariable(Section section, String key, Problems problems) {
+        if (!section.has(key)) {
             return Optional.of(Optional.empty());
         }
-        KeyPath at = section.at("token-env");
-        String hint = "name the environment variable holding the key, such as HF_TOKEN, or remove token-env"
+        KeyPath at = section.at(key);
+        String hint = "name the environment variable holding the key, such as HF_TOKEN, or remove " + key
                 + " for a server that needs no key";
-        Optional<String> name = Values.text(section.get("token-env"), at, "an environment variable name", hint, problems);
+        Optional<String> name = Values.text(section.get(key), at, "an environment variable name", hint, problems);
         if (name.isPresent() && !isVariableName(name.get())) {
             problems.add(at, Shown.quoted(name.get()) + " is not an environment variable name; use letters, digits"
                     + " and underscores, not starting with a digit, such as HF_TOKEN");
@@ -176,16 +178,18 @@ final class ProvidersReader {
         return name.map(Optional::of);
     }
 
-    private static boolean admits(ProviderType type, String key) {
+    static boolean admits(AdapterType<?> type, String key) {
         return type.options().stream().anyMatch(option -> option.admits(key));
     }
 
-    private static Optional<Map<String, String>> options(Section section, ProviderType type, Problems problems) {
+    /** The type's options the entry sets, as text, if all of them are valid; {@code common} are not options. */
+    static Optional<Map<String, String>> options(Section section, AdapterType<?> type, List<String> common,
+            Problems problems) {
         Map<String, String> options = new TreeMap<>();
         boolean valid = true;
         for (Map.Entry<String, JsonNode> entry : section.entries()) {
             String key = entry.getKey();
-            if (COMMON_KEYS.contains(key) || !admits(type, key)) {
+            if (common.contains(key) || !admits(type, key)) {
                 continue;
             }
             JsonNode value = entry.getValue();

@@ -16,42 +16,48 @@ final class SecretScan {
     private SecretScan() {}
 
     static void scan(JsonNode root, Problems problems) {
-        walk(root, KeyPath.root(), Optional.empty(), problems);
+        walk(root, KeyPath.root(), Optional.empty(), "token-env", problems);
     }
 
-    private static void walk(JsonNode node, KeyPath path, Optional<JsonNode> provider, Problems problems) {
+    private static void walk(JsonNode node, KeyPath path, Optional<JsonNode> provider, String keyEnv,
+            Problems problems) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 KeyPath child = path.key(entry.getKey());
                 if (SecretShapes.looksLikeKey(entry.getKey())) {
-                    problems.add(child, "this key name looks like an API key; " + NOT_HERE + "; " + whereKeysGo(provider));
+                    problems.add(child, "this key name looks like an API key; " + NOT_HERE + "; "
+                            + whereKeysGo(provider, keyEnv));
                 } else if (SecretShapes.isCredentialName(entry.getKey())) {
-                    problems.add(child, NOT_HERE + "; " + whereKeysGo(provider));
+                    problems.add(child, NOT_HERE + "; " + whereKeysGo(provider, keyEnv));
                 } else {
-                    boolean isProvider = path.text().equals("providers") && entry.getValue().isObject();
-                    walk(entry.getValue(), child, isProvider ? Optional.of(entry.getValue()) : provider, problems);
+                    boolean isEntry = (path.text().equals("providers") || path.text().equals("sources"))
+                            && entry.getValue().isObject();
+                    String variableKey = path.text().equals("sources") ? "key-env" : keyEnv;
+                    walk(entry.getValue(), child, isEntry ? Optional.of(entry.getValue()) : provider, variableKey,
+                            problems);
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), path.index(i), provider, problems);
+                walk(node.get(i), path.index(i), provider, keyEnv, problems);
             }
         } else if (node.isTextual() && SecretShapes.looksLikeKey(node.textValue())) {
-            problems.add(path, "this value looks like an API key; " + NOT_HERE + "; " + whereKeysGo(provider));
+            problems.add(path, "this value looks like an API key; " + NOT_HERE + "; " + whereKeysGo(provider, keyEnv));
         }
     }
 
-    private static String whereKeysGo(Optional<JsonNode> provider) {
+    private static String whereKeysGo(Optional<JsonNode> provider, String keyEnv) {
         Optional<String> variable = provider
-                .map(node -> node.get("token-env"))
+                .map(node -> node.get(keyEnv))
                 .filter(JsonNode::isTextual)
                 .map(JsonNode::textValue)
                 .filter(name -> ProvidersReader.isVariableName(name) && !SecretShapes.looksLikeKey(name));
         if (variable.isPresent()) {
-            return "put the key in the environment variable named by token-env (" + variable.get() + ")";
+            return "put the key in the environment variable named by " + keyEnv + " (" + variable.get() + ")";
         }
+        String entry = keyEnv.equals("key-env") ? "source" : "provider";
         return provider.isPresent()
-                ? "put the key in an environment variable and name that variable with token-env on this provider"
-                : "put the key in an environment variable and name that variable with token-env on its provider";
+                ? "put the key in an environment variable and name that variable with " + keyEnv + " on this " + entry
+                : "put the key in an environment variable and name that variable with " + keyEnv + " on its " + entry;
     }
 }

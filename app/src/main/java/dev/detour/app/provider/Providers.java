@@ -8,8 +8,6 @@ import dev.detour.app.config.ProviderTypes;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
-import dev.detour.core.secret.Secret;
-import dev.detour.core.spi.AdapterKey;
 import dev.detour.core.spi.AdapterSettings;
 import dev.detour.core.spi.ModelProvider;
 import dev.detour.core.spi.OptionProblem;
@@ -59,7 +57,8 @@ public final class Providers implements AutoCloseable {
                 continue;
             }
             try {
-                opened.put(provider.name(), type.get().open(settings(provider), key(provider, environment)));
+                opened.put(provider.name(),
+                        type.get().open(settings(provider), AdapterKeys.read(provider.tokenEnv(), environment)));
             } catch (IllegalArgumentException e) {
                 String message = String.valueOf(e.getMessage());
                 problems.add(message.startsWith("providers.") ? message : "providers." + provider.name() + ": " + message);
@@ -90,20 +89,8 @@ public final class Providers implements AutoCloseable {
         return new AdapterSettings(provider.name(), provider.baseUrl(), provider.allowInsecureHttp(), provider.options());
     }
 
-    /** Why the key in the provider's variable cannot go into a header (a line break or another control character); never the key. */
     private static Optional<String> unusableKey(ProviderConfig provider, Environment environment) {
-        return provider.tokenEnv().filter(variable -> environment.variable(variable)
-                        .filter(value -> value.strip().chars().anyMatch(Character::isISOControl)).isPresent())
-                .map(variable -> "providers." + provider.name() + ".token-env: the environment variable " + variable
-                        + " holds a line break or another control character inside the key, so it cannot be sent;"
-                        + " set " + variable + " to the key alone, on one line");
+        return AdapterKeys.unusable(provider.tokenEnv(), environment, "providers." + provider.name() + ".token-env");
     }
 
-    private static AdapterKey key(ProviderConfig provider, Environment environment) {
-        return provider.tokenEnv()
-                .map(variable -> environment.variable(variable)
-                        .map(value -> AdapterKey.of(variable, Secret.of(value)))
-                        .orElseGet(() -> AdapterKey.unset(variable)))
-                .orElseGet(AdapterKey::none);
-    }
 }

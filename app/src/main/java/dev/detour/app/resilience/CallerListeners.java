@@ -3,6 +3,7 @@ package dev.detour.app.resilience;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.AttemptListener;
 import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.StreamListener;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,6 +52,11 @@ final class CallerListeners {
         @Override
         public void attemptStarted(ModelRef model, int retry) {
             run(delegate, logged, "attemptStarted", () -> delegate.attemptStarted(model, retry));
+        }
+
+        @Override
+        public void searchStarted(SourceRef source, int retry) {
+            run(delegate, logged, "searchStarted", () -> delegate.searchStarted(source, retry));
         }
 
         @Override

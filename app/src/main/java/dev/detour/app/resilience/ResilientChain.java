@@ -54,7 +54,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class ResilientChain implements ModelPort {
 
     /** Failures that say something about the provider's health, and so count against its breaker. */
-    private static final Set<ErrorKind> PROVIDER_FAILURES = EnumSet.of(
+    static final Set<ErrorKind> PROVIDER_FAILURES = EnumSet.of(
             ErrorKind.PROVIDER_UNAVAILABLE, ErrorKind.TIMEOUT, ErrorKind.RATE_LIMITED, ErrorKind.QUOTA_EXCEEDED,
             ErrorKind.AUTHENTICATION_FAILED, ErrorKind.MODEL_UNAVAILABLE, ErrorKind.MALFORMED_RESPONSE);
 

@@ -30,13 +30,26 @@ final class RetryRule {
      * @param timeLeft the time left before the call's deadline, if it has one
      */
     Optional<Duration> waitBefore(int retry, ModelCallException failure, int malformedSoFar, Optional<Duration> timeLeft) {
-        if (!failure.retryable() || (failure.kind().retry() == ErrorKind.Retry.ONCE && malformedSoFar > 1)) {
+        return waitBefore(retry, failure.kind(), failure.retryable(), failure.retryAfter(), Duration.ZERO, malformedSoFar,
+                timeLeft);
+    }
+
+    /**
+     * The same decision for a failure of {@code kind}, whether it may be {@code retryable} and the wait it asked
+     * for, if any; {@code shortest} is the least wait when it asked for none.
+     */
+    Optional<Duration> waitBefore(int retry, ErrorKind kind, boolean retryable, Optional<Duration> retryAfter,
+            Duration shortest, int malformedSoFar, Optional<Duration> timeLeft) {
+        if (!retryable || (kind.retry() == ErrorKind.Retry.ONCE && malformedSoFar > 1)) {
             return Optional.empty();
         }
-        if (failure.retryAfter().filter(wait -> wait.compareTo(config.maxRetryWait()) > 0).isPresent()) {
+        if (retryAfter.filter(wait -> wait.compareTo(config.maxRetryWait()) > 0).isPresent()) {
             return Optional.empty();
         }
-        Duration wait = failure.retryAfter().orElseGet(() -> backoff.before(retry));
+        Duration wait = retryAfter.orElseGet(() -> {
+            Duration backedOff = backoff.before(retry);
+            return backedOff.compareTo(shortest) < 0 ? shortest : backedOff;
+        });
         if (timeLeft.isPresent() && wait.compareTo(timeLeft.get()) >= 0) {
             return Optional.empty();
         }

@@ -6,7 +6,9 @@ import dev.detour.core.model.ModelRef;
 import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchRunner;
 import dev.detour.core.research.ResearchWorkflow;
+import dev.detour.core.research.GroundingSettings;
 import dev.detour.core.research.ResearchSettings;
+import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.RunHandle;
 import dev.detour.core.workflow.RunOptions;
@@ -42,6 +44,7 @@ final class LiveRuns {
 
     private final ResearchRunner runner;
     private final Chains chains;
+    private final EvidenceSources evidence;
     private final DetourConfig config;
     private final RunStore store;
     private final Clock clock;
@@ -52,10 +55,11 @@ final class LiveRuns {
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean draining;
 
-    LiveRuns(ResearchRunner runner, Chains chains, DetourConfig config, RunStore store, Clock clock,
-            List<WorkflowListener> listeners, Function<WorkflowEvent, String> json) {
+    LiveRuns(ResearchRunner runner, Chains chains, EvidenceSources evidence, DetourConfig config, RunStore store,
+            Clock clock, List<WorkflowListener> listeners, Function<WorkflowEvent, String> json) {
         this.runner = runner;
         this.chains = chains;
+        this.evidence = evidence;
         this.config = config;
         this.store = store;
         this.clock = clock;
@@ -71,6 +75,11 @@ final class LiveRuns {
             ResearchSettings settings = chosen.settings();
             if (request.maxIterations().isPresent()) {
                 settings = settings.withMaxIterations(request.maxIterations().getAsInt());
+            }
+            if (!request.sources().isEmpty()) {
+                GroundingSettings grounding = settings.grounding();
+                settings = settings.withGrounding(new GroundingSettings(request.sources().stream().distinct().toList(),
+                        grounding.resultsPerSource(), grounding.maxEvidencePerQuestion()));
             }
             Budget budget = Budget.unlimited().withMaxTokens(
                     request.tokenBudget().orElse(config.workflow().tokenBudget()));
@@ -195,7 +204,7 @@ final class LiveRuns {
         if (chain.equals(config.chain())) {
             return runner;
         }
-        return new ResearchRunner(new WorkflowEngine(chains.of(chain), clock, store), runner.settings());
+        return new ResearchRunner(new WorkflowEngine(chains.of(chain), evidence, clock, store), runner.settings());
     }
 
     private void follow(LiveRun live, RunHandle<ResearchOutcome> handle) {

@@ -11,7 +11,9 @@ import dev.detour.app.resilience.Chains;
 import dev.detour.app.resilience.CircuitBreakers;
 import dev.detour.app.resilience.ModelChain;
 import dev.detour.core.internal.Require;
+import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.research.ResearchRunner;
 import dev.detour.core.workflow.RunStore;
 import java.time.Clock;
@@ -48,19 +50,20 @@ public final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LiveRuns liveRuns(ResearchRunner runner, Chains chains, DetourConfig config, RunStore store, Clock clock,
-            ModelHealth health) {
-        return new LiveRuns(runner, chains, config, store, clock, List.of(health), formats.event());
+    LiveRuns liveRuns(ResearchRunner runner, Chains chains, EvidenceSources evidence, DetourConfig config, RunStore store,
+            Clock clock, ModelHealth health) {
+        return new LiveRuns(runner, chains, evidence, config, store, clock, List.of(health), formats.event());
     }
 
     @Provides
     @Singleton
     DetourServer detourServer(DetourConfig config, Environment environment, CircuitBreakers breakers, ModelChain chain,
-            ModelHealth health, LiveRuns runs, RunStore store, Clock clock) {
+            ModelHealth health, LiveRuns runs, RunStore store, Clock clock, EvidenceSources evidence) {
         ObjectMapper mapper = JsonMapper.builder().build();
         Replies replies = new Replies(mapper, settings.maxBodyBytes());
         Set<String> chainProviders = config.chain().stream().map(ModelRef::provider).collect(Collectors.toSet());
-        RunRequestReader reader = new RunRequestReader(mapper, chainProviders, Set.of());
+        RunRequestReader reader = new RunRequestReader(mapper, chainProviders,
+                evidence.sources().stream().map(SourceRef::name).collect(Collectors.toSet()));
         RunsApi runsApi = new RunsApi(runs, store, reader, new RunViews(mapper, formats.report()), replies);
         EventsApi eventsApi = new EventsApi(runs, store, formats.event(), settings.heartbeat());
         DoctorProbes doctor = new DoctorProbes(chain, config.resilience().attemptTimeout(), settings.doctorInterval(), clock);

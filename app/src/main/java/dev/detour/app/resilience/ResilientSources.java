@@ -1,0 +1,249 @@
+package dev.detour.app.resilience;
+
+import dev.detour.app.config.ResilienceConfig;
+import dev.detour.core.evidence.EvidenceRecord;
+import dev.detour.core.evidence.EvidenceSource;
+import dev.detour.core.evidence.EvidenceSources;
+import dev.detour.core.evidence.SearchFailedException;
+import dev.detour.core.evidence.SearchQuery;
+import dev.detour.core.evidence.SourceFailedError;
+import dev.detour.core.internal.Durations;
+import dev.detour.core.internal.Require;
+import dev.detour.core.model.Attempt;
+import dev.detour.core.model.AttemptListener;
+import dev.detour.core.model.CallContext;
+import dev.detour.core.model.ErrorKind;
+import dev.detour.core.model.SkipReason;
+import dev.detour.core.model.SourceRef;
+import dev.detour.core.model.StreamListener;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The {@link EvidenceSources} research steps search, each source behind its own resilience: retries of what
+ * DESIGN §3 marks retryable (see {@link SearchRetryRule}), its rate limit, and a circuit breaker shared by
+ * every run of this instance; the search's deadline is the caller's, capped by {@code call-deadline}. There is
+ * no fallback between sources. Every try and skip is announced to the caller's {@link AttemptListener} as it
+ * happens; a source that gives up throws a {@link SourceFailedError} with all of them.
+ */
+final class ResilientSources implements EvidenceSources {
+
+    /** One source: its adapter, its rate limiter (if its type states a rate) and its breaker. */
+    record SourceLink(SourceRef source, EvidenceSource adapter, Optional<RateLimiter<Object>> limiter,
+            ModelBreaker breaker) {}
+
+    private final Map<SourceRef, SourceLink> links = new LinkedHashMap<>();
+    private final ResilienceConfig config;
+    private final Clock clock;
+    private final SearchRetryRule retryRule;
+
+    ResilientSources(List<SourceLink> links, ResilienceConfig config, Clock clock, Backoff backoff) {
+        Require.nonNull(links, "links").forEach(link -> this.links.put(link.source(), link));
+        this.config = Require.nonNull(config, "config");
+        this.clock = Require.nonNull(clock, "clock");
+        this.retryRule = new SearchRetryRule(new RetryRule(config, Require.nonNull(backoff, "backoff")));
+    }
+
+    /** A rate limiter letting {@code requestsPerSecond} searches start each second, evenly spread. */
+    static RateLimiter<Object> perSecond(int requestsPerSecond) {
+        Require.positive(requestsPerSecond, "requestsPerSecond");
+        return RateLimiter.smoothBuilder(requestsPerSecond, Duration.ofSeconds(1)).build();
+    }
+
+    @Override
+    public List<SourceRef> sources() {
+        return List.copyOf(links.keySet());
+    }
+
+    @Override
+    public List<EvidenceRecord> search(SourceRef source, SearchQuery query, CallContext context) {
+        Require.nonNull(source, "source");
+        Require.nonNull(query, "query");
+        Require.nonNull(context, "context");
+        SourceLink link = links.get(source);
+        if (link == null) {
+            throw new IllegalArgumentException("no evidence source " + source + " here; sources: " + links.keySet());
+        }
+        Optional<Instant> own = config.callDeadline().map(clock.instant()::plus);
+        Optional<Instant> deadline = own.isEmpty() ? context.deadline()
+                : context.deadline().filter(theirs -> theirs.isBefore(own.get())).or(() -> own);
+        return new Search(link, query, CallerListeners.shielded(context.attemptListener()), deadline).run();
+    }
+
+    @Override
+    public String toString() {
+        return "ResilientSources" + links.keySet();
+    }
+
+    /** One search of one source: its tries, the wait the rule planned, and its deadline. */
+    private final class Search {
+
+        private final SourceLink link;
+        private final SearchQuery query;
+        private final AttemptListener listener;
+        private final Optional<Instant> deadline;
+        private final List<Attempt> attempts = new ArrayList<>();
+        private int next;
+        private int malformed;
+        private SearchFailedException planned;
+        private Duration wait = Duration.ZERO;
+
+        Search(SourceLink link, SearchQuery query, AttemptListener listener, Optional<Instant> deadline) {
+            this.link = link;
+            this.query = query;
+            this.listener = listener;
+            this.deadline = deadline;
+        }
+
+        List<EvidenceRecord> run() {
+            RetryPolicy<List<EvidenceRecord>> retries = RetryPolicy.<List<EvidenceRecord>>builder()
+                    .handleIf((result, failure) -> failure != null && failure == planned)
+                    .withMaxRetries(config.maxRetries())
+                    .withDelayFn(execution -> wait)
+                    .build();
+            try {
+                return Failsafe.with(retries).get(execution -> attempt());
+            } catch (FailsafeException e) {
+                if (e.getCause() instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted while waiting to search " + link.source() + " again");
+                }
+                throw e;
+            } catch (SearchFailedException failure) {
+                throw new SourceFailedError(link.source(), attempts, failure);
+            } catch (GaveUp gaveUp) {
+                throw new SourceFailedError(link.source(), attempts, gaveUp.getCause());
+            }
+        }
+
+        private List<EvidenceRecord> attempt() {
+            int retry = next++;
+            if (deadlinePassed()) {
+                skip(retry, SkipReason.DEADLINE_REACHED, "the search's deadline passed before this try");
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("interrupted before searching " + link.source());
+            }
+            waitForTheRateLimit(retry);
+            Optional<ModelBreaker.Permit> granted = link.breaker().tryAcquire();
+            if (granted.isEmpty()) {
+                Duration left = link.breaker().remainingOpen();
+                skip(retry, SkipReason.CIRCUIT_OPEN, left.isZero()
+                        ? "after repeated failures; a trial search is under way"
+                        : "after repeated failures; tried again in " + Durations.human(left));
+            }
+            ModelBreaker.Permit permit = granted.orElseThrow();
+            listener.searchStarted(link.source(), retry);
+            Instant start = clock.instant();
+            long startNanos = System.nanoTime();
+            Instant ownLimit = start.plus(config.attemptTimeout());
+            boolean callersDeadline = deadline.isPresent() && deadline.get().isBefore(ownLimit);
+            CallContext tryContext = new CallContext(StreamListener.NONE, AttemptListener.NONE,
+                    Optional.of(callersDeadline ? deadline.get() : ownLimit));
+            List<EvidenceRecord> records;
+            try {
+                records = link.adapter().search(query, tryContext);
+            } catch (SearchFailedException failure) {
+                Duration took = since(startNanos);
+                if (Thread.currentThread().isInterrupted()) {
+                    permit.released();
+                    record(Attempt.cancelled(link.source(), retry, start, took));
+                    CancellationException cancelled = new CancellationException("interrupted while searching "
+                            + link.source());
+                    cancelled.initCause(failure);
+                    throw cancelled;
+                }
+                record(failure.attempt(retry, start, took));
+                if (callersDeadline && failure.kind() == ErrorKind.TIMEOUT) {
+                    permit.released();
+                    throw new GaveUp(failure);
+                }
+                if (ResilientChain.PROVIDER_FAILURES.contains(failure.kind())) {
+                    permit.failed();
+                } else {
+                    permit.succeeded();
+                }
+                if (failure.kind().retry() == ErrorKind.Retry.ONCE) {
+                    malformed++;
+                }
+                Optional<Duration> decided = retryRule.waitBefore(next, failure, malformed, timeLeft());
+                planned = decided.isPresent() ? failure : null;
+                wait = decided.orElse(Duration.ZERO);
+                throw failure;
+            } catch (CancellationException cancelled) {
+                permit.released();
+                record(Attempt.cancelled(link.source(), retry, start, since(startNanos)));
+                throw cancelled;
+            } catch (RuntimeException unexpected) {
+                permit.failed();
+                record(Attempt.failedUnexpectedly(link.source(), unexpected, retry, start, since(startNanos)));
+                throw new GaveUp(unexpected);
+            }
+            permit.succeeded();
+            record(Attempt.succeeded(link.source(), retry, start, since(startNanos)));
+            return records == null ? null : records.stream().limit(query.limit()).toList();
+        }
+
+        private void waitForTheRateLimit(int retry) {
+            if (link.limiter().isEmpty()) {
+                return;
+            }
+            Duration longest = timeLeft().orElse(config.attemptTimeout());
+            boolean permitted;
+            try {
+                permitted = !longest.isNegative() && link.limiter().get().tryAcquirePermit(longest);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while waiting for " + link.source() + "'s rate limit");
+            }
+            if (!permitted) {
+                skip(retry, SkipReason.DEADLINE_REACHED, "its rate limit would not let the search start before the"
+                        + " deadline");
+            }
+        }
+
+        /** Records a skip of the first try, or ends the search with the failure before it. */
+        private void skip(int retry, SkipReason reason, String message) {
+            if (retry == 0 || attempts.isEmpty()) {
+                record(Attempt.skipped(link.source(), reason, message, clock.instant()));
+                throw new GaveUp(null);
+            }
+            throw new GaveUp(planned);
+        }
+
+        private void record(Attempt attempt) {
+            attempts.add(attempt);
+            listener.attemptFinished(attempt);
+        }
+
+        private Optional<Duration> timeLeft() {
+            return deadline.map(end -> Duration.between(clock.instant(), end));
+        }
+
+        private boolean deadlinePassed() {
+            return deadline.isPresent() && !clock.instant().isBefore(deadline.get());
+        }
+
+        private static Duration since(long startNanos) {
+            return Duration.ofNanos(System.nanoTime() - startNanos);
+        }
+    }
+
+    /** The search ends here; its attempts are recorded, and the cause is the last failure, if any. */
+    private static final class GaveUp extends RuntimeException {
+        GaveUp(Throwable cause) {
+            super(null, cause, false, false);
+        }
+    }
+}
