@@ -23,6 +23,7 @@ class EmbeddingExampleTest {
             local.always("llama3:8b", FakeProvider.error(503, "{\"error\":\"overloaded\"}"));
             Path config = directory.resolve("detour.yaml");
             Files.writeString(config, """
+                    evidence: none
                     providers:
                       local: { type: openai, base-url: %s }
                     chain: [ "local:llama3:8b", "local:qwen2.5:7b" ]

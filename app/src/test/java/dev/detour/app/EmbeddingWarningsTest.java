@@ -26,6 +26,7 @@ class EmbeddingWarningsTest {
         try (FakeProvider local = new FakeProvider(null)) {
             Path config = directory.resolve("detour.yaml");
             Files.writeString(config, """
+                    evidence: none
                     providers:
                       local: { type: openai, base-url: %s }
                     chain: [ "local:qwen2.5:7b" ]

@@ -11,9 +11,15 @@ import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
 import dev.detour.app.config.ProviderConfig;
 import dev.detour.app.config.ResilienceConfig;
+import dev.detour.app.config.SourceConfig;
+import dev.detour.app.config.SourceTypes;
 import dev.detour.app.config.StoreConfig;
 import dev.detour.app.config.WorkflowConfig;
 import dev.detour.core.model.ModelRef;
+import dev.detour.core.research.GroundingSettings;
+import dev.detour.core.secret.Secret;
+import dev.detour.core.spi.AdapterKey;
+import dev.detour.core.spi.AdapterSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -107,6 +114,7 @@ final class ConfigCommand implements Callable<Integer> {
             provider.options().forEach((option, value) ->
                     settings.add(new Setting(prefix + option, value, origin(declared, option, providersFromFile))));
         }
+        sources(config, file, settings);
         String chainOrigin = configOptions.chain != null ? "flag (--chain)"
                 : file.has("chain") ? "file"
                 : context.environment().variable("OPENAI_API_KEY").isPresent() && !providersFromFile
@@ -142,6 +150,45 @@ final class ConfigCommand implements Callable<Integer> {
         settings.add(new Setting("store.retention", config.store().retention().map(ConfigCommand::duration)
                 .orElse("none (kept until pruned)"), storeFromFile && store.has("retention") ? "file" : "default"));
         return settings;
+    }
+
+    /** The sources, each key with its origin, and the {@code evidence} section. */
+    private void sources(DetourConfig config, JsonNode file, List<Setting> settings) {
+        boolean sourcesFromFile = file.has("sources");
+        SourceTypes types = SourceTypes.installed();
+        for (SourceConfig source : config.sources().values()) {
+            String prefix = "sources." + source.name() + ".";
+            JsonNode declared = file.path("sources").path(source.name());
+            settings.add(new Setting(prefix + "type", source.type(), origin(declared, "type", sourcesFromFile)));
+            settings.add(new Setting(prefix + "base-url", source.baseUrl().toString(),
+                    origin(declared, "base-url", sourcesFromFile)));
+            settings.add(new Setting(prefix + "key-env", source.keyEnv()
+                    .map(variable -> variable + (context.environment().variable(variable).isPresent() ? " (set)" : " (not set)"))
+                    .orElse("none (keyless)"), origin(declared, "key-env", sourcesFromFile)));
+            settings.add(new Setting(prefix + "allow-insecure-http", String.valueOf(source.allowInsecureHttp()),
+                    origin(declared, "allow-insecure-http", sourcesFromFile)));
+            source.options().forEach((option, value) ->
+                    settings.add(new Setting(prefix + option, value, origin(declared, option, sourcesFromFile))));
+            if (!source.options().containsKey("requests-per-second")) {
+                types.find(source.type()).ifPresent(type -> {
+                    AdapterKey key = source.keyEnv().flatMap(variable -> context.environment().variable(variable)
+                            .map(value -> AdapterKey.of(variable, Secret.of(value)))).orElseGet(AdapterKey::none);
+                    OptionalInt rate = type.requestsPerSecond(new AdapterSettings(source.name(), source.baseUrl(),
+                            source.allowInsecureHttp(), source.options()), key);
+                    rate.ifPresent(perSecond -> settings.add(new Setting(prefix + "requests-per-second",
+                            String.valueOf(perSecond), key.secret().isPresent()
+                                    ? "default (" + key.variable().orElseThrow() + " is set)" : "default")));
+                });
+            }
+        }
+        JsonNode evidence = file.path("evidence");
+        boolean off = evidence.isTextual();
+        GroundingSettings grounding = config.evidence();
+        settings.add(new Setting("evidence.use", grounding.enabled() ? String.join(", ", grounding.sources()) : "none",
+                off || evidence.has("use") ? "file" : "default"));
+        settings.add(setting(evidence, "evidence.", "results-per-source", String.valueOf(grounding.resultsPerSource())));
+        settings.add(setting(evidence, "evidence.", "max-evidence-per-question",
+                String.valueOf(grounding.maxEvidencePerQuestion())));
     }
 
     private static Setting setting(JsonNode section, String prefix, String key, String value) {

@@ -68,9 +68,9 @@ final class DemoCommand implements Callable<Integer> {
         String checked = Questions.checked("demo", question);
         Scenario scenario = scenario(context, scenarioName, "demo");
         try (ProviderSimulator simulator = ProviderSimulator.start(scenario)) {
-            context.err().println("Detour demo: every answer and every piece of evidence below comes from Detour's"
-                    + " provider simulator on " + simulator.huggingFaceBaseUrl().getAuthority()
-                    + ", not from a model or a real database.");
+            context.err().println("Detour demo: every answer below comes from Detour's provider simulator on "
+                    + simulator.huggingFaceBaseUrl().getAuthority() + ", not from a model, and so does every piece of"
+                    + " evidence, not from a real database.");
             context.err().println("Scenario " + scenario.name() + ": " + scenario.description());
             context.err().println("Chain: " + CHAIN.stream().map(ModelRef::toString).toList());
             context.err().println("Sources: " + SOURCES);

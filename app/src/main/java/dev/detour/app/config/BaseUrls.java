@@ -16,6 +16,12 @@ final class BaseUrls {
 
     /** The URL, if usable; {@code keyed} says whether the provider sends a key, which decides how plain http is refused. */
     static Optional<URI> check(String text, boolean allowInsecureHttp, boolean keyed, KeyPath path, Problems problems) {
+        return check(text, allowInsecureHttp, keyed, path, problems, "every prompt", "provider");
+    }
+
+    /** The same check for an entry that is a {@code entry} (such as a source) and would send {@code what} unkeyed. */
+    static Optional<URI> check(String text, boolean allowInsecureHttp, boolean keyed, KeyPath path, Problems problems,
+            String what, String entry) {
         URI url;
         try {
             url = new URI(text.strip());
@@ -40,9 +46,9 @@ final class BaseUrls {
             return Optional.empty();
         }
         if (scheme.equals("http") && !allowInsecureHttp && !LoopbackHosts.isLoopback(url.getHost())) {
-            problems.add(path, Shown.quoted(text) + " would send " + (keyed ? "the key" : "every prompt")
+            problems.add(path, Shown.quoted(text) + " would send " + (keyed ? "the key" : what)
                     + " unencrypted to " + url.getHost() + ", which is not a loopback host; use https://, or set"
-                    + " allow-insecure-http: true on this provider if the network is trusted");
+                    + " allow-insecure-http: true on this " + entry + " if the network is trusted");
             return Optional.empty();
         }
         return Optional.of(url);

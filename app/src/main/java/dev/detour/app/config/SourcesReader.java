@@ -127,7 +127,8 @@ final class SourcesReader {
         if (section.has("base-url") && !section.get("base-url").isNull()) {
             return Values.text(section.get("base-url"), at, "a URL", "write an absolute http(s) URL such as "
                             + "https://eutils.ncbi.nlm.nih.gov/entrez/eutils", problems)
-                    .flatMap(text -> BaseUrls.check(text, allowInsecureHttp, section.has("key-env"), at, problems));
+                    .flatMap(text -> BaseUrls.check(text, allowInsecureHttp, section.has("key-env"), at, problems,
+                            "every query", "source"));
         }
         if (type.isEmpty()) {
             return Optional.empty();

@@ -45,6 +45,7 @@ class CliTest {
         hf = new FakeProvider("hf-inference");
         openai = new FakeProvider(null);
         Files.writeString(directory.resolve("detour.yaml"), """
+                evidence: none
                 providers:
                   hf: { type: huggingface, base-url: %s, token-env: HF_TOKEN }
                   openai: { type: openai, base-url: %s, token-env: OPENAI_API_KEY }
@@ -253,6 +254,7 @@ class CliTest {
     @Test
     void reportsEveryBadProviderOptionWithItsKeyPathBeforeAnyRequest() throws IOException {
         Files.writeString(directory.resolve("options.yaml"), """
+                evidence: none
                 providers:
                   hf: { type: huggingface, base-url: %s, token-env: HF_TOKEN, connect-timeout: 5 parsecs }
                   openai: { type: openai, base-url: %s, token-limit-field: max_tokenz }
@@ -270,6 +272,7 @@ class CliTest {
     @Test
     void reportsABadOptionOfAProviderTypeFoundOnTheClassPathWithItsKeyPath() throws IOException {
         Files.writeString(directory.resolve("echo.yaml"), """
+                evidence: none
                 providers:
                   parrot: { type: echo, fail-first: twice }
                 chain: [ "parrot:polly" ]

@@ -39,6 +39,7 @@ class CommandsTest {
     void start() throws IOException {
         hf = new FakeProvider("hf-inference");
         Files.writeString(directory.resolve("detour.yaml"), """
+                evidence: none
                 providers:
                   hf: { type: huggingface, base-url: %s, token-env: HF_TOKEN }
                 chain: [ "hf:Qwen/Qwen2.5-72B-Instruct", "hf:Qwen/Qwen2.5-7B-Instruct" ]

@@ -58,6 +58,7 @@ class DurableRunTest {
                 .model(MODEL, model -> model.always(Behaviour.ok().withLatency(LATENCY))).build());
         config = directory.resolve("detour.yaml");
         Files.writeString(config, """
+                evidence: none
                 providers:
                   hf: { type: huggingface, base-url: %s }
                 chain: [ "%s" ]

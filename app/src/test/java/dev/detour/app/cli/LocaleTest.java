@@ -35,6 +35,7 @@ class LocaleTest {
                 FakeProvider.completion(MODEL, ANSWER, 12, 8), FakeProvider.completion(MODEL, ANSWER, 12, 8),
                 FakeProvider.completion(MODEL, ANSWER, 12, 8));
         Files.writeString(directory.resolve("detour.yaml"), """
+                evidence: none
                 providers:
                   hf: { type: huggingface, base-url: %s }
                 chain: [ "hf:Qwen/Qwen2.5-7B-Instruct" ]

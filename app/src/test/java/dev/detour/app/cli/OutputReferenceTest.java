@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.app.config.Environment;
 import dev.detour.app.testing.FakeProvider;
+import dev.detour.app.testing.SimulatedSources;
+import dev.detour.simulator.ProviderSimulator;
+import dev.detour.simulator.Scenario;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelRef;
@@ -63,6 +66,7 @@ class OutputReferenceTest {
     void start() throws IOException {
         hf = new FakeProvider("hf-inference");
         Files.writeString(directory.resolve("detour.yaml"), """
+                evidence: none
                 providers:
                   hf: { type: huggingface, base-url: %s, token-env: HF_TOKEN }
                 chain: [ "hf:Qwen/Qwen2.5-72B-Instruct", "hf:Qwen/Qwen2.5-7B-Instruct" ]
@@ -98,6 +102,8 @@ class OutputReferenceTest {
         }
         assertThat(reports).extracting(report -> report.get("status").asText())
                 .containsExactly("COMPLETED", "COMPLETED", "FAILED", "FAILED", "CANCELLED", "BUDGET_EXHAUSTED");
+        reports.add(json.readTree(groundedReport("hf-outage").toFile()));
+        reports.add(json.readTree(groundedReport("sources-down").toFile()));
 
         Set<String> written = new TreeSet<>();
         reports.forEach(report -> paths(report, "", written));
@@ -144,6 +150,16 @@ class OutputReferenceTest {
                 Optional.of(state), Instant.EPOCH, Duration.ofMillis(5), dev.detour.core.model.TokenUsage.of(3, 4),
                 List.of(), dev.detour.core.workflow.RunStatus.COMPLETED, Optional.empty());
         return new RunRecord("run-1", "research", Instant.EPOCH, List.of(plan), 1);
+    }
+
+    /** The JSON report of a grounded run against the simulator playing the built-in {@code scenario}. */
+    private Path groundedReport(String scenario) throws IOException {
+        try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builtIn(scenario))) {
+            Files.writeString(directory.resolve("grounded.yaml"), SimulatedSources.config(simulator));
+            Path report = directory.resolve("grounded-" + scenario + ".json");
+            detour("run", "--config", "grounded.yaml", "--quiet", "--format", "json", "--output", report.toString(), "Why?");
+            return report;
+        }
     }
 
     /** The events of grounded research (off in these runs' configuration), as the event log writes them. */

@@ -50,6 +50,7 @@ class StoreCliTest {
         local = new FakeProvider(null);
         environment.put("DETOUR_HOME", home().toString());
         Files.writeString(directory.resolve("detour.yaml"), """
+                evidence: none
                 providers:
                   local: { type: openai, base-url: %s }
                 chain: [ "local:qwen2.5:7b" ]

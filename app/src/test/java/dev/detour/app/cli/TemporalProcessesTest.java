@@ -132,6 +132,7 @@ class TemporalProcessesTest {
     private static Path config(ProviderSimulator simulator, String taskQueue) throws IOException {
         Path file = directory.resolve(taskQueue + ".yaml");
         Files.writeString(file, """
+                evidence: none
                 providers:
                   hf: { type: huggingface, base-url: "%s" }
                 chain: [ "hf:Qwen/Qwen2.5-72B-Instruct", "hf:Qwen/Qwen2.5-7B-Instruct" ]

@@ -73,7 +73,7 @@ class ConfigValidationTest {
     @Test
     void namesTheAllowedKeysOfEveryLevelForAnUnknownKey() {
         assertThat(problems("provider: {}\n"))
-                .containsExactly("provider: unknown key; allowed keys: providers, chain, resilience, workflow, store, telemetry, pricing, server, temporal");
+                .containsExactly("provider: unknown key; allowed keys: providers, chain, resilience, workflow, store, telemetry, pricing, server, temporal, sources, evidence");
         assertThat(problems(at("resilience.backoff.maximum", "8s")))
                 .containsExactly("resilience.backoff.maximum: unknown key; allowed keys: initial, max, jitter");
         assertThat(problems(at("resilience.circuit-breaker.threshold", "3")))
@@ -115,7 +115,7 @@ class ConfigValidationTest {
                 + " \"<provider>:<model id>\" entries, found text \"hf:Qwen/Qwen2.5-72B-Instruct\"; write each entry on"
                 + " its own line starting with \"- \"");
         assertThat(problems("- hf:Qwen/Qwen2.5-72B-Instruct\n")).containsExactly(
-                "top level: expected a map with keys providers, chain, resilience, workflow, store, telemetry, pricing, server, temporal, found a list");
+                "top level: expected a map with keys providers, chain, resilience, workflow, store, telemetry, pricing, server, temporal, sources, evidence, found a list");
     }
 
     @Test
