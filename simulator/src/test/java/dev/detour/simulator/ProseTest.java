@@ -57,4 +57,25 @@ class ProseTest {
 
         assertThat(answer).startsWith("[simulated by m] In short, why tides happen twice a day comes down to one main mechanism");
     }
+
+    @Test
+    void citesTheFirstNumberedEvidenceItIsGivenOneASentence() {
+        String subQuestion = Prose.item("subQuestions", 1, "Why do tides happen?");
+
+        String answer = Prose.answer("Main question: Why do tides happen? Sub-question: " + subQuestion
+                + " Evidence: [1] Tides and the moon PMID:1 [2] Lunar forcing of tides PMID:2", "m");
+
+        assertThat(answer).startsWith("[simulated by m] In short, one main mechanism")
+                .contains("shape the details [1].", "measurements [2].").doesNotContain("[3]").endsWith("not by a model.)");
+        assertThat(Prose.subject("Main question: Q? Sub-question: " + subQuestion + " Evidence: [1] T"))
+                .isEqualTo(subQuestion);
+    }
+
+    @Test
+    void citesTheReferencesASynthesisPromptListsByTheirNumbers() {
+        String answer = Prose.answer("Question: Why do tides happen? Findings: - What pulls? It is the moon [4]."
+                + " References: [4] Tides and the moon (2019) [7] Lunar forcing (2020)", "m");
+
+        assertThat(answer).contains("[4]", "[7]").doesNotContain("[1]", "[2]");
+    }
 }
