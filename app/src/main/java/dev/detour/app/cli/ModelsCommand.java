@@ -6,14 +6,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
 import dev.detour.app.config.ProviderConfig;
+import dev.detour.app.config.SourceConfig;
+import dev.detour.app.provider.Sources;
 import dev.detour.core.model.ModelRef;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code detour models}: the resolved chain, with base URLs and whether each key is set, never the key. */
+/**
+ * {@code detour models}: the resolved chain and the configured evidence sources, with base URLs and whether each
+ * key is set, never the key.
+ */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = "Show the resolved chain: models, providers, base URLs and whether each key is set.",
+        description = "Show the resolved chain and evidence sources: models, providers, sources, base URLs and whether"
+                + " each key is set.",
         footerHeading = "%nExample:%n", footer = "  detour models --chain hf:Qwen/Qwen2.5-7B-Instruct,openai:gpt-4o-mini")
 final class ModelsCommand implements Callable<Integer> {
 
@@ -32,7 +40,10 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DetourConfig config = Session.loadConfig(context, configOptions, Overrides.none());
-        Session.open(context, config).close();
+        List<String> searched;
+        try (Session session = Session.open(context, config)) {
+            searched = session.get(Sources.class).grounding().sources();
+        }
         if (output.json()) {
             ObjectNode json = JsonMapper.builder().build().createObjectNode().put("source", config.source());
             ArrayNode chain = json.putArray("chain");
@@ -43,6 +54,15 @@ final class ModelsCommand implements Callable<Integer> {
                 provider.tokenEnv().ifPresentOrElse(variable -> item.put("tokenEnv", variable)
                                 .put("keySet", context.environment().variable(variable).isPresent()),
                         () -> item.putNull("tokenEnv").put("keySet", false));
+            }
+            ArrayNode sources = json.putArray("sources");
+            for (SourceConfig source : config.sources().values()) {
+                ObjectNode item = sources.addObject().put("source", source.name()).put("type", source.type())
+                        .put("baseUrl", source.baseUrl().toString());
+                source.keyEnv().ifPresentOrElse(variable -> item.put("keyEnv", variable)
+                                .put("keySet", context.environment().variable(variable).isPresent()),
+                        () -> item.putNull("keyEnv").put("keySet", false));
+                item.put("searched", searched.contains(source.name()));
             }
             context.out().println(json.toPrettyString());
             return ExitCodes.OK;
@@ -55,11 +75,22 @@ final class ModelsCommand implements Callable<Integer> {
         }
         context.out().println("Chain from " + config.source() + ":");
         context.out().print(table.render("  "));
+        if (!config.sources().isEmpty()) {
+            TextTable sources = new TextTable("source", "type", "base URL", "key", "searched");
+            config.sources().values().forEach(source -> sources.row(source.name(), source.type(), source.baseUrl(),
+                    key(source.keyEnv()), searched.contains(source.name()) ? "yes" : "no"));
+            context.out().println("Evidence sources:");
+            context.out().print(sources.render("  "));
+        }
         return ExitCodes.OK;
     }
 
     private String key(ProviderConfig provider) {
-        return provider.tokenEnv()
+        return key(provider.tokenEnv());
+    }
+
+    private String key(Optional<String> keyEnv) {
+        return keyEnv
                 .map(variable -> variable + (context.environment().variable(variable).isPresent() ? " (set)" : " (not set)"))
                 .orElse("none (keyless)");
     }

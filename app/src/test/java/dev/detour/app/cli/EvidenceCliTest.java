@@ -144,4 +144,41 @@ class EvidenceCliTest {
         assertThat(stdout()).contains("_Not grounded: every evidence source failed; answered from the model alone._",
                 "_No finding cites evidence._", "not by a model or a real database");
     }
+
+    @Test
+    void modelsListsTheSourcesWithTheirBaseUrlsAndWhetherTheirKeyIsSetButNeverTheKey() throws IOException {
+        assertThat(detour("models")).isZero();
+        assertThat(stdout()).contains("Evidence sources:")
+                .containsPattern("pubmed +pubmed +https://eutils\\.ncbi\\.nlm\\.nih\\.gov/entrez/eutils +NCBI_API_KEY \\(set\\) +yes")
+                .containsPattern("openalex +openalex +https://api\\.openalex\\.org +OPENALEX_API_KEY \\(not set\\) +no")
+                .doesNotContain("FakeNcbiKey");
+
+        out.reset();
+        assertThat(detour("models", "--format", "json")).isZero();
+        JsonNode sources = new ObjectMapper().readTree(stdout()).get("sources");
+        assertThat(sources).extracting(source -> source.get("source").asText())
+                .containsExactly("pubmed", "europepmc", "clinicaltrials", "openalex");
+        assertThat(sources.get(0).get("keySet").asBoolean()).isTrue();
+        assertThat(sources.get(0).get("baseUrl").asText()).isEqualTo("https://eutils.ncbi.nlm.nih.gov/entrez/eutils");
+        assertThat(sources.get(3).get("searched").asBoolean()).isFalse();
+        assertThat(stdout()).doesNotContain("FakeNcbiKey");
+    }
+
+    @Test
+    void doctorProbesEveryEnabledSourceBesideTheModels() throws IOException {
+        try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builtIn("sources-down"))) {
+            Files.writeString(directory.resolve("grounded.yaml"), SimulatedSources.config(simulator));
+
+            assertThat(detour("doctor", "--config", "grounded.yaml", "--format", "json")).isZero();
+
+            JsonNode doctor = new ObjectMapper().readTree(stdout());
+            assertThat(doctor.get("sourcesProbed").asInt()).isEqualTo(3);
+            assertThat(doctor.get("sourcesAnswered").asInt()).isZero();
+            assertThat(doctor.get("sources")).extracting(source -> source.get("source").asText())
+                    .containsExactly("pubmed", "europepmc", "clinicaltrials");
+            assertThat(doctor.get("sources").get(1).get("httpStatus").asInt()).isEqualTo(503);
+            assertThat(simulator.requestCount("europepmc")).isEqualTo(1);
+            assertThat(stderr()).contains("probing 2 models and 3 sources at once", "source europepmc: ProviderUnavailable (HTTP 503)");
+        }
+    }
 }
