@@ -10,12 +10,13 @@ import java.util.Optional;
  * Reads Detour's configuration: {@code --config FILE}, else the file named by {@code DETOUR_CONFIG}, else
  * {@code ./detour.yaml} if present, else the built-in defaults; then applies the command-line overrides.
  * Every problem is reported at once, by key path, in one {@link ConfigException}; keys are never read
- * from a file, only from the environment variable a provider's {@code token-env} names.
+ * from a file, only from the environment variable a provider's {@code token-env} (a source's {@code key-env}) names.
  *
  * <p>A file may leave out any section or key, which then takes its default. A file's {@code providers}
  * replaces the built-in {@code hf} and {@code openai} entirely, and its {@code chain} replaces the built-in
  * chain; without a {@code chain}, such a file keeps the built-in entries whose provider it declares with
- * the built-in type. {@code call-deadline: none} removes the whole-call deadline.
+ * the built-in type. {@code call-deadline: none} removes the whole-call deadline. A file's {@code sources} replaces
+ * the built-in PubMed, Europe PMC, ClinicalTrials.gov and OpenAlex; {@code evidence: none} turns grounding off.
  */
 public final class ConfigLoader {
 

@@ -193,7 +193,10 @@ final class ProvidersReader {
                 continue;
             }
             JsonNode value = entry.getValue();
-            if (value.isValueNode() && !value.isNull()) {
+            if (value.isNull()) {
+                continue;
+            }
+            if (value.isValueNode()) {
                 if (value.isTextual() && SecretShapes.looksLikeKey(value.textValue())) {
                     valid = false;
                 } else {

@@ -39,6 +39,29 @@ class SourcesConfigTest {
     }
 
     @Test
+    void theContractAsTheIssueWritesItLoadsAsTheDefaults() {
+        // The issue writes "clinicaltrials:{", which YAML reads as a plain key; the space makes it a mapping.
+        DetourConfig config = fixture().load(CHAIN + """
+                sources:
+                  pubmed:        { type: pubmed,         base-url: https://eutils.ncbi.nlm.nih.gov/entrez/eutils, key-env: NCBI_API_KEY, email: null, requests-per-second: 3 }
+                  europepmc:     { type: europepmc,      base-url: https://www.ebi.ac.uk/europepmc/webservices/rest }
+                  clinicaltrials: { type: clinicaltrials, base-url: https://clinicaltrials.gov/api/v2 }
+                  openalex:      { type: openalex,       base-url: https://api.openalex.org, key-env: OPENALEX_API_KEY }
+                evidence:
+                  use: [pubmed, europepmc, clinicaltrials, openalex]   # in this order in the report
+                  results-per-source: 5
+                  max-evidence-per-question: 8
+                """);
+        DetourConfig defaults = fixture().load(CHAIN);
+
+        assertThat(config.evidence()).isEqualTo(defaults.evidence());
+        assertThat(config.source("pubmed").orElseThrow())
+                .isEqualTo(defaults.source("pubmed").orElseThrow().withOptions(Map.of("requests-per-second", "3")));
+        assertThat(config.sources().values().stream().skip(1).toList())
+                .isEqualTo(defaults.sources().values().stream().skip(1).toList());
+    }
+
+    @Test
     void readsTheSectionsOfTheContract() {
         DetourConfig config = fixture().load(CHAIN + """
                 sources:
