@@ -53,6 +53,22 @@ class RunsApiTest {
     }
 
     @Test
+    void aRunCanAskToSearchSomeOfTheServersSources() {
+        try (ServerRig rig = ServerRig.start(options -> options.grounded())) {
+            assertError(rig.post("/v1/runs", "{\"question\": \"q\", \"sources\": [\"pubmed\"]}"), 400,
+                    "invalid_request", "sources[0]");
+            HttpResponse<String> started = rig.post("/v1/runs", "{\"question\": \"Why do tides happen?\","
+                    + " \"sources\": [\"clinicaltrials\"]}");
+            assertThat(started.statusCode()).as(started.body()).isBetween(200, 202);
+
+            rig.awaitStatus(ServerRig.json(started).get("id").asText(), "completed");
+
+            assertThat(rig.simulator.requestCount("clinicaltrials")).isPositive();
+            assertThat(rig.simulator.requestCount("europepmc")).isZero();
+        }
+    }
+
+    @Test
     void listsRunsNewestFirstFilteredByStatus() {
         try (ServerRig rig = ServerRig.start()) {
             String first = rig.startRun("first");

@@ -10,6 +10,8 @@ import dev.detour.app.cli.ServeFixtures;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Environment;
 import dev.detour.app.config.ProviderConfig;
+import dev.detour.app.config.SourceConfig;
+import dev.detour.core.research.GroundingSettings;
 import dev.detour.app.config.ResilienceConfig;
 import dev.detour.app.config.ServerConfig;
 import dev.detour.app.config.StoreConfig;
@@ -66,6 +68,13 @@ final class ServerRig implements AutoCloseable {
         Optional<Secret> token = Optional.empty();
         Duration heartbeat = Duration.ofSeconds(15);
         Path storeFile;
+        boolean grounded;
+
+        /** Runs grounded in the simulator's Europe PMC and ClinicalTrials.gov. */
+        Options grounded() {
+            grounded = true;
+            return this;
+        }
 
         Options scenario(Scenario value) {
             scenario = value;
@@ -114,6 +123,12 @@ final class ServerRig implements AutoCloseable {
         storeFile = options.storeFile == null ? ownDirectory.resolve("detour.db") : options.storeFile;
         breakableStore = new BreakableStore(RunStores.open(StoreConfig.at(storeFile), new JsonValueCodec(), Clock.systemUTC()));
         DetourConfig config = config(simulator, options.server);
+        if (options.grounded) {
+            Map<String, SourceConfig> sources = new LinkedHashMap<>();
+            sources.put("europepmc", SourceConfig.of("europepmc", "europepmc", simulator.europePmcBaseUrl()));
+            sources.put("clinicaltrials", SourceConfig.of("clinicaltrials", "clinicaltrials", simulator.clinicalTrialsBaseUrl()));
+            config = config.withEvidence(sources, GroundingSettings.of(List.copyOf(sources.keySet())));
+        }
         ServerSettings settings = ServerSettings.of("127.0.0.1", 0, options.token).withHeartbeat(options.heartbeat);
         injector = Guice.createInjector(Modules.override(new DetourModule(config, Environment.of(Map.of("HF_TOKEN", HF_KEY))))
                         .with(binder -> binder.bind(RunStore.class).toInstance(breakableStore)),
