@@ -6,6 +6,7 @@ import dev.detour.app.Configs;
 import dev.detour.app.DetourModule;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.provider.Providers;
+import dev.detour.app.provider.Sources;
 import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ChatResponse;
@@ -20,7 +21,8 @@ final class EmbeddingExample {
     static String research(Path configFile, String question) {
         DetourConfig config = Configs.load(configFile);
         Injector injector = Guice.createInjector(new DetourModule(config));
-        try (Providers providers = injector.getInstance(Providers.class)) {
+        try (Providers providers = injector.getInstance(Providers.class);
+                Sources sources = injector.getInstance(Sources.class)) {
             ModelPort models = injector.getInstance(ModelPort.class);
             ChatResponse answer = models.chat(ChatRequest.of(ChatMessage.user(question)));
             System.out.println(answer.model() + " answered; attempts: " + answer.attempts().size());
