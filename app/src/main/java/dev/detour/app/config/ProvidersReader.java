@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -111,18 +112,23 @@ final class ProvidersReader {
     }
 
     private Optional<ProviderType> type(Section section, Problems problems) {
-        String known = String.join(", ", types.names());
+        return type(section, String.join(", ", types.names()), types::find, "provider", problems);
+    }
+
+    /** The entry's {@code type}, one of {@code known} as {@code find} finds them, for an entry that is a {@code noun}. */
+    static <T> Optional<T> type(Section section, String known, Function<String, Optional<T>> find, String noun,
+            Problems problems) {
         KeyPath at = section.at("type");
         if (!section.has("type") || section.get("type").isNull()) {
             problems.add(at, "missing; set it to one of: " + known);
             return Optional.empty();
         }
-        Optional<String> type = Values.text(section.get("type"), at, "a provider type", "use one of: " + known, problems);
-        if (type.isPresent() && types.find(type.get()).isEmpty()) {
-            problems.add(at, "unknown provider type " + Shown.quoted(type.get()) + "; known types: " + known);
+        Optional<String> type = Values.text(section.get("type"), at, "a " + noun + " type", "use one of: " + known, problems);
+        if (type.isPresent() && find.apply(type.get()).isEmpty()) {
+            problems.add(at, "unknown " + noun + " type " + Shown.quoted(type.get()) + "; known types: " + known);
             return Optional.empty();
         }
-        return type.flatMap(types::find);
+        return type.flatMap(find);
     }
 
     private Optional<URI> baseUrl(Section section, Optional<ProviderType> type, boolean allowInsecureHttp, boolean keyed,

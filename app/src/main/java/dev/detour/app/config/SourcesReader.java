@@ -108,17 +108,7 @@ final class SourcesReader {
 
     private Optional<EvidenceSourceType> type(Section section, Problems problems) {
         String known = types.names().isEmpty() ? "none is installed" : String.join(", ", types.names());
-        KeyPath at = section.at("type");
-        if (!section.has("type") || section.get("type").isNull()) {
-            problems.add(at, "missing; set it to one of: " + known);
-            return Optional.empty();
-        }
-        Optional<String> type = Values.text(section.get("type"), at, "a source type", "use one of: " + known, problems);
-        if (type.isPresent() && types.find(type.get()).isEmpty()) {
-            problems.add(at, "unknown source type " + Shown.quoted(type.get()) + "; known types: " + known);
-            return Optional.empty();
-        }
-        return type.flatMap(types::find);
+        return ProvidersReader.type(section, known, types::find, "source", problems);
     }
 
     private static Optional<URI> baseUrl(Section section, Optional<EvidenceSourceType> type, boolean allowInsecureHttp,
