@@ -17,10 +17,16 @@ import dev.detour.app.store.JsonValueCodec;
 import dev.detour.app.store.RunStores;
 import dev.detour.app.config.WorkflowConfig;
 import dev.detour.app.provider.Providers;
+import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.secret.Secret;
 import dev.detour.core.workflow.RunStore;
+import dev.detour.engine.temporal.TemporalRuns;
+import dev.detour.engine.temporal.TemporalWorker;
+import dev.detour.engine.temporal.WorkerModels;
+import dev.detour.engine.temporal.WorkflowCatalog;
 import dev.detour.simulator.Behaviour;
+import io.temporal.client.WorkflowClient;
 import dev.detour.simulator.ProviderSimulator;
 import dev.detour.simulator.Scenario;
 import java.io.IOException;
@@ -40,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -66,6 +73,7 @@ final class ServerRig implements AutoCloseable {
         Optional<Secret> token = Optional.empty();
         Duration heartbeat = Duration.ofSeconds(15);
         Path storeFile;
+        WorkflowClient temporal;
 
         Options scenario(Scenario value) {
             scenario = value;
@@ -87,6 +95,15 @@ final class ServerRig implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs run on Temporal through {@code client} (such as a test server's), on a new task queue that a worker
+         * made from the rig's own injector polls, as {@code detour serve --engine temporal} next to a {@code detour worker}.
+         */
+        Options temporal(WorkflowClient client) {
+            temporal = client;
+            return this;
+        }
+
         /** Runs go to this SQLite file (else to a new one), such as one a stopped server left behind. */
         Options store(Path file) {
             storeFile = file;
@@ -102,6 +119,7 @@ final class ServerRig implements AutoCloseable {
     private final Path ownDirectory;
     final Injector injector;
     final DetourServer server;
+    private final Optional<TemporalWorker> worker;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServerRig(Options options) {
@@ -115,9 +133,17 @@ final class ServerRig implements AutoCloseable {
         breakableStore = new BreakableStore(RunStores.open(StoreConfig.at(storeFile), new JsonValueCodec(), Clock.systemUTC()));
         DetourConfig config = config(simulator, options.server);
         ServerSettings settings = ServerSettings.of("127.0.0.1", 0, options.token).withHeartbeat(options.heartbeat);
+        ServerModule module = new ServerModule(settings, ServeFixtures.formats());
+        String taskQueue = "serve-" + UUID.randomUUID();
+        if (options.temporal != null) {
+            module = module.onTemporal(TemporalRuns.on(options.temporal, taskQueue));
+        }
         injector = Guice.createInjector(Modules.override(new DetourModule(config, Environment.of(Map.of("HF_TOKEN", HF_KEY))))
                         .with(binder -> binder.bind(RunStore.class).toInstance(breakableStore)),
-                new ServerModule(settings, ServeFixtures.formats()));
+                module);
+        worker = Optional.ofNullable(options.temporal).map(client -> TemporalWorker.start(client, taskQueue,
+                injector.getInstance(WorkerModels.class), EvidenceSources.none(), injector.getInstance(WorkflowCatalog.class),
+                List.of()));
         server = injector.getInstance(DetourServer.class).start();
     }
 
@@ -278,6 +304,7 @@ final class ServerRig implements AutoCloseable {
     public void close() {
         try {
             server.stop();
+            worker.ifPresent(TemporalWorker::close);
         } finally {
             injector.getInstance(Providers.class).close();
             breakableStore.close();

@@ -1,5 +1,6 @@
 package dev.detour.engine.temporal;
 
+import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.BudgetExhaustion;
 import dev.detour.core.workflow.RunRecord;
@@ -33,17 +34,19 @@ final class RunLedger {
     private final String workflow;
     private final Instant start;
     private final Meter meter;
+    private final List<ModelRef> chain;
     private final List<WorkflowListener> listeners;
     private final List<WorkflowEvent> events = new ArrayList<>();
     private final TreeMap<Long, StepRecord> steps = new TreeMap<>();
     private Optional<String> failedStep = Optional.empty();
     private boolean cancelled;
 
-    RunLedger(String runId, String workflow, Budget budget, List<WorkflowListener> listeners) {
+    RunLedger(String runId, String workflow, Budget budget, List<ModelRef> chain, List<WorkflowListener> listeners) {
         this.runId = runId;
         this.workflow = workflow;
         this.start = now();
         this.meter = new Meter(budget, RunLedger::now);
+        this.chain = List.copyOf(chain);
         this.listeners = List.copyOf(listeners);
     }
 
@@ -57,6 +60,11 @@ final class RunLedger {
 
     Meter meter() {
         return meter;
+    }
+
+    /** The models the run names for its calls; empty for the workers' configured chain. */
+    List<ModelRef> chain() {
+        return chain;
     }
 
     /** Publishes an event and returns its sequence number. */

@@ -3,6 +3,7 @@ package dev.detour.engine.temporal;
 import dev.detour.core.internal.Require;
 import dev.detour.core.evidence.SearchOutcome;
 import dev.detour.core.evidence.SourceSearch;
+import dev.detour.core.model.AllModelsFailedError;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.SkipReason;
 import dev.detour.core.model.SourceRef;
@@ -207,8 +208,8 @@ final class TemporalStepContext implements StepContext {
         ChatRequest capped = withinTokensLeft(request);
         Optional<ChainPosition> resumeFrom = Optional.empty();
         while (true) {
-            CallOutcome outcome = callOnce(new ModelCall(run.runId(), path, capped, run.meter().timeLeft(), resumeFrom),
-                    streamListener);
+            CallOutcome outcome = callOnce(new ModelCall(run.runId(), path, capped, run.meter().timeLeft(), resumeFrom,
+                    run.chain(), run.meter().costLeft()), streamListener);
             if (outcome.pause().isEmpty()) {
                 return answered(outcome, streamListener);
             }
@@ -242,7 +243,8 @@ final class TemporalStepContext implements StepContext {
                 if (thrown instanceof ModelFailure modelFailure) {
                     charge(modelFailure.usage());
                 }
-                throw outOfTimeOr(thrown);
+                run.meter().charge(details.cost());
+                throw outOfTimeOr(outOfMoneyOr(thrown));
             }
             throw new IllegalStateException("the model call of step " + path + " failed on Temporal: " + failure.getMessage(),
                     failure);
@@ -261,6 +263,7 @@ final class TemporalStepContext implements StepContext {
             announce(outcome.notices(), streamListener);
         }
         charge(response.usage());
+        run.meter().charge(outcome.cost());
         run.exhaustion();
         return response;
     }
@@ -277,6 +280,21 @@ final class TemporalStepContext implements StepContext {
     private void charge(TokenUsage usage) {
         tokens = tokens.plus(usage);
         run.meter().charge(usage);
+    }
+
+    /**
+     * The cost budget, as an exhausted budget, when the chain started no model of the call because each one's
+     * worst case exceeded what was left of it, as on the embedded engine.
+     */
+    private RuntimeException outOfMoneyOr(RuntimeException failure) {
+        if (!(failure instanceof AllModelsFailedError allFailed) || run.meter().costLeft().isEmpty()
+                || allFailed.attempts().stream().noneMatch(attempt -> attempt.skipReason().orElse(null) == SkipReason.COST_BUDGET)) {
+            return failure;
+        }
+        BudgetExhaustion exhaustion = BudgetExhaustion.ofCost(
+                run.meter().costLeft().get().add(run.meter().costSpent()), run.meter().costSpent());
+        run.reportExhaustion(exhaustion);
+        return new BudgetExhaustedException(exhaustion, failure);
     }
 
     /** The run's time limit as an exhausted budget, when it passed while the call was under way. */

@@ -1,0 +1,121 @@
+package dev.detour.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.app.server.ServerRig.Received;
+import dev.detour.engine.temporal.TemporalConnection;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code detour serve --engine temporal} over real HTTP: runs start on Temporal's in-memory test server and a
+ * worker made from the server's own graph runs them against the provider simulator; the API, the event stream
+ * (live and with Last-Event-ID), cancel and a run's own chain behave as on the embedded engine.
+ */
+class ServeOnTemporalTest {
+
+    private static final String QUESTION = "Why is the sea salty?";
+
+    private static TestWorkflowEnvironment environment;
+
+    @BeforeAll
+    static void startTestServer() {
+        environment = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(TemporalConnection.clientOptions("default"))
+                .build());
+    }
+
+    @AfterAll
+    static void stopTestServer() {
+        environment.close();
+    }
+
+    @Test
+    void aRunStartedOverHttpRunsOnTemporalAndStreamsTheFallbackAndTheReport() {
+        try (ServerRig rig = ServerRig.start(options -> options.temporal(environment.getWorkflowClient()))) {
+            String id = rig.startRun(QUESTION);
+
+            List<Received> events = rig.allEvents(id);
+            JsonNode detail = rig.awaitStatus(id, "completed");
+
+            assertThat(events).extracting(Received::id).isEqualTo(LongStream.rangeClosed(1, events.size()).boxed().toList());
+            assertThat(events.get(0).event()).isEqualTo("RunStarted");
+            assertThat(events.get(events.size() - 1).event()).isEqualTo("RunCompleted");
+            assertThat(events).map(Received::data).filteredOn(event -> event.get("type").asText().equals("FallbackTaken"))
+                    .first().satisfies(fallback -> {
+                        assertThat(fallback.get("from").asText()).isEqualTo(ServerRig.QWEN_72B.toString());
+                        assertThat(fallback.get("to").asText()).isEqualTo(ServerRig.QWEN_7B.toString());
+                    });
+            assertThat(detail.at("/steps/0/path").asText()).isEqualTo("plan");
+            assertThat(detail.at("/steps/0/servedBy").asText()).isEqualTo("hf:Qwen/Qwen2.5-7B-Instruct via hf-inference");
+            assertThat(detail.at("/report/markdown").asText()).contains("fell back from `hf:Qwen/Qwen2.5-72B-Instruct`");
+            assertThat(detail.get("resumable").asBoolean()).isFalse();
+            assertThat(ServerRig.json(rig.get("/v1/runs")).get("runs")).extracting(run -> run.get("id").asText()).contains(id);
+            assertThat(rig.breakableStore.find(id)).as("Temporal holds the run, not this server's store").isEmpty();
+        }
+    }
+
+    @Test
+    void aClientThatReconnectsWithLastEventIdMissesNothingAndGetsNothingTwice() {
+        try (ServerRig rig = ServerRig.start(options -> options.temporal(environment.getWorkflowClient())
+                .scenario(ServerRig.outage(Duration.ofMillis(150))))) {
+            String id = rig.startRun(QUESTION);
+            List<Received> received = new ArrayList<>(rig.events(id, null, 5));
+            assertThat(received).hasSize(5);
+
+            received.addAll(rig.events(id, received.get(4).id(), 7));
+            received.addAll(rig.events(id, received.get(received.size() - 1).id(), Integer.MAX_VALUE));
+
+            assertThat(received).extracting(Received::id)
+                    .isEqualTo(LongStream.rangeClosed(1, received.size()).boxed().toList());
+            assertThat(received.get(received.size() - 1).event()).isEqualTo("RunCompleted");
+            assertThat(rig.allEvents(id)).isEqualTo(received);
+        }
+    }
+
+    @Test
+    void aRunThatNamesItsOwnChainHasEveryCallMadeThroughItOnTheWorker() {
+        try (ServerRig rig = ServerRig.start(options -> options.temporal(environment.getWorkflowClient()))) {
+            HttpResponse<String> started = rig.post("/v1/runs",
+                    "{\"question\": \"q\", \"chain\": [\"openai:gpt-4o-mini\"], \"maxIterations\": 1}");
+            assertThat(started.statusCode()).isEqualTo(202);
+            String id = ServerRig.json(started).get("id").asText();
+
+            JsonNode detail = rig.awaitStatus(id, "completed");
+
+            assertThat(detail.get("steps")).isNotEmpty().allSatisfy(step ->
+                    assertThat(step.get("servedBy").asText()).isEqualTo("openai:gpt-4o-mini"));
+            assertThat(rig.simulator.requestCount(ServerRig.QWEN_72B.toString())).isZero();
+            assertThat(rig.simulator.requestCount(ServerRig.QWEN_7B.toString())).isZero();
+            assertThat(rig.simulator.requestCount(ServerRig.GPT.toString())).isPositive();
+        }
+    }
+
+    @Test
+    void cancelReachesTheCallInFlightOnTheWorkerAndTheRunEndsCancelledNotResumable() {
+        try (ServerRig rig = ServerRig.start(options -> options.temporal(environment.getWorkflowClient())
+                .scenario(ServerRig.outage(Duration.ofSeconds(60))))) {
+            String id = rig.startRun(QUESTION);
+            rig.awaitRun(id, detail -> detail.get("modelCalls").asInt() > 0);
+
+            HttpResponse<String> cancelled = rig.post("/v1/runs/" + id + "/cancel", "");
+            assertThat(cancelled.statusCode()).isEqualTo(202);
+
+            JsonNode detail = rig.awaitStatus(id, "cancelled");
+            assertThat(detail.get("resumable").asBoolean()).isFalse();
+            assertThat(rig.allEvents(id).get(rig.allEvents(id).size() - 1).data().get("status").asText()).isEqualTo("CANCELLED");
+            HttpResponse<String> resumed = rig.post("/v1/runs/" + id + "/resume", "");
+            assertThat(resumed.statusCode()).isEqualTo(409);
+            assertThat(ServerRig.json(resumed).at("/error/message").asText()).contains("runs on Temporal");
+        }
+    }
+}
