@@ -3,6 +3,7 @@ package dev.detour.engine.temporal;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.BudgetExhaustion;
+import dev.detour.core.workflow.EventFactory;
 import dev.detour.core.workflow.RunRecord;
 import dev.detour.core.workflow.StepRecord;
 import dev.detour.core.workflow.WorkflowEvent;
@@ -21,12 +22,6 @@ import java.util.TreeMap;
  * worker-side listeners hear each event once, never again on replay.
  */
 final class RunLedger {
-
-    /** Makes an event once its sequence number and time are known. */
-    @FunctionalInterface
-    interface EventFactory {
-        WorkflowEvent create(long sequence, Instant at);
-    }
 
     private static final System.Logger LOG = System.getLogger(RunLedger.class.getName());
 
