@@ -3,18 +3,28 @@ package dev.detour.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.app.cli.ServeFixtures;
 import dev.detour.app.server.ServerRig.Received;
 import dev.detour.engine.temporal.TemporalConnection;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code detour serve --engine temporal} over real HTTP: runs start on Temporal's in-memory test server and a
@@ -117,5 +127,40 @@ class ServeOnTemporalTest {
             assertThat(resumed.statusCode()).isEqualTo(409);
             assertThat(ServerRig.json(resumed).at("/error/message").asText()).contains("runs on Temporal");
         }
+    }
+
+    @Test
+    void serveRefusesToStartOnTemporalWhenNoFrontendAnswersAndSaysWhatToDo(@TempDir Path directory) throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path config = Files.writeString(directory.resolve("detour.yaml"), """
+                providers:
+                  hf: { type: huggingface, base-url: "http://127.0.0.1:9" }
+                chain: [ "hf:Qwen/Qwen2.5-7B-Instruct" ]
+                store: none
+                temporal: { target: "127.0.0.1:%d" }
+                """.formatted(closedPort), StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = ServeFixtures.detour(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("HF_TOKEN", ServerRig.HF_KEY), directory,
+                "serve", "--engine", "temporal", "--port", "0", "--config", config.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no Temporal frontend answers at 127.0.0.1:" + closedPort)
+                .contains("temporal server start-dev");
+    }
+
+    @Test
+    void serveDemoStaysOnTheEmbeddedEngine(@TempDir Path directory) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = ServeFixtures.detour(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), directory, "serve", "--demo", "--engine", "temporal");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--demo runs on the embedded engine");
     }
 }
