@@ -1,5 +1,6 @@
 package dev.detour.app.server;
 
+import dev.detour.app.StartedRun;
 import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchReport;
 import dev.detour.core.research.ResearchRun;
@@ -156,7 +157,7 @@ final class LiveRun implements WorkflowListener {
     /** Whether the run goes on without this server, on Temporal's workers. */
     boolean outlivesTheServer() {
         StartedRun current = handle;
-        return current != null && current.outlivesTheServer();
+        return current != null && !current.storedHere();
     }
 
     void cancel() {

@@ -1,5 +1,6 @@
 package dev.detour.app.server;
 
+import dev.detour.app.StartedRun;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.resilience.Chains;
 import dev.detour.core.model.ModelRef;
@@ -150,7 +151,7 @@ final class LiveRuns {
             throw ApiException.engineUnavailable("the run could not start on Temporal (" + e.getMessage()
                     + "); check that the Temporal frontend in temporal.target is up, then try again");
         }
-        return StartedRun.of(run);
+        return StartedRun.onTemporal(run, () -> {});
     }
 
     Optional<LiveRun> find(String runId) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.app.cli.ServeFixtures;
 import dev.detour.app.server.ServerRig.Received;
-import dev.detour.engine.temporal.TemporalConnection;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
+import dev.detour.app.temporal.InMemoryTemporal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,13 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,23 +31,12 @@ class ServeOnTemporalTest {
 
     private static final String QUESTION = "Why is the sea salty?";
 
-    private static TestWorkflowEnvironment environment;
-
-    @BeforeAll
-    static void startTestServer() {
-        environment = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(TemporalConnection.clientOptions("default"))
-                .build());
-    }
-
-    @AfterAll
-    static void stopTestServer() {
-        environment.close();
-    }
+    @RegisterExtension
+    static final InMemoryTemporal TEMPORAL = new InMemoryTemporal();
 
     @Test
     void aRunStartedOverHttpRunsOnTemporalAndStreamsTheFallbackAndTheReport() {
-        try (ServerRig rig = ServerRig.start(options -> options.temporal(environment.getWorkflowClient()))) {
+        try (ServerRig rig = ServerRig.start(options -> options.temporal(TEMPORAL.client()))) {
             String id = rig.startRun(QUESTION);
 
             List<Received> events = rig.allEvents(id);
@@ -76,25 +61,15 @@ class ServeOnTemporalTest {
 
     @Test
     void aClientThatReconnectsWithLastEventIdMissesNothingAndGetsNothingTwice() {
-        try (ServerRig rig = ServerRig.start(options -> options.temporal(environment.getWorkflowClient())
+        try (ServerRig rig = ServerRig.start(options -> options.temporal(TEMPORAL.client())
                 .scenario(ServerRig.outage(Duration.ofMillis(150))))) {
-            String id = rig.startRun(QUESTION);
-            List<Received> received = new ArrayList<>(rig.events(id, null, 5));
-            assertThat(received).hasSize(5);
-
-            received.addAll(rig.events(id, received.get(4).id(), 7));
-            received.addAll(rig.events(id, received.get(received.size() - 1).id(), Integer.MAX_VALUE));
-
-            assertThat(received).extracting(Received::id)
-                    .isEqualTo(LongStream.rangeClosed(1, received.size()).boxed().toList());
-            assertThat(received.get(received.size() - 1).event()).isEqualTo("RunCompleted");
-            assertThat(rig.allEvents(id)).isEqualTo(received);
+            EventStreamTest.assertReconnectsWithoutAGapOrADuplicate(rig);
         }
     }
 
     @Test
     void aRunThatNamesItsOwnChainHasEveryCallMadeThroughItOnTheWorker() {
-        try (ServerRig rig = ServerRig.start(options -> options.temporal(environment.getWorkflowClient()))) {
+        try (ServerRig rig = ServerRig.start(options -> options.temporal(TEMPORAL.client()))) {
             HttpResponse<String> started = rig.post("/v1/runs",
                     "{\"question\": \"q\", \"chain\": [\"openai:gpt-4o-mini\"], \"maxIterations\": 1}");
             assertThat(started.statusCode()).isEqualTo(202);
@@ -112,7 +87,7 @@ class ServeOnTemporalTest {
 
     @Test
     void cancelReachesTheCallInFlightOnTheWorkerAndTheRunEndsCancelledNotResumable() {
-        try (ServerRig rig = ServerRig.start(options -> options.temporal(environment.getWorkflowClient())
+        try (ServerRig rig = ServerRig.start(options -> options.temporal(TEMPORAL.client())
                 .scenario(ServerRig.outage(Duration.ofSeconds(60))))) {
             String id = rig.startRun(QUESTION);
             rig.awaitRun(id, detail -> detail.get("modelCalls").asInt() > 0);

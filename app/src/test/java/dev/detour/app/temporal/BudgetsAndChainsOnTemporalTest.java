@@ -2,6 +2,7 @@ package dev.detour.app.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.WorkflowConfig;
 import dev.detour.core.cost.Price;
 import dev.detour.core.cost.Pricing;
@@ -16,13 +17,10 @@ import dev.detour.core.workflow.BudgetExhaustion;
 import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunResult;
 import dev.detour.core.workflow.RunStatus;
-import dev.detour.engine.temporal.TemporalConnection;
 import dev.detour.engine.temporal.TemporalRuns;
 import dev.detour.engine.temporal.TemporalWorker;
 import dev.detour.simulator.ProviderSimulator;
 import dev.detour.simulator.Scenario;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -30,12 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import dev.detour.app.config.DetourConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The cost budget ({@code workflow.cost-budget}) and a run's own chain on Temporal's in-memory test server,
@@ -46,19 +42,8 @@ class BudgetsAndChainsOnTemporalTest {
 
     private static final String QUESTION = "Why do tides happen twice a day?";
 
-    private static TestWorkflowEnvironment environment;
-
-    @BeforeAll
-    static void startTestServer() {
-        environment = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(TemporalConnection.clientOptions("default"))
-                .build());
-    }
-
-    @AfterAll
-    static void stopTestServer() {
-        environment.close();
-    }
+    @RegisterExtension
+    static final InMemoryTemporal TEMPORAL = new InMemoryTemporal();
 
     /** Every chain model at $1 per million answer tokens and free prompts: a call's worst case is its output cap. */
     private static UnaryOperator<DetourConfig> pricedWithCostBudget(String dollars) {
@@ -85,12 +70,12 @@ class BudgetsAndChainsOnTemporalTest {
                 TemporalWorker worker = worker(detour)) {
             RunOptions options = detour.research().defaultOptions();
             assertThat(options.budget().maxCost()).contains(new BigDecimal(dollars));
-            RunResult<ResearchOutcome> onTemporal = TemporalRuns.on(environment.getWorkflowClient(), worker.taskQueue())
+            RunResult<ResearchOutcome> onTemporal = TemporalRuns.on(TEMPORAL.client(), worker.taskQueue())
                     .<ResearchOutcome>start(ResearchWorkflow.NAME, QUESTION, Optional.of(detour.research().settings()), options)
                     .await(Duration.ofMinutes(1)).orElseThrow();
 
             assertThat(onTemporal.status()).isEqualTo(embedded.result().status());
-            assertThat(ledger(onTemporal.record().attempts())).isEqualTo(ledger(embedded.result().record().attempts()));
+            assertThat(ResearchOnTemporalTest.ledger(onTemporal.record().attempts())).isEqualTo(ResearchOnTemporalTest.ledger(embedded.result().record().attempts()));
             assertThat(requestCounts(simulator)).isEqualTo(embeddedRequests);
             Pricing pricing = detour.workerModels().pricing();
             assertThat(onTemporal.record().cost(pricing)).isEqualTo(embedded.result().record().cost(pricing));
@@ -115,10 +100,7 @@ class BudgetsAndChainsOnTemporalTest {
         try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builtIn("hf-outage"));
                 SimulatedDetour detour = SimulatedDetour.on(simulator, Duration.ofSeconds(5));
                 TemporalWorker worker = worker(detour)) {
-            RunResult<ResearchOutcome> result = TemporalRuns.on(environment.getWorkflowClient(), worker.taskQueue())
-                    .<ResearchOutcome>start(ResearchWorkflow.NAME, QUESTION, Optional.of(detour.research().settings()),
-                            List.of(ModelRef.parse("openai:gpt-4o-mini")), RunOptions.defaults())
-                    .await(Duration.ofMinutes(1)).orElseThrow();
+            RunResult<ResearchOutcome> result = runOnChain(worker, detour, ModelRef.parse("openai:gpt-4o-mini"));
 
             assertThat(result.status()).isEqualTo(RunStatus.FAILED);
             assertThat(((RunResult.Failed<?>) result).failure().getMessage())
@@ -132,10 +114,7 @@ class BudgetsAndChainsOnTemporalTest {
         try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builtIn("hf-outage"));
                 SimulatedDetour detour = SimulatedDetour.on(simulator, Duration.ofSeconds(5));
                 TemporalWorker worker = worker(detour)) {
-            RunResult<ResearchOutcome> result = TemporalRuns.on(environment.getWorkflowClient(), worker.taskQueue())
-                    .<ResearchOutcome>start(ResearchWorkflow.NAME, QUESTION, Optional.of(detour.research().settings()),
-                            List.of(SimulatedDetour.CHAIN.get(1)), RunOptions.defaults())
-                    .await(Duration.ofMinutes(1)).orElseThrow();
+            RunResult<ResearchOutcome> result = runOnChain(worker, detour, SimulatedDetour.CHAIN.get(1));
 
             assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(result.record().attempts()).extracting(Attempt::model).containsOnly(SimulatedDetour.CHAIN.get(1));
@@ -143,20 +122,21 @@ class BudgetsAndChainsOnTemporalTest {
         }
     }
 
+    private static RunResult<ResearchOutcome> runOnChain(TemporalWorker worker, SimulatedDetour detour, ModelRef model)
+            throws InterruptedException {
+        return TemporalRuns.on(TEMPORAL.client(), worker.taskQueue())
+                .<ResearchOutcome>start(ResearchWorkflow.NAME, QUESTION, Optional.of(detour.research().settings()),
+                        List.of(model), RunOptions.defaults())
+                .await(Duration.ofMinutes(1)).orElseThrow();
+    }
+
     private static TemporalWorker worker(SimulatedDetour detour) {
-        return TemporalWorker.start(environment.getWorkflowClient(), "budgets-" + UUID.randomUUID(), detour.workerModels(),
+        return TemporalWorker.start(TEMPORAL.client(), "budgets-" + UUID.randomUUID(), detour.workerModels(),
                 EvidenceSources.none(), detour.catalog(), List.of());
     }
 
     private static Map<String, Long> requestCounts(ProviderSimulator simulator) {
         return Map.of(SimulatedDetour.CHAIN.get(0).toString(), simulator.requestCount(SimulatedDetour.CHAIN.get(0).toString()),
                 SimulatedDetour.CHAIN.get(1).toString(), simulator.requestCount(SimulatedDetour.CHAIN.get(1).toString()));
-    }
-
-    private static List<String> ledger(List<Attempt> attempts) {
-        return attempts.stream()
-                .map(attempt -> attempt.model() + " try " + (attempt.retry() + 1) + " " + attempt.outcome() + " "
-                        + attempt.shortReason())
-                .toList();
     }
 }

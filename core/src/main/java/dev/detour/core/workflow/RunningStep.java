@@ -16,7 +16,6 @@ import dev.detour.core.model.CitationRule;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelFailure;
 import dev.detour.core.model.ModelRef;
-import dev.detour.core.model.SkipReason;
 import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.StreamListener;
 import dev.detour.core.model.TokenUsage;
@@ -179,14 +178,10 @@ final class RunningStep implements StepContext {
      * worst case exceeded what was left of it: the run ran out of money, its models did not fail.
      */
     private RuntimeException outOfMoneyOr(RuntimeException failure) {
-        if (!(failure instanceof AllModelsFailedError allFailed) || run.meter().costLeft().isEmpty()
-                || allFailed.attempts().stream().noneMatch(attempt -> attempt.skipReason().orElse(null) == SkipReason.COST_BUDGET)) {
-            return failure;
-        }
-        BudgetExhaustion exhaustion = BudgetExhaustion.ofCost(
-                run.meter().costLeft().get().add(run.meter().costSpent()), run.meter().costSpent());
-        run.reportExhaustion(exhaustion);
-        return new BudgetExhaustedException(exhaustion, failure);
+        Optional<BudgetExhaustion> refused = BudgetExhaustion.ofCostRefusal(failure, run.meter().costLeft(),
+                run.meter().costSpent());
+        refused.ifPresent(run::reportExhaustion);
+        return refused.<RuntimeException>map(exhaustion -> new BudgetExhaustedException(exhaustion, failure)).orElse(failure);
     }
 
     /**

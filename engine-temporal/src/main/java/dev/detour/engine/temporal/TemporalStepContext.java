@@ -3,7 +3,6 @@ package dev.detour.engine.temporal;
 import dev.detour.core.internal.Require;
 import dev.detour.core.evidence.SearchOutcome;
 import dev.detour.core.evidence.SourceSearch;
-import dev.detour.core.model.AllModelsFailedError;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.SkipReason;
 import dev.detour.core.model.SourceRef;
@@ -287,14 +286,10 @@ final class TemporalStepContext implements StepContext {
      * worst case exceeded what was left of it, as on the embedded engine.
      */
     private RuntimeException outOfMoneyOr(RuntimeException failure) {
-        if (!(failure instanceof AllModelsFailedError allFailed) || run.meter().costLeft().isEmpty()
-                || allFailed.attempts().stream().noneMatch(attempt -> attempt.skipReason().orElse(null) == SkipReason.COST_BUDGET)) {
-            return failure;
-        }
-        BudgetExhaustion exhaustion = BudgetExhaustion.ofCost(
-                run.meter().costLeft().get().add(run.meter().costSpent()), run.meter().costSpent());
-        run.reportExhaustion(exhaustion);
-        return new BudgetExhaustedException(exhaustion, failure);
+        Optional<BudgetExhaustion> refused = BudgetExhaustion.ofCostRefusal(failure, run.meter().costLeft(),
+                run.meter().costSpent());
+        refused.ifPresent(run::reportExhaustion);
+        return refused.<RuntimeException>map(exhaustion -> new BudgetExhaustedException(exhaustion, failure)).orElse(failure);
     }
 
     /** The run's time limit as an exhausted budget, when it passed while the call was under way. */
