@@ -228,7 +228,8 @@ final class LiveRuns {
         if (chain.equals(config.chain())) {
             return runner;
         }
-        return new ResearchRunner(new WorkflowEngine(chains.of(chain), clock, store), runner.settings());
+        return new ResearchRunner(new WorkflowEngine(chains.of(chain), clock, List.of(), config.pricing(), store),
+                runner.settings());
     }
 
     private void follow(LiveRun live, StartedRun handle) {

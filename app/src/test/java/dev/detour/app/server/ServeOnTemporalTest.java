@@ -86,6 +86,18 @@ class ServeOnTemporalTest {
     }
 
     @Test
+    void theConfiguredCostBudgetReachesTheWorkersOfARunOnTemporal() {
+        try (ServerRig rig = ServerRig.start(options -> options.temporal(TEMPORAL.client())
+                .config(config -> ServerRig.withCostBudget(config, "0.000001")))) {
+            String id = rig.startRun(QUESTION);
+
+            rig.awaitStatus(id, "budget_exhausted");
+
+            assertThat(rig.simulator.requestCount()).as("no model whose worst case exceeds the cost budget is started").isZero();
+        }
+    }
+
+    @Test
     void cancelReachesTheCallInFlightOnTheWorkerAndTheRunEndsCancelledNotResumable() {
         try (ServerRig rig = ServerRig.start(options -> options.temporal(TEMPORAL.client())
                 .scenario(ServerRig.outage(Duration.ofSeconds(60))))) {

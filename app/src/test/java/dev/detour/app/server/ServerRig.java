@@ -17,6 +17,8 @@ import dev.detour.app.store.JsonValueCodec;
 import dev.detour.app.store.RunStores;
 import dev.detour.app.config.WorkflowConfig;
 import dev.detour.app.provider.Providers;
+import dev.detour.core.cost.Price;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.secret.Secret;
@@ -30,6 +32,7 @@ import io.temporal.client.WorkflowClient;
 import dev.detour.simulator.ProviderSimulator;
 import dev.detour.simulator.Scenario;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -74,6 +78,7 @@ final class ServerRig implements AutoCloseable {
         Duration heartbeat = Duration.ofSeconds(15);
         Path storeFile;
         WorkflowClient temporal;
+        UnaryOperator<DetourConfig> change = UnaryOperator.identity();
 
         Options scenario(Scenario value) {
             scenario = value;
@@ -104,6 +109,12 @@ final class ServerRig implements AutoCloseable {
             return this;
         }
 
+        /** The rig's configuration changed by {@code value}, such as prices and a cost budget. */
+        Options config(UnaryOperator<DetourConfig> value) {
+            change = value;
+            return this;
+        }
+
         /** Runs go to this SQLite file (else to a new one), such as one a stopped server left behind. */
         Options store(Path file) {
             storeFile = file;
@@ -131,7 +142,7 @@ final class ServerRig implements AutoCloseable {
         }
         storeFile = options.storeFile == null ? ownDirectory.resolve("detour.db") : options.storeFile;
         breakableStore = new BreakableStore(RunStores.open(StoreConfig.at(storeFile), new JsonValueCodec(), Clock.systemUTC()));
-        DetourConfig config = config(simulator, options.server);
+        DetourConfig config = options.change.apply(config(simulator, options.server));
         ServerSettings settings = ServerSettings.of("127.0.0.1", 0, options.token).withHeartbeat(options.heartbeat);
         ServerModule module = new ServerModule(settings, ServeFixtures.formats());
         String taskQueue = "serve-" + UUID.randomUUID();
@@ -218,6 +229,17 @@ final class ServerRig implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + response.body(), e);
         }
+    }
+
+    /**
+     * Every model of the rig at $1 per million answer tokens, and a cost budget of {@code dollars}: a call's
+     * worst case is its output cap, so a budget of a few millionths of a dollar starts no model.
+     */
+    static DetourConfig withCostBudget(DetourConfig config, String dollars) {
+        Price price = new Price(BigDecimal.ZERO, BigDecimal.ONE);
+        return config.withPricing(new Pricing(Map.of(QWEN_72B, price, QWEN_7B, price, GPT, price)))
+                .withWorkflow(new WorkflowConfig(config.workflow().maxIterations(), config.workflow().tokenBudget(),
+                        config.workflow().parallelism(), Optional.of(new BigDecimal(dollars))));
     }
 
     /** Starts a run of {@code question} and returns its id. */
