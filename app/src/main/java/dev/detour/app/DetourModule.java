@@ -9,6 +9,7 @@ import dev.detour.app.config.ProviderTypes;
 import dev.detour.app.config.SourceTypes;
 import dev.detour.app.provider.Providers;
 import dev.detour.app.provider.Sources;
+import dev.detour.app.resilience.Chains;
 import dev.detour.app.resilience.ResilienceModule;
 import dev.detour.app.store.JsonValueCodec;
 import dev.detour.app.store.RunStores;
@@ -26,6 +27,7 @@ import dev.detour.core.workflow.RunStore;
 import dev.detour.core.workflow.ValueCodec;
 import dev.detour.core.workflow.WorkflowEngine;
 import dev.detour.engine.temporal.TemporalTarget;
+import dev.detour.engine.temporal.WorkerModels;
 import dev.detour.engine.temporal.WorkflowCatalog;
 import java.time.Clock;
 
@@ -35,8 +37,8 @@ import java.time.Clock;
  * chain) or a {@link ResearchRunner}. Provider types are the {@link ProviderTypes#installed() installed}
  * ones: to add one, put its adapter on the class path; do not bind types in a module of your own.
  *
- * <p>For runs on Temporal it also binds the {@link WorkflowCatalog} a worker runs and the
- * {@link TemporalTarget} the configuration names; the worker itself is started by {@code detour worker}.
+ * <p>For runs on Temporal it also binds the {@link WorkflowCatalog} a worker runs, the {@link WorkerModels} it
+ * calls, and the {@link TemporalTarget} the configuration names; the worker itself is started by {@code detour worker}.
  *
  * <p>One injector is one set of circuit breakers and one open run store: create it once per process, not
  * per request, and close its {@link Providers}, its {@link Sources} and its {@link RunStore} at shutdown. The
@@ -113,6 +115,16 @@ public final class DetourModule extends AbstractModule {
     WorkflowCatalog workflowCatalog(ResearchRunner runner) {
         return WorkflowCatalog.empty()
                 .with(ResearchWorkflow.NAME, ResearchSettings.class, runner.settings(), ResearchWorkflow::of);
+    }
+
+    /**
+     * What a worker of this process calls: the configured chain, or the chain a run names, built from this
+     * process's providers (a model of another provider is refused), at the configured prices.
+     */
+    @Provides
+    @Singleton
+    WorkerModels workerModels(ModelPort models, Chains chains, DetourConfig detour) {
+        return new WorkerModels(models, chains::of, detour.pricing());
     }
 
     @Provides

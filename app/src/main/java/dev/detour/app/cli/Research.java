@@ -1,5 +1,6 @@
 package dev.detour.app.cli;
 
+import dev.detour.app.StartedRun;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.core.cost.Pricing;
 import dev.detour.core.model.AllModelsFailedError;
@@ -50,7 +51,7 @@ final class Research {
     /** Starts a new run of {@code question} on the configured Temporal task queue, and follows it from here. */
     static ResearchRun startOnTemporal(Session session, String question, ReportSink sink, ProgressOptions progress) {
         return carryOut(session, question, sink, progress, session.get(ResearchRunner.class).defaultOptions(),
-                options -> StartedRun.onTemporal(session, question, options));
+                options -> Temporal.start(session, question, options));
     }
 
     /** Carries out the run {@code launch} starts with {@code base} plus the progress display and event log. */

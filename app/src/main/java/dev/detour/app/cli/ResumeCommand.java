@@ -1,5 +1,6 @@
 package dev.detour.app.cli;
 
+import dev.detour.app.StartedRun;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
 import dev.detour.core.research.ResearchRunner;

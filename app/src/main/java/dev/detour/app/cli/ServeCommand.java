@@ -7,6 +7,8 @@ import dev.detour.app.server.Formats;
 import dev.detour.app.server.ServerModule;
 import dev.detour.app.server.ServerSettings;
 import dev.detour.core.secret.Secret;
+import dev.detour.engine.temporal.TemporalRuns;
+import dev.detour.engine.temporal.TemporalTarget;
 import dev.detour.simulator.ProviderSimulator;
 import dev.detour.simulator.Scenario;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Option;
  * {@code detour serve}: the HTTP API, event streams and web page on the CLI's Guice graph, until the
  * process is stopped (SIGTERM or Ctrl-C drains the runs first), its runs in the configured run store.
  * With {@code --demo}, against the built-in provider simulator, storing nothing (as {@code detour demo}).
+ * With {@code --engine temporal}, its runs run on the configured Temporal task queue, on {@code detour worker}s.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the HTTP API (/v1), live event streams and the web page.")
@@ -40,6 +43,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Serve against the built-in provider simulator (no keys, no network).")
     boolean demo;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "embedded",
+            description = "Where runs run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); temporal starts them on the"
+                    + " configured task queue, for `detour worker`s to run, and follows them from here.")
+    RunCommand.Engine engine;
+
     @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = "hf-outage",
             description = "With --demo: a built-in scenario (hf-outage, rate-limited, all-down) or a scenario YAML file (default: ${DEFAULT-VALUE}).")
     String scenarioName;
@@ -58,6 +66,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServerSettings settings = settings();
+        if (demo && engine == RunCommand.Engine.temporal) {
+            throw new UsageProblem("detour serve: --demo runs on the embedded engine; drop --engine temporal, or drop --demo"
+                    + " and start a `detour worker` with the same configuration");
+        }
         if (!demo) {
             DetourConfig config = Session.loadConfig(context, configOptions, Overrides.none());
             Session.warnAboutMissingKeys(context, config);
@@ -87,22 +99,42 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private void serve(DetourConfig config, ServerSettings settings, Session.StoreUse storeUse, String note) {
-        try (Session session = Session.open(context, config, storeUse, new ServerModule(settings, formats()))) {
-            DetourServer server = session.get(DetourServer.class);
-            try {
-                server.start();
-            } catch (RuntimeException e) {
-                throw new UsageProblem("detour serve: cannot listen on " + settings.host() + ":" + settings.port() + " ("
-                        + rootMessage(e) + "); choose another --port, or stop what holds it");
-            }
-            context.err().println("detour serve: listening on " + server.url() + note);
-            context.err().println("detour serve: chain " + config.chain() + "; stop with Ctrl-C or SIGTERM"
-                    + " (running runs stop at their next durable step)");
-            try (Interruption interruption = Interruption.onInterrupt(server::stop)) {
-                server.awaitClosed();
-                context.err().println("detour serve: stopped");
+        ServerModule module = new ServerModule(settings, formats());
+        TemporalRuns temporal = null;
+        if (engine == RunCommand.Engine.temporal) {
+            temporal = Temporal.connect(config.temporal());
+            module = module.onTemporal(temporal);
+        }
+        try (Session session = Session.open(context, config, storeUse, module)) {
+            serve(session, config, settings, note);
+        } finally {
+            if (temporal != null) {
+                temporal.close();
             }
         }
+    }
+
+    private void serve(Session session, DetourConfig config, ServerSettings settings, String note) {
+        DetourServer server = session.get(DetourServer.class);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new UsageProblem("detour serve: cannot listen on " + settings.host() + ":" + settings.port() + " ("
+                    + rootMessage(e) + "); choose another --port, or stop what holds it");
+        }
+        context.err().println("detour serve: listening on " + server.url() + note);
+        context.err().println("detour serve: chain " + config.chain() + "; stop with Ctrl-C or SIGTERM"
+                + (engine == RunCommand.Engine.temporal ? onTemporal(config.temporal())
+                        : " (running runs stop at their next durable step)"));
+        try (Interruption interruption = Interruption.onInterrupt(server::stop)) {
+            server.awaitClosed();
+            context.err().println("detour serve: stopped");
+        }
+    }
+
+    private static String onTemporal(TemporalTarget target) {
+        return "; runs run on Temporal at " + target.target() + " (namespace " + target.namespace() + ", task queue "
+                + target.taskQueue() + "), on `detour worker`s, and go on there when this server stops";
     }
 
     private static String rootMessage(Throwable failure) {

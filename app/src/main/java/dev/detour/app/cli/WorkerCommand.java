@@ -3,11 +3,11 @@ package dev.detour.app.cli;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
 import dev.detour.core.evidence.EvidenceSources;
-import dev.detour.core.model.ModelPort;
 import dev.detour.core.workflow.WorkflowEvent;
 import dev.detour.core.workflow.WorkflowListener;
 import dev.detour.engine.temporal.TemporalTarget;
 import dev.detour.engine.temporal.TemporalWorker;
+import dev.detour.engine.temporal.WorkerModels;
 import dev.detour.engine.temporal.WorkflowCatalog;
 import java.io.PrintStream;
 import java.util.List;
@@ -60,7 +60,7 @@ final class WorkerCommand implements Callable<Integer> {
     private TemporalWorker start(Session session) {
         TemporalTarget target = session.get(TemporalTarget.class);
         try {
-            return TemporalWorker.start(target, session.get(ModelPort.class), session.get(EvidenceSources.class),
+            return TemporalWorker.start(target, session.get(WorkerModels.class), session.get(EvidenceSources.class),
                     session.get(WorkflowCatalog.class),
                     List.of(new RunLines(context.err())), switch (serves) {
                         case all -> TemporalWorker.Serves.RUNS_AND_CALLS;

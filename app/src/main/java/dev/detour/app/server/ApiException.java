@@ -62,6 +62,10 @@ final class ApiException extends RuntimeException {
                 "this server is shutting down and takes no new runs; send it to the restarted server", Optional.empty());
     }
 
+    static ApiException engineUnavailable(String message) {
+        return new ApiException(503, "engine_unavailable", message, Optional.empty());
+    }
+
     int status() {
         return status;
     }

@@ -1,10 +1,10 @@
 package dev.detour.app.server;
 
+import dev.detour.app.StartedRun;
 import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchReport;
 import dev.detour.core.research.ResearchRun;
 import dev.detour.core.research.ResearchWorkflow;
-import dev.detour.core.workflow.RunHandle;
 import dev.detour.core.workflow.RunRecord;
 import dev.detour.core.workflow.RunResult;
 import dev.detour.core.workflow.WorkflowEvent;
@@ -38,7 +38,7 @@ final class LiveRun implements WorkflowListener {
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile CountDownLatch nextStep = new CountDownLatch(0);
     private final AtomicBoolean slotReleased = new AtomicBoolean();
-    private volatile RunHandle<ResearchOutcome> handle;
+    private volatile StartedRun handle;
     private volatile ResearchRun finished;
 
     /**
@@ -71,7 +71,7 @@ final class LiveRun implements WorkflowListener {
         return tokenBudget;
     }
 
-    void attach(RunHandle<ResearchOutcome> value) {
+    void attach(StartedRun value) {
         this.handle = value;
     }
 
@@ -150,12 +150,18 @@ final class LiveRun implements WorkflowListener {
         if (run != null) {
             return run.result().record();
         }
-        RunHandle<ResearchOutcome> current = handle;
+        StartedRun current = handle;
         return current == null ? new RunRecord(runId, ResearchWorkflow.NAME, started, List.of(), 0) : current.recordSoFar();
     }
 
+    /** Whether the run goes on without this server, on Temporal's workers. */
+    boolean outlivesTheServer() {
+        StartedRun current = handle;
+        return current != null && !current.storedHere();
+    }
+
     void cancel() {
-        RunHandle<ResearchOutcome> current = handle;
+        StartedRun current = handle;
         if (current != null) {
             current.cancel();
         }

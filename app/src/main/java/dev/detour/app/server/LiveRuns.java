@@ -1,5 +1,6 @@
 package dev.detour.app.server;
 
+import dev.detour.app.StartedRun;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.resilience.Chains;
 import dev.detour.core.model.ModelRef;
@@ -10,7 +11,6 @@ import dev.detour.core.research.GroundingSettings;
 import dev.detour.core.research.ResearchSettings;
 import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.workflow.Budget;
-import dev.detour.core.workflow.RunHandle;
 import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunResult;
 import dev.detour.core.workflow.RunStore;
@@ -18,6 +18,8 @@ import dev.detour.core.workflow.StoredRun;
 import dev.detour.core.workflow.WorkflowEngine;
 import dev.detour.core.workflow.WorkflowEvent;
 import dev.detour.core.workflow.WorkflowListener;
+import dev.detour.engine.temporal.TemporalRun;
+import dev.detour.engine.temporal.TemporalRuns;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * The runs this server started or resumed: it starts them within {@code server.max-concurrent-runs},
- * keeps the most recent finished ones in memory, and stops them at shutdown at a durable point.
+ * The runs this server started or resumed: it starts them within {@code server.max-concurrent-runs}, on the
+ * embedded engine or on Temporal, keeps the most recent finished ones in memory, and stops embedded ones at
+ * shutdown at a durable point (runs on Temporal go on on their workers).
  */
 final class LiveRuns {
 
@@ -50,13 +53,15 @@ final class LiveRuns {
     private final Clock clock;
     private final List<WorkflowListener> listeners;
     private final Function<WorkflowEvent, String> json;
+    private final Optional<TemporalRuns> temporal;
     private final ConcurrentHashMap<String, LiveRun> runs = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<String> finishedOrder = new ConcurrentLinkedDeque<>();
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean draining;
 
     LiveRuns(ResearchRunner runner, Chains chains, EvidenceSources evidence, DetourConfig config, RunStore store,
-            Clock clock, List<WorkflowListener> listeners, Function<WorkflowEvent, String> json) {
+            Clock clock, List<WorkflowListener> listeners, Function<WorkflowEvent, String> json,
+            Optional<TemporalRuns> temporal) {
         this.runner = runner;
         this.chains = chains;
         this.evidence = evidence;
@@ -65,14 +70,14 @@ final class LiveRuns {
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
         this.json = json;
+        this.temporal = temporal;
     }
 
     LiveRun start(RunRequest request) {
         takeSlot();
         try {
             List<ModelRef> chain = request.chain().orElse(config.chain());
-            ResearchRunner chosen = runnerFor(chain);
-            ResearchSettings settings = chosen.settings();
+            ResearchSettings settings = runner.settings();
             if (request.maxIterations().isPresent()) {
                 settings = settings.withMaxIterations(request.maxIterations().getAsInt());
             }
@@ -81,15 +86,23 @@ final class LiveRuns {
                 settings = settings.withGrounding(new GroundingSettings(request.sources().stream().distinct().toList(),
                         grounding.resultsPerSource(), grounding.maxEvidencePerQuestion()));
             }
-            Budget budget = Budget.unlimited().withMaxTokens(
+            Budget budget = runner.defaultOptions().budget().withMaxTokens(
                     request.tokenBudget().orElse(config.workflow().tokenBudget()));
             String runId = UUID.randomUUID().toString();
             LiveRun live = new LiveRun(runId, request.question(), clock.instant(), budget.maxTokens(), List.of(), json,
                     MAX_BACKLOG);
+            RunOptions options = options(live, budget, chain).withRunId(runId);
             runs.put(runId, live);
-            RunHandle<ResearchOutcome> handle = chosen.start(request.question(), settings,
-                    options(live, budget, chain).withRunId(runId));
-            follow(live, handle);
+            StartedRun started;
+            try {
+                started = temporal.isPresent()
+                        ? onTemporal(temporal.get(), request, settings, options)
+                        : StartedRun.of(runnerFor(chain).start(request.question(), settings, options));
+            } catch (RuntimeException e) {
+                runs.remove(runId);
+                throw e;
+            }
+            follow(live, started);
             return live;
         } catch (RuntimeException e) {
             running.decrementAndGet();
@@ -102,6 +115,10 @@ final class LiveRuns {
      * {@code tokenBudget} if given.
      */
     LiveRun resume(String runId, OptionalLong tokenBudget) {
+        if (temporal.isPresent() && runs.containsKey(runId) && store.find(runId).isEmpty()) {
+            throw ApiException.conflict("run " + runId + " runs on Temporal, which keeps it going through server and worker"
+                    + " restarts, so there is nothing to resume; start a new run instead");
+        }
         StoredRun stored = store.find(runId).orElseThrow(() -> ApiException.notFound("there is no run " + runId
                 + (runs.containsKey(runId) ? " in the run store, so it cannot be resumed" : "; list the runs with GET /v1/runs")));
         find(runId).filter(live -> !live.isDone()).ifPresent(live -> {
@@ -122,13 +139,29 @@ final class LiveRuns {
                     earlier, json, MAX_BACKLOG);
             runs.put(runId, live);
             finishedOrder.remove(runId);
-            RunHandle<ResearchOutcome> handle = runnerFor(chain).resume(stored, options(live, budget, chain));
-            follow(live, handle);
+            follow(live, StartedRun.of(runnerFor(chain).resume(stored, options(live, budget, chain))));
             return live;
         } catch (RuntimeException e) {
             running.decrementAndGet();
             throw e;
         }
+    }
+
+    /**
+     * The run on Temporal, its calls through the chain the request names (each worker builds it from its own
+     * providers) or else the workers' configured chain.
+     */
+    private static StartedRun onTemporal(TemporalRuns temporal, RunRequest request, ResearchSettings settings,
+            RunOptions options) {
+        TemporalRun<ResearchOutcome> run;
+        try {
+            run = temporal.start(ResearchWorkflow.NAME, request.question(), Optional.of(settings),
+                    request.chain().orElse(List.of()), options);
+        } catch (RuntimeException e) {
+            throw ApiException.engineUnavailable("the run could not start on Temporal (" + e.getMessage()
+                    + "); check that the Temporal frontend in temporal.target is up, then try again");
+        }
+        return StartedRun.onTemporal(run, () -> {});
     }
 
     Optional<LiveRun> find(String runId) {
@@ -149,13 +182,14 @@ final class LiveRuns {
 
     /**
      * Takes no new run, lets each running run reach its next completed step (at most {@code grace}),
-     * then cancels it and waits for it to end, so its store holds it as resumable.
+     * then cancels it and waits for it to end, so its store holds it as resumable. Runs on Temporal are
+     * left running: their workers carry on with them.
      */
     void drain(Duration grace) {
         draining = true;
         List<Thread> stoppers = new ArrayList<>();
         for (LiveRun live : all()) {
-            if (live.isDone()) {
+            if (live.isDone() || live.outlivesTheServer()) {
                 continue;
             }
             stoppers.add(Thread.ofVirtual().name("detour-serve-drain-" + live.runId()).start(() -> {
@@ -204,10 +238,11 @@ final class LiveRuns {
         if (chain.equals(config.chain())) {
             return runner;
         }
-        return new ResearchRunner(new WorkflowEngine(chains.of(chain), evidence, clock, store), runner.settings());
+        return new ResearchRunner(new WorkflowEngine(chains.of(chain), evidence, clock, List.of(), config.pricing(), store),
+                runner.settings());
     }
 
-    private void follow(LiveRun live, RunHandle<ResearchOutcome> handle) {
+    private void follow(LiveRun live, StartedRun handle) {
         live.attach(handle);
         Thread.ofVirtual().name("detour-serve-" + live.runId()).start(() -> {
             RunResult<ResearchOutcome> result;

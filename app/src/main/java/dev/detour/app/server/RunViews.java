@@ -35,13 +35,13 @@ final class RunViews {
         Optional<ResearchRun> finished = live.finished();
         RunStatusName status = finished.map(run -> RunStatusName.of(run.result().status())).orElse(RunStatusName.RUNNING);
         return summary(live.runId(), status, live.question(), live.started(), Optional.empty(),
-                record.tokens().totalTokens(), record.modelCalls(), true);
+                record.tokens().totalTokens(), record.modelCalls(), true, status.resumable() && !live.outlivesTheServer());
     }
 
     ObjectNode summary(RunSummary stored) {
         RunStatusName status = RunStatusName.of(stored.status());
         return summary(stored.runId(), status, stored.title(), stored.started(), stored.ended(), stored.usage().tokens(),
-                stored.usage().modelCalls(), false);
+                stored.usage().modelCalls(), false, status.resumable());
     }
 
     ObjectNode detail(LiveRun live) {
@@ -73,11 +73,11 @@ final class RunViews {
     }
 
     private ObjectNode summary(String runId, RunStatusName status, String question, Instant started,
-            Optional<Instant> ended, long tokens, int modelCalls, boolean live) {
+            Optional<Instant> ended, long tokens, int modelCalls, boolean live, boolean resumable) {
         ObjectNode json = mapper.createObjectNode().put("id", runId).put("status", status.apiName())
                 .put("question", question).put("startedAt", started.toString());
         ended.ifPresentOrElse(at -> json.put("endedAt", at.toString()), () -> json.putNull("endedAt"));
-        json.put("tokens", tokens).put("modelCalls", modelCalls).put("resumable", status.resumable()).put("live", live);
+        json.put("tokens", tokens).put("modelCalls", modelCalls).put("resumable", resumable).put("live", live);
         json.set("links", links(runId));
         return json;
     }

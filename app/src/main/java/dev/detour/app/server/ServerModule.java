@@ -16,8 +16,10 @@ import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.SourceRef;
 import dev.detour.core.research.ResearchRunner;
 import dev.detour.core.workflow.RunStore;
+import dev.detour.engine.temporal.TemporalRuns;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,15 +27,30 @@ import java.util.stream.Collectors;
  * {@code detour serve}'s part of the Guice graph: install it next to {@code DetourModule}, in the same
  * injector, so the server's runs share the CLI graph's circuit breakers, engine and run store, and ask
  * for a {@link DetourServer}. Don't make a second injector for the server: it would have breakers of its own.
+ * Its runs run on the embedded engine, or on Temporal ({@link #onTemporal}).
  */
 public final class ServerModule extends AbstractModule {
 
     private final ServerSettings settings;
     private final Formats formats;
+    private final Optional<TemporalRuns> temporal;
 
     public ServerModule(ServerSettings settings, Formats formats) {
+        this(settings, formats, Optional.empty());
+    }
+
+    private ServerModule(ServerSettings settings, Formats formats, Optional<TemporalRuns> temporal) {
         this.settings = Require.nonNull(settings, "settings");
         this.formats = Require.nonNull(formats, "formats");
+        this.temporal = temporal;
+    }
+
+    /**
+     * This module with its runs started on Temporal through {@code runs} (which the caller closes), followed
+     * from the server; {@code detour worker}s on the task queue run them.
+     */
+    public ServerModule onTemporal(TemporalRuns runs) {
+        return new ServerModule(settings, formats, Optional.of(Require.nonNull(runs, "runs")));
     }
 
     @Override
@@ -52,7 +69,7 @@ public final class ServerModule extends AbstractModule {
     @Singleton
     LiveRuns liveRuns(ResearchRunner runner, Chains chains, EvidenceSources evidence, DetourConfig config, RunStore store,
             Clock clock, ModelHealth health) {
-        return new LiveRuns(runner, chains, evidence, config, store, clock, List.of(health), formats.event());
+        return new LiveRuns(runner, chains, evidence, config, store, clock, List.of(health), formats.event(), temporal);
     }
 
     @Provides

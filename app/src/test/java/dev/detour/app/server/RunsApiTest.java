@@ -69,6 +69,18 @@ class RunsApiTest {
     }
 
     @Test
+    void aRunOnItsOwnChainKeepsTheConfiguredCostBudget() {
+        try (ServerRig rig = ServerRig.start(options -> options.config(config -> ServerRig.withCostBudget(config, "0.000001")))) {
+            HttpResponse<String> started = rig.post("/v1/runs", "{\"question\": \"q\", \"chain\": [\"openai:gpt-4o-mini\"]}");
+            String id = ServerRig.json(started).get("id").asText();
+
+            rig.awaitStatus(id, "budget_exhausted");
+
+            assertThat(rig.simulator.requestCount()).as("no model whose worst case exceeds the cost budget is started").isZero();
+        }
+    }
+
+    @Test
     void listsRunsNewestFirstFilteredByStatus() {
         try (ServerRig rig = ServerRig.start()) {
             String first = rig.startRun("first");

@@ -19,13 +19,22 @@ import dev.detour.app.store.JsonValueCodec;
 import dev.detour.app.store.RunStores;
 import dev.detour.app.config.WorkflowConfig;
 import dev.detour.app.provider.Providers;
+import dev.detour.core.cost.Price;
+import dev.detour.core.cost.Pricing;
+import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.secret.Secret;
 import dev.detour.core.workflow.RunStore;
+import dev.detour.engine.temporal.TemporalRuns;
+import dev.detour.engine.temporal.TemporalWorker;
+import dev.detour.engine.temporal.WorkerModels;
+import dev.detour.engine.temporal.WorkflowCatalog;
 import dev.detour.simulator.Behaviour;
+import io.temporal.client.WorkflowClient;
 import dev.detour.simulator.ProviderSimulator;
 import dev.detour.simulator.Scenario;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,6 +51,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -69,6 +80,8 @@ final class ServerRig implements AutoCloseable {
         Duration heartbeat = Duration.ofSeconds(15);
         Path storeFile;
         boolean grounded;
+        WorkflowClient temporal;
+        UnaryOperator<DetourConfig> change = UnaryOperator.identity();
 
         /** Runs grounded in the simulator's Europe PMC and ClinicalTrials.gov. */
         Options grounded() {
@@ -96,6 +109,21 @@ final class ServerRig implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs run on Temporal through {@code client} (such as a test server's), on a new task queue that a worker
+         * made from the rig's own injector polls, as {@code detour serve --engine temporal} next to a {@code detour worker}.
+         */
+        Options temporal(WorkflowClient client) {
+            temporal = client;
+            return this;
+        }
+
+        /** The rig's configuration changed by {@code value}, such as prices and a cost budget. */
+        Options config(UnaryOperator<DetourConfig> value) {
+            change = value;
+            return this;
+        }
+
         /** Runs go to this SQLite file (else to a new one), such as one a stopped server left behind. */
         Options store(Path file) {
             storeFile = file;
@@ -111,6 +139,7 @@ final class ServerRig implements AutoCloseable {
     private final Path ownDirectory;
     final Injector injector;
     final DetourServer server;
+    private final Optional<TemporalWorker> worker;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServerRig(Options options) {
@@ -122,7 +151,7 @@ final class ServerRig implements AutoCloseable {
         }
         storeFile = options.storeFile == null ? ownDirectory.resolve("detour.db") : options.storeFile;
         breakableStore = new BreakableStore(RunStores.open(StoreConfig.at(storeFile), new JsonValueCodec(), Clock.systemUTC()));
-        DetourConfig config = config(simulator, options.server);
+        DetourConfig config = options.change.apply(config(simulator, options.server));
         if (options.grounded) {
             Map<String, SourceConfig> sources = new LinkedHashMap<>();
             sources.put("europepmc", SourceConfig.of("europepmc", "europepmc", simulator.europePmcBaseUrl()));
@@ -130,9 +159,17 @@ final class ServerRig implements AutoCloseable {
             config = config.withEvidence(sources, GroundingSettings.of(List.copyOf(sources.keySet())));
         }
         ServerSettings settings = ServerSettings.of("127.0.0.1", 0, options.token).withHeartbeat(options.heartbeat);
+        ServerModule module = new ServerModule(settings, ServeFixtures.formats());
+        String taskQueue = "serve-" + UUID.randomUUID();
+        if (options.temporal != null) {
+            module = module.onTemporal(TemporalRuns.on(options.temporal, taskQueue));
+        }
         injector = Guice.createInjector(Modules.override(new DetourModule(config, Environment.of(Map.of("HF_TOKEN", HF_KEY))))
                         .with(binder -> binder.bind(RunStore.class).toInstance(breakableStore)),
-                new ServerModule(settings, ServeFixtures.formats()));
+                module);
+        worker = Optional.ofNullable(options.temporal).map(client -> TemporalWorker.start(client, taskQueue,
+                injector.getInstance(WorkerModels.class), EvidenceSources.none(), injector.getInstance(WorkflowCatalog.class),
+                List.of()));
         server = injector.getInstance(DetourServer.class).start();
     }
 
@@ -207,6 +244,17 @@ final class ServerRig implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + response.body(), e);
         }
+    }
+
+    /**
+     * Every model of the rig at $1 per million answer tokens, and a cost budget of {@code dollars}: a call's
+     * worst case is its output cap, so a budget of a few millionths of a dollar starts no model.
+     */
+    static DetourConfig withCostBudget(DetourConfig config, String dollars) {
+        Price price = new Price(BigDecimal.ZERO, BigDecimal.ONE);
+        return config.withPricing(new Pricing(Map.of(QWEN_72B, price, QWEN_7B, price, GPT, price)))
+                .withWorkflow(new WorkflowConfig(config.workflow().maxIterations(), config.workflow().tokenBudget(),
+                        config.workflow().parallelism(), Optional.of(new BigDecimal(dollars))));
     }
 
     /** Starts a run of {@code question} and returns its id. */
@@ -293,6 +341,7 @@ final class ServerRig implements AutoCloseable {
     public void close() {
         try {
             server.stop();
+            worker.ifPresent(TemporalWorker::close);
         } finally {
             injector.getInstance(Providers.class).close();
             breakableStore.close();

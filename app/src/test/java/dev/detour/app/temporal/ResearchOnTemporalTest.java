@@ -12,7 +12,6 @@ import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunResult;
 import dev.detour.core.workflow.RunStatus;
 import dev.detour.core.workflow.StepRecord;
-import dev.detour.engine.temporal.TemporalConnection;
 import dev.detour.engine.temporal.TemporalRun;
 import dev.detour.engine.temporal.TemporalRuns;
 import dev.detour.engine.temporal.TemporalWorker;
@@ -20,16 +19,13 @@ import dev.detour.simulator.Behaviour;
 import dev.detour.simulator.ProviderSimulator;
 import dev.detour.simulator.RecordedRequest;
 import dev.detour.simulator.Scenario;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The research workflow on Temporal's in-memory test server (time skipping), its model calls made on the
@@ -40,19 +36,8 @@ class ResearchOnTemporalTest {
 
     private static final String QUESTION = "Why do tides happen twice a day?";
 
-    private static TestWorkflowEnvironment environment;
-
-    @BeforeAll
-    static void startTestServer() {
-        environment = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(TemporalConnection.clientOptions("default"))
-                .build());
-    }
-
-    @AfterAll
-    static void stopTestServer() {
-        environment.close();
-    }
+    @RegisterExtension
+    static final InMemoryTemporal TEMPORAL = new InMemoryTemporal();
 
     @Test
     void theIncidentOnTemporalShowsTheSameAttemptsReportAndProvenanceAsOnTheEmbeddedEngine() throws Exception {
@@ -115,16 +100,16 @@ class ResearchOnTemporalTest {
     }
 
     private static TemporalWorker worker(String taskQueue, ModelPort models, SimulatedDetour detour) {
-        return TemporalWorker.start(environment.getWorkflowClient(), taskQueue, models, detour.catalog(), List.of());
+        return TemporalWorker.start(TEMPORAL.client(), taskQueue, models, detour.catalog(), List.of());
     }
 
     private static TemporalRun<ResearchOutcome> start(TemporalWorker worker, SimulatedDetour detour, RunOptions options) {
-        return TemporalRuns.on(environment.getWorkflowClient(), worker.taskQueue())
+        return TemporalRuns.on(TEMPORAL.client(), worker.taskQueue())
                 .start(ResearchWorkflow.NAME, QUESTION, Optional.of(detour.research().settings()), options);
     }
 
     /** Each attempt as model, try, outcome and cause: what must match between engines (not when, not how long). */
-    private static List<String> ledger(List<Attempt> attempts) {
+    static List<String> ledger(List<Attempt> attempts) {
         return attempts.stream()
                 .map(attempt -> attempt.model() + " try " + (attempt.retry() + 1) + " " + attempt.outcome() + " "
                         + attempt.shortReason())

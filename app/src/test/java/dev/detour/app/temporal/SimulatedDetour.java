@@ -12,6 +12,7 @@ import dev.detour.app.provider.Providers;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.research.ResearchRunner;
+import dev.detour.engine.temporal.WorkerModels;
 import dev.detour.engine.temporal.WorkflowCatalog;
 import dev.detour.simulator.ProviderSimulator;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One process's Detour against a provider simulator, wired by {@link DetourModule} as an embedder or
@@ -37,6 +39,11 @@ final class SimulatedDetour implements AutoCloseable {
     }
 
     static SimulatedDetour on(ProviderSimulator simulator, Duration maxRetryWait) {
+        return on(simulator, maxRetryWait, UnaryOperator.identity());
+    }
+
+    /** As above, with the configuration changed by {@code change}, such as prices and a cost budget. */
+    static SimulatedDetour on(ProviderSimulator simulator, Duration maxRetryWait, UnaryOperator<DetourConfig> change) {
         Map<String, ProviderConfig> providers = new LinkedHashMap<>();
         providers.put("hf", new ProviderConfig("hf", "huggingface", simulator.huggingFaceBaseUrl(), Optional.empty(),
                 false, Map.of()));
@@ -46,7 +53,7 @@ final class SimulatedDetour implements AutoCloseable {
                 Optional.of(Duration.ofMinutes(30)));
         DetourConfig config = new DetourConfig(providers, CHAIN, resilience, new WorkflowConfig(2, 50_000, 1),
                 "test: simulator " + simulator.scenario().name());
-        return new SimulatedDetour(Guice.createInjector(new DetourModule(config, Environment.of(Map.of()))));
+        return new SimulatedDetour(Guice.createInjector(new DetourModule(change.apply(config), Environment.of(Map.of()))));
     }
 
     ModelPort models() {
@@ -55,6 +62,10 @@ final class SimulatedDetour implements AutoCloseable {
 
     ResearchRunner research() {
         return injector.getInstance(ResearchRunner.class);
+    }
+
+    WorkerModels workerModels() {
+        return injector.getInstance(WorkerModels.class);
     }
 
     WorkflowCatalog catalog() {

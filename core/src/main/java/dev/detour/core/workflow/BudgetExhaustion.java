@@ -1,8 +1,11 @@
 package dev.detour.core.workflow;
 
 import dev.detour.core.internal.Require;
+import dev.detour.core.model.AllModelsFailedError;
+import dev.detour.core.model.SkipReason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Optional;
 
 /**
  * Which limit of a run's budget ran out, and how far.
@@ -43,6 +46,19 @@ public record BudgetExhaustion(Resource resource, long limit, long used) {
     /** A cost budget of {@code limit} dollars used up by {@code used} dollars, in nanodollars (used rounded up). */
     public static BudgetExhaustion ofCost(BigDecimal limit, BigDecimal used) {
         return new BudgetExhaustion(Resource.COST, nanodollars(limit), nanodollars(used));
+    }
+
+    /**
+     * The cost budget as used up when {@code failure} is a call whose chain started no model because each one's
+     * worst case exceeded the {@code left} of it, {@code spent} already spent: the run ran out of money, its
+     * models did not fail. Empty for any other failure, and for a run without a cost budget.
+     */
+    public static Optional<BudgetExhaustion> ofCostRefusal(Throwable failure, Optional<BigDecimal> left, BigDecimal spent) {
+        if (!(failure instanceof AllModelsFailedError allFailed) || left.isEmpty()
+                || allFailed.attempts().stream().noneMatch(attempt -> attempt.skipReason().orElse(null) == SkipReason.COST_BUDGET)) {
+            return Optional.empty();
+        }
+        return Optional.of(ofCost(left.get().add(spent), spent));
     }
 
     private static long nanodollars(BigDecimal dollars) {

@@ -1,18 +1,11 @@
 package dev.detour.core.workflow;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** Numbers a run's events and hands them to its listeners one at a time, in order. */
 final class EventDispatcher {
-
-    /** Makes an event once its sequence number and time are known. */
-    @FunctionalInterface
-    interface EventFactory {
-        WorkflowEvent create(long sequence, Instant at);
-    }
 
     private static final System.Logger LOG = System.getLogger(EventDispatcher.class.getName());
 

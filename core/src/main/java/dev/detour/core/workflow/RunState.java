@@ -85,7 +85,7 @@ final class RunState {
     }
 
     /** Publishes an event and returns its sequence number. */
-    long publish(EventDispatcher.EventFactory factory) {
+    long publish(EventFactory factory) {
         return events.publish(factory);
     }
 

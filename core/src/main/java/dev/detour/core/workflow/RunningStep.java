@@ -16,7 +16,6 @@ import dev.detour.core.model.CitationRule;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelFailure;
 import dev.detour.core.model.ModelRef;
-import dev.detour.core.model.SkipReason;
 import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.StreamListener;
 import dev.detour.core.model.TokenUsage;
@@ -33,6 +32,7 @@ final class RunningStep implements StepContext {
 
     private final RunState run;
     private final String path;
+    private final StepEvents events;
     private final List<Attempt> attempts = new ArrayList<>();
     private TokenUsage tokens = TokenUsage.NONE;
     private volatile boolean cutShortByBudget;
@@ -40,6 +40,7 @@ final class RunningStep implements StepContext {
     RunningStep(RunState run, String path) {
         this.run = run;
         this.path = path;
+        this.events = new StepEvents(run.runId(), path);
     }
 
     @Override
@@ -177,14 +178,10 @@ final class RunningStep implements StepContext {
      * worst case exceeded what was left of it: the run ran out of money, its models did not fail.
      */
     private RuntimeException outOfMoneyOr(RuntimeException failure) {
-        if (!(failure instanceof AllModelsFailedError allFailed) || run.meter().costLeft().isEmpty()
-                || allFailed.attempts().stream().noneMatch(attempt -> attempt.skipReason().orElse(null) == SkipReason.COST_BUDGET)) {
-            return failure;
-        }
-        BudgetExhaustion exhaustion = BudgetExhaustion.ofCost(
-                run.meter().costLeft().get().add(run.meter().costSpent()), run.meter().costSpent());
-        run.reportExhaustion(exhaustion);
-        return new BudgetExhaustedException(exhaustion, failure);
+        Optional<BudgetExhaustion> refused = BudgetExhaustion.ofCostRefusal(failure, run.meter().costLeft(),
+                run.meter().costSpent());
+        refused.ifPresent(run::reportExhaustion);
+        return refused.<RuntimeException>map(exhaustion -> new BudgetExhaustedException(exhaustion, failure)).orElse(failure);
     }
 
     /**
@@ -213,8 +210,7 @@ final class RunningStep implements StepContext {
                 ? (AnswerRule) answer -> {
                     List<Integer> rejected = citations.rejected(answer.text());
                     if (!rejected.isEmpty()) {
-                        run.publish((sequence, at) -> new WorkflowEvent.CitationRejected(run.runId(), sequence, at, path,
-                                answer.model(), citations.evidenceCount(), rejected));
+                        run.publish(events.citationRejected(answer.model(), citations.evidenceCount(), rejected));
                     }
                     return citations.violation(answer);
                 }
@@ -244,33 +240,26 @@ final class RunningStep implements StepContext {
         @Override
         public void attemptStarted(ModelRef model, int retry) {
             heardAnything = true;
-            run.publish((sequence, at) ->
-                    new WorkflowEvent.AttemptStarted(run.runId(), sequence, at, path, model, retry));
+            run.publish(events.attemptStarted(model, retry));
         }
 
         @Override
         public void attemptFinished(Attempt attempt) {
             heardAnything = true;
             keep(attempt);
-            run.publish((sequence, at) -> switch (attempt.outcome()) {
-                case SUCCEEDED -> new WorkflowEvent.AttemptSucceeded(run.runId(), sequence, at, path, attempt);
-                case FAILED -> new WorkflowEvent.AttemptFailed(run.runId(), sequence, at, path, attempt);
-                case CANCELLED, SKIPPED -> new WorkflowEvent.AttemptSkipped(run.runId(), sequence, at, path, attempt);
-            });
+            run.publish(events.attemptFinished(attempt));
         }
 
         @Override
         public void retryScheduled(ModelRef model, int retry, Duration wait) {
             heardAnything = true;
-            run.publish((sequence, at) ->
-                    new WorkflowEvent.RetryScheduled(run.runId(), sequence, at, path, model, retry, wait));
+            run.publish(events.retryScheduled(model, retry, wait));
         }
 
         @Override
         public void fallbackTaken(ModelRef from, ModelRef to, Attempt lastAttemptOfFrom) {
             heardAnything = true;
-            run.publish((sequence, at) -> new WorkflowEvent.FallbackTaken(
-                    run.runId(), sequence, at, path, from, to, lastAttemptOfFrom.shortReason()));
+            run.publish(events.fallbackTaken(from, to, lastAttemptOfFrom));
         }
 
         /** For a port that reports no attempts as they happen: announces them after the fact. */
@@ -303,8 +292,7 @@ final class RunningStep implements StepContext {
 
         @Override
         public void onReset(ModelRef failedModel, ModelRef nextModel) {
-            run.publish((sequence, at) ->
-                    new WorkflowEvent.StreamReset(run.runId(), sequence, at, path, failedModel, nextModel));
+            run.publish(events.streamReset(failedModel, nextModel));
             delegate.onReset(failedModel, nextModel);
         }
     }

@@ -31,12 +31,14 @@ final class StepSearches {
 
     private final RunState run;
     private final String path;
+    private final StepEvents events;
     private final Consumer<Attempt> keep;
     private final Runnable refusedByBudget;
 
     StepSearches(RunState run, String path, Consumer<Attempt> keep, Runnable refusedByBudget) {
         this.run = run;
         this.path = path;
+        this.events = new StepEvents(run.runId(), path);
         this.keep = keep;
         this.refusedByBudget = refusedByBudget;
     }
@@ -140,8 +142,7 @@ final class StepSearches {
         @Override
         public void searchStarted(SourceRef source, int retry) {
             heardAnything = true;
-            run.publish((sequence, at) -> new WorkflowEvent.SearchStarted(
-                    run.runId(), sequence, at, path, search.source(), search.query().text(), retry));
+            run.publish(events.searchStarted(search.source(), search.query().text(), retry));
         }
 
         @Override
@@ -152,13 +153,10 @@ final class StepSearches {
             heardAnything = true;
             mine.add(attempt);
             keep.accept(attempt);
-            String query = search.query().text();
-            switch (attempt.outcome()) {
-                case SUCCEEDED -> success = attempt;
-                case FAILED -> run.publish((sequence, at) ->
-                        new WorkflowEvent.SearchFailed(run.runId(), sequence, at, path, query, attempt));
-                case CANCELLED, SKIPPED -> run.publish((sequence, at) ->
-                        new WorkflowEvent.SearchSkipped(run.runId(), sequence, at, path, query, attempt));
+            if (attempt.outcome() == Attempt.Outcome.SUCCEEDED) {
+                success = attempt;
+            } else {
+                run.publish(events.searchNotAnswered(search.query().text(), attempt));
             }
         }
 
@@ -186,8 +184,7 @@ final class StepSearches {
                 }
             }
             Attempt answered = success;
-            run.publish((sequence, at) -> new WorkflowEvent.SearchSucceeded(
-                    run.runId(), sequence, at, path, search.query().text(), hits, answered));
+            run.publish(events.searchSucceeded(search.query().text(), hits, answered));
         }
 
         /** The last try heard, if it failed or was skipped. */

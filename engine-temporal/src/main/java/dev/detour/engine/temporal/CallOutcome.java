@@ -1,5 +1,6 @@
 package dev.detour.engine.temporal;
 
+import dev.detour.core.cost.Cost;
 import dev.detour.core.model.ChainPosition;
 import dev.detour.core.model.ChatResponse;
 import java.time.Duration;
@@ -13,8 +14,14 @@ import java.util.Optional;
  * @param response the answer, with every attempt of the call, unless the call paused
  * @param notices what the chain announced while making it, in order
  * @param pause how long to wait and where to go on from, if the call paused
+ * @param cost what the answer's attempts cost at the worker's prices; zero for a pause, whose attempts the
+ *     answer it goes on to lists again
  */
-public record CallOutcome(Optional<ChatResponse> response, List<CallNotice> notices, Optional<Pause> pause) {
+public record CallOutcome(Optional<ChatResponse> response, List<CallNotice> notices, Optional<Pause> pause, Cost cost) {
+
+    public CallOutcome {
+        cost = cost == null ? Cost.ZERO : cost;
+    }
 
     /**
      * A paused call.
@@ -24,11 +31,11 @@ public record CallOutcome(Optional<ChatResponse> response, List<CallNotice> noti
      */
     public record Pause(Duration waitFor, ChainPosition position) {}
 
-    static CallOutcome answered(ChatResponse response, List<CallNotice> notices) {
-        return new CallOutcome(Optional.of(response), notices, Optional.empty());
+    static CallOutcome answered(ChatResponse response, List<CallNotice> notices, Cost cost) {
+        return new CallOutcome(Optional.of(response), notices, Optional.empty(), cost);
     }
 
     static CallOutcome paused(Pause pause, List<CallNotice> notices) {
-        return new CallOutcome(Optional.empty(), notices, Optional.of(pause));
+        return new CallOutcome(Optional.empty(), notices, Optional.of(pause), Cost.ZERO);
     }
 }

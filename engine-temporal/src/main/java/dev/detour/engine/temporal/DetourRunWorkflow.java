@@ -57,7 +57,7 @@ final class DetourRunWorkflow implements DetourRun {
     public RunOutcome run(RunRequest request) {
         dev.detour.core.workflow.Workflow<Object, Object> workflow = catalog.resolve(request.workflow(), request.settings());
         String runId = Workflow.getInfo().getWorkflowId();
-        ledger = new RunLedger(runId, workflow.name(), request.budget(), listeners);
+        ledger = new RunLedger(runId, workflow.name(), request.budget(), request.chain(), listeners);
         Instant start = RunLedger.now();
         ledger.publish((sequence, at) -> new WorkflowEvent.RunStarted(runId, sequence, at, workflow.name()));
         request.budget().timeLimit().ifPresent(limit -> Workflow.newTimer(limit).thenApply(fired -> ledger.exhaustion()));

@@ -1,9 +1,11 @@
 package dev.detour.engine.temporal;
 
+import dev.detour.core.cost.Cost;
 import dev.detour.core.model.TokenUsage;
 import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.BudgetExhaustion;
 import dev.detour.core.workflow.BudgetStatus;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,8 +14,8 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
- * Counts what one run consumes against its budget, in workflow state: tokens and calls as the calls'
- * results come back, time from the workflow's clock. Used from workflow threads only, one at a time.
+ * Counts what one run consumes against its budget, in workflow state: tokens, calls and the cost the
+ * workers priced them at as the calls' results come back, time from the workflow's clock. Used from workflow threads only, one at a time.
  */
 final class Meter {
 
@@ -22,6 +24,7 @@ final class Meter {
     private final Instant start;
     private long tokens;
     private int calls;
+    private BigDecimal cost = BigDecimal.ZERO;
     private boolean exhaustionReported;
 
     Meter(Budget budget, Supplier<Instant> clock) {
@@ -43,6 +46,20 @@ final class Meter {
         tokens += usage.totalTokens();
     }
 
+    /** Adds what a call cost; its unpriced part cannot be counted (a cost budget starts no unpriced model). */
+    void charge(Cost spent) {
+        cost = cost.add(spent.known());
+    }
+
+    BigDecimal costSpent() {
+        return cost;
+    }
+
+    /** The dollars left before the cost budget is used up, if there is one; zero or less once it is. */
+    Optional<BigDecimal> costLeft() {
+        return budget.maxCost().map(limit -> limit.subtract(cost));
+    }
+
     Optional<BudgetExhaustion> exhaustion() {
         if (budget.maxTokens().isPresent() && tokens >= budget.maxTokens().getAsLong()) {
             return Optional.of(new BudgetExhaustion(BudgetExhaustion.Resource.TOKENS, budget.maxTokens().getAsLong(), tokens));
@@ -50,6 +67,10 @@ final class Meter {
         if (budget.maxModelCalls().isPresent() && calls >= budget.maxModelCalls().getAsInt()) {
             return Optional.of(new BudgetExhaustion(
                     BudgetExhaustion.Resource.MODEL_CALLS, budget.maxModelCalls().getAsInt(), calls));
+        }
+        Optional<BigDecimal> left = costLeft();
+        if (left.isPresent() && left.get().signum() <= 0) {
+            return Optional.of(BudgetExhaustion.ofCost(budget.maxCost().orElseThrow(), cost));
         }
         return timeRanOut();
     }

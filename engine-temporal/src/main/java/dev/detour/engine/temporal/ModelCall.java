@@ -2,7 +2,10 @@ package dev.detour.engine.temporal;
 
 import dev.detour.core.model.ChainPosition;
 import dev.detour.core.model.ChatRequest;
+import dev.detour.core.model.ModelRef;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +16,14 @@ import java.util.Optional;
  * @param request what to ask
  * @param timeLeft what is left of the run's time limit when the call is scheduled, if it has one
  * @param resumeFrom where the chain paused this call to wait, for the activity that goes on with it
+ * @param chain the models the run names, empty for the worker's configured chain
+ * @param costLeft the dollars left of the run's cost budget when the call is scheduled, if it has one
  */
 public record ModelCall(String runId, String step, ChatRequest request, Optional<Duration> timeLeft,
-        Optional<ChainPosition> resumeFrom) {}
+        Optional<ChainPosition> resumeFrom, List<ModelRef> chain, Optional<BigDecimal> costLeft) {
+
+    public ModelCall {
+        chain = chain == null ? List.of() : List.copyOf(chain);
+        costLeft = costLeft == null ? Optional.empty() : costLeft;
+    }
+}

@@ -1,6 +1,8 @@
 package dev.detour.engine.temporal;
 
+import dev.detour.core.cost.Cost;
 import dev.detour.core.internal.Require;
+import dev.detour.core.model.AllModelsFailedError;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.AttemptListener;
 import dev.detour.core.model.AnswerRule;
@@ -8,6 +10,8 @@ import dev.detour.core.model.CallContext;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.CitationRule;
 import dev.detour.core.model.CallPausedException;
+import dev.detour.core.model.ChatResponse;
+import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.StreamListener;
@@ -21,11 +25,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Makes one model call through the worker's {@link ModelPort} (the resilience chain: its retries,
+ * Makes one model call through the worker's {@link ModelPort}, or the chain the run names (the resilience chain: its retries,
  * Retry-After waits, fallback and circuit breakers, shared by every run on this worker), heartbeating
  * while it runs so a dead worker is noticed and a cancelled run interrupts the call.
  *
@@ -33,14 +39,18 @@ import java.util.concurrent.CancellationException;
  * details). Temporal retries a call only when the worker could not finish it: it died, hung past its
  * heartbeat, or stopped (interrupted without the run being cancelled). A wait before a retry longer than
  * {@link CallTimeouts#longestWaitInCall()} is not slept here: the call pauses, and the workflow waits it out.
+ * What the call's attempts cost at the worker's prices goes back with it, for the run's cost budget.
  */
 final class ModelCallActivity implements ModelCalls {
 
-    private final ModelPort models;
+    private static final int MOST_NAMED_CHAINS_KEPT = 64;
+
+    private final WorkerModels models;
     private final Clock clock;
     private final CallTimeouts timeouts;
+    private final Map<List<ModelRef>, ModelPort> namedChains = new ConcurrentHashMap<>();
 
-    ModelCallActivity(ModelPort models, Clock clock, CallTimeouts timeouts) {
+    ModelCallActivity(WorkerModels models, Clock clock, CallTimeouts timeouts) {
         this.models = Require.nonNull(models, "models");
         this.clock = Require.nonNull(clock, "clock");
         this.timeouts = Require.nonNull(timeouts, "timeouts");
@@ -48,14 +58,24 @@ final class ModelCallActivity implements ModelCalls {
 
     @Override
     public CallOutcome call(ModelCall call) {
+        ModelPort chain;
+        try {
+            chain = chain(call.chain());
+        } catch (IllegalArgumentException refused) {
+            FailureFacts facts = FailureFacts.of(new IllegalArgumentException("step " + call.step() + " of run " + call.runId()
+                    + " names a chain this worker cannot call: " + refused.getMessage(), refused));
+            throw ApplicationFailure.newNonRetryableFailure(facts.message(), facts.type(),
+                    new CallFailure(List.of(), facts, Cost.ZERO));
+        }
         Notices notices = new Notices(clock);
         Optional<Instant> deadline = call.timeLeft().map(clock.instant()::plus);
-        CallContext context = new CallContext(notices, notices, deadline, Optional.empty(),
+        CallContext context = new CallContext(notices, notices, deadline, call.costLeft(),
                 Optional.of(timeouts.longestWaitInCall()), call.resumeFrom());
         Heartbeat heartbeat = Heartbeat.start(Activity.getExecutionContext(), Thread.currentThread(), timeouts.heartbeatEvery());
+        Instant start = clock.instant();
         try {
-            return CallOutcome.answered(models.chat(notices.announcingRejectedCitations(call.request()), context),
-                    notices.list());
+            ChatResponse response = chain.chat(notices.announcingRejectedCitations(call.request()), context);
+            return CallOutcome.answered(response, notices.list(), models.pricing().costOf(made(response, start)));
         } catch (CallPausedException paused) {
             return CallOutcome.paused(new CallOutcome.Pause(paused.waitFor(), paused.position()), notices.list());
         } catch (CancellationException interrupted) {
@@ -66,14 +86,46 @@ final class ModelCallActivity implements ModelCalls {
             FailureFacts facts = FailureFacts.of(
                     new CancellationException("run " + call.runId() + " was cancelled during step " + call.step()));
             throw ApplicationFailure.newNonRetryableFailure(facts.message(), facts.type(),
-                    new CallFailure(notices.list(), facts));
+                    new CallFailure(notices.list(), facts, Cost.ZERO));
         } catch (RuntimeException failure) {
             FailureFacts facts = FailureFacts.of(failure);
             throw ApplicationFailure.newNonRetryableFailure(facts.message(), facts.type(),
-                    new CallFailure(notices.list(), facts));
+                    new CallFailure(notices.list(), facts, models.pricing().costOf(failed(failure, start))));
         } finally {
             heartbeat.stop();
         }
+    }
+
+    /** The worker's configured chain for a run that names none, else the named one, built once while few are named. */
+    private ModelPort chain(List<ModelRef> named) {
+        if (named.isEmpty()) {
+            return models.configured();
+        }
+        ModelPort kept = namedChains.get(named);
+        if (kept != null) {
+            return kept;
+        }
+        ModelPort built = Require.nonNull(models.chains().apply(named), "chain");
+        if (namedChains.size() < MOST_NAMED_CHAINS_KEPT) {
+            namedChains.putIfAbsent(named, built);
+        }
+        return built;
+    }
+
+    /** The attempts an answer was made of, as the embedded engine counts them for a port that lists none. */
+    private List<Attempt> made(ChatResponse response, Instant start) {
+        return response.attempts().isEmpty()
+                ? List.of(Attempt.succeeded(response.model(), response.inferenceProvider().orElse(null), 0, start,
+                        Duration.between(start, clock.instant())).withUsage(response.usage()))
+                : response.attempts();
+    }
+
+    private List<Attempt> failed(RuntimeException failure, Instant start) {
+        return switch (failure) {
+            case AllModelsFailedError all -> all.attempts();
+            case ModelCallException model -> List.of(Attempt.failed(model, 0, start, Duration.between(start, clock.instant())));
+            default -> List.of();
+        };
     }
 
     /** Keeps what the chain announces, in order, with the worker's time. */

@@ -1,7 +1,9 @@
 package dev.detour.engine.temporal;
 
+import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.BudgetExhaustion;
+import dev.detour.core.workflow.EventFactory;
 import dev.detour.core.workflow.RunRecord;
 import dev.detour.core.workflow.StepRecord;
 import dev.detour.core.workflow.WorkflowEvent;
@@ -21,29 +23,25 @@ import java.util.TreeMap;
  */
 final class RunLedger {
 
-    /** Makes an event once its sequence number and time are known. */
-    @FunctionalInterface
-    interface EventFactory {
-        WorkflowEvent create(long sequence, Instant at);
-    }
-
     private static final System.Logger LOG = System.getLogger(RunLedger.class.getName());
 
     private final String runId;
     private final String workflow;
     private final Instant start;
     private final Meter meter;
+    private final List<ModelRef> chain;
     private final List<WorkflowListener> listeners;
     private final List<WorkflowEvent> events = new ArrayList<>();
     private final TreeMap<Long, StepRecord> steps = new TreeMap<>();
     private Optional<String> failedStep = Optional.empty();
     private boolean cancelled;
 
-    RunLedger(String runId, String workflow, Budget budget, List<WorkflowListener> listeners) {
+    RunLedger(String runId, String workflow, Budget budget, List<ModelRef> chain, List<WorkflowListener> listeners) {
         this.runId = runId;
         this.workflow = workflow;
         this.start = now();
         this.meter = new Meter(budget, RunLedger::now);
+        this.chain = List.copyOf(chain);
         this.listeners = List.copyOf(listeners);
     }
 
@@ -57,6 +55,11 @@ final class RunLedger {
 
     Meter meter() {
         return meter;
+    }
+
+    /** The models the run names for its calls; empty for the workers' configured chain. */
+    List<ModelRef> chain() {
+        return chain;
     }
 
     /** Publishes an event and returns its sequence number. */

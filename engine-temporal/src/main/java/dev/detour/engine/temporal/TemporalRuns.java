@@ -1,10 +1,12 @@
 package dev.detour.engine.temporal;
 
 import dev.detour.core.internal.Require;
+import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.RunOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,24 +44,31 @@ public final class TemporalRuns implements AutoCloseable {
 
     /**
      * Starts the catalog's workflow {@code workflow} on {@code input}, built from {@code settings} (such as
-     * the research settings), under {@code options}' budget and id, and returns at once; {@code options}'
-     * listeners hear its events.
+     * the research settings), under {@code options}' budget and id, its calls through the workers' configured
+     * chain, and returns at once; {@code options}' listeners hear its events.
      */
     public <O> TemporalRun<O> start(String workflow, Object input, Optional<Object> settings, RunOptions options) {
+        return start(workflow, input, settings, List.of(), options);
+    }
+
+    /**
+     * Like {@link #start(String, Object, Optional, RunOptions)}, its calls through {@code chain}: the request
+     * carries it, and each worker builds it from its own providers, failing the call (and so the run) with a
+     * message naming a model it cannot call. An empty {@code chain} is the workers' configured one.
+     */
+    public <O> TemporalRun<O> start(String workflow, Object input, Optional<Object> settings, List<ModelRef> chain,
+            RunOptions options) {
         Require.nonBlank(workflow, "workflow");
         Require.nonNull(input, "input");
         Require.nonNull(settings, "settings");
+        Require.nonNull(chain, "chain");
         Require.nonNull(options, "options");
-        if (options.budget().maxCost().isPresent()) {
-            throw new IllegalArgumentException("a cost budget is not counted on Temporal yet; run without one"
-                    + " (--cost-budget, workflow.cost-budget) or on the embedded engine");
-        }
         String runId = options.runId().orElseGet(() -> UUID.randomUUID().toString());
         WorkflowStub stub = client.newUntypedWorkflowStub(DetourRun.TYPE, WorkflowOptions.newBuilder()
                 .setWorkflowId(runId)
                 .setTaskQueue(taskQueue)
                 .build());
-        stub.start(new RunRequest(workflow, input, settings, options.budget()));
+        stub.start(new RunRequest(workflow, input, settings, options.budget(), chain));
         return TemporalRun.follow(stub, runId, options.listeners());
     }
 

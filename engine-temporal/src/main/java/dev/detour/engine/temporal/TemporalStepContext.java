@@ -17,7 +17,7 @@ import dev.detour.core.workflow.BudgetExhaustedException;
 import dev.detour.core.workflow.BudgetExhaustion;
 import dev.detour.core.workflow.BudgetStatus;
 import dev.detour.core.workflow.StepContext;
-import dev.detour.core.workflow.WorkflowEvent;
+import dev.detour.core.workflow.StepEvents;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -39,6 +39,7 @@ final class TemporalStepContext implements StepContext {
 
     private final RunLedger run;
     private final String path;
+    private final StepEvents events;
     private final ModelCalls calls;
     private final SourceSearches searches;
     private final List<SourceRef> sources;
@@ -49,6 +50,7 @@ final class TemporalStepContext implements StepContext {
     TemporalStepContext(RunLedger run, String path, ModelCalls calls, SourceSearches searches, List<SourceRef> sources) {
         this.run = run;
         this.path = path;
+        this.events = new StepEvents(run.runId(), path);
         this.calls = calls;
         this.searches = searches;
         this.sources = sources;
@@ -97,7 +99,7 @@ final class TemporalStepContext implements StepContext {
             Attempt skipped = Attempt.skipped(search.source(), SkipReason.DEADLINE_REACHED,
                     "the run's time limit passed before this search", RunLedger.now());
             attempts.add(skipped);
-            run.publish((sequence, at) -> new WorkflowEvent.SearchSkipped(runId, sequence, at, path, query, skipped));
+            run.publish(events.searchNotAnswered(query, skipped));
             return SearchOutcome.failed(search, skipped);
         }
         SearchResult result;
@@ -113,18 +115,16 @@ final class TemporalStepContext implements StepContext {
         for (SearchResult.Try heard : result.tries()) {
             if (heard.started().isPresent()) {
                 int retry = heard.started().get();
-                run.publish((sequence, at) -> new WorkflowEvent.SearchStarted(runId, sequence, at, path, search.source(),
-                        query, retry));
+                run.publish(events.searchStarted(search.source(), query, retry));
                 continue;
             }
             Attempt attempt = heard.finished().orElseThrow();
             attempts.add(attempt);
             tried += attempt.outcome() == Attempt.Outcome.SKIPPED ? 0 : 1;
-            switch (attempt.outcome()) {
-                case SUCCEEDED -> success = attempt;
-                case FAILED -> run.publish((sequence, at) -> new WorkflowEvent.SearchFailed(runId, sequence, at, path, query, attempt));
-                case CANCELLED, SKIPPED -> run.publish((sequence, at) ->
-                        new WorkflowEvent.SearchSkipped(runId, sequence, at, path, query, attempt));
+            if (attempt.outcome() == Attempt.Outcome.SUCCEEDED) {
+                success = attempt;
+            } else {
+                run.publish(events.searchNotAnswered(query, attempt));
             }
         }
         if (result.failure().isPresent()) {
@@ -132,14 +132,14 @@ final class TemporalStepContext implements StepContext {
         }
         if (success == null) {
             if (result.tries().isEmpty()) {
-                run.publish((sequence, at) -> new WorkflowEvent.SearchStarted(runId, sequence, at, path, search.source(), query, 0));
+                run.publish(events.searchStarted(search.source(), query, 0));
             }
             success = Attempt.succeeded(search.source(), tried, result.start(), result.duration());
             attempts.add(success);
         }
         Attempt answered = success;
         int hits = result.records().size();
-        run.publish((sequence, at) -> new WorkflowEvent.SearchSucceeded(runId, sequence, at, path, query, hits, answered));
+        run.publish(events.searchSucceeded(query, hits, answered));
         return SearchOutcome.found(search, result.records());
     }
 
@@ -207,8 +207,8 @@ final class TemporalStepContext implements StepContext {
         ChatRequest capped = withinTokensLeft(request);
         Optional<ChainPosition> resumeFrom = Optional.empty();
         while (true) {
-            CallOutcome outcome = callOnce(new ModelCall(run.runId(), path, capped, run.meter().timeLeft(), resumeFrom),
-                    streamListener);
+            CallOutcome outcome = callOnce(new ModelCall(run.runId(), path, capped, run.meter().timeLeft(), resumeFrom,
+                    run.chain(), run.meter().costLeft()), streamListener);
             if (outcome.pause().isEmpty()) {
                 return answered(outcome, streamListener);
             }
@@ -242,7 +242,8 @@ final class TemporalStepContext implements StepContext {
                 if (thrown instanceof ModelFailure modelFailure) {
                     charge(modelFailure.usage());
                 }
-                throw outOfTimeOr(thrown);
+                run.meter().charge(details.cost());
+                throw outOfTimeOr(outOfMoneyOr(thrown));
             }
             throw new IllegalStateException("the model call of step " + path + " failed on Temporal: " + failure.getMessage(),
                     failure);
@@ -261,6 +262,7 @@ final class TemporalStepContext implements StepContext {
             announce(outcome.notices(), streamListener);
         }
         charge(response.usage());
+        run.meter().charge(outcome.cost());
         run.exhaustion();
         return response;
     }
@@ -277,6 +279,17 @@ final class TemporalStepContext implements StepContext {
     private void charge(TokenUsage usage) {
         tokens = tokens.plus(usage);
         run.meter().charge(usage);
+    }
+
+    /**
+     * The cost budget, as an exhausted budget, when the chain started no model of the call because each one's
+     * worst case exceeded what was left of it, as on the embedded engine.
+     */
+    private RuntimeException outOfMoneyOr(RuntimeException failure) {
+        Optional<BudgetExhaustion> refused = BudgetExhaustion.ofCostRefusal(failure, run.meter().costLeft(),
+                run.meter().costSpent());
+        refused.ifPresent(run::reportExhaustion);
+        return refused.<RuntimeException>map(exhaustion -> new BudgetExhaustedException(exhaustion, failure)).orElse(failure);
     }
 
     /** The run's time limit as an exhausted budget, when it passed while the call was under way. */
@@ -316,30 +329,22 @@ final class TemporalStepContext implements StepContext {
     }
 
     private void announce(List<CallNotice> notices, StreamListener streamListener) {
-        String runId = run.runId();
         for (CallNotice notice : notices) {
             switch (notice.kind()) {
-                case ATTEMPT_STARTED -> run.publish((sequence, at) ->
-                        new WorkflowEvent.AttemptStarted(runId, sequence, at, path, notice.model(), notice.retry()), notice.at());
+                case ATTEMPT_STARTED -> run.publish(events.attemptStarted(notice.model(), notice.retry()), notice.at());
                 case ATTEMPT_FINISHED -> {
                     Attempt attempt = notice.attempt().orElseThrow();
                     attempts.add(attempt);
-                    run.publish((sequence, at) -> switch (attempt.outcome()) {
-                        case SUCCEEDED -> new WorkflowEvent.AttemptSucceeded(runId, sequence, at, path, attempt);
-                        case FAILED -> new WorkflowEvent.AttemptFailed(runId, sequence, at, path, attempt);
-                        case CANCELLED, SKIPPED -> new WorkflowEvent.AttemptSkipped(runId, sequence, at, path, attempt);
-                    }, notice.at());
+                    run.publish(events.attemptFinished(attempt), notice.at());
                 }
-                case RETRY_SCHEDULED -> run.publish((sequence, at) -> new WorkflowEvent.RetryScheduled(runId, sequence, at,
-                        path, notice.model(), notice.retry(), notice.delay().orElseThrow()), notice.at());
-                case FALLBACK_TAKEN -> run.publish((sequence, at) -> new WorkflowEvent.FallbackTaken(runId, sequence, at,
-                        path, notice.model(), notice.next().orElseThrow(), notice.attempt().orElseThrow().shortReason()),
-                        notice.at());
-                case CITATION_REJECTED -> run.publish((sequence, at) -> new WorkflowEvent.CitationRejected(runId, sequence, at,
-                        path, notice.model(), notice.evidenceGiven(), notice.rejected()), notice.at());
+                case RETRY_SCHEDULED -> run.publish(events.retryScheduled(notice.model(), notice.retry(),
+                        notice.delay().orElseThrow()), notice.at());
+                case FALLBACK_TAKEN -> run.publish(events.fallbackTaken(notice.model(), notice.next().orElseThrow(),
+                        notice.attempt().orElseThrow()), notice.at());
+                case CITATION_REJECTED -> run.publish(events.citationRejected(notice.model(), notice.evidenceGiven(),
+                        notice.rejected()), notice.at());
                 case STREAM_RESET -> {
-                    run.publish((sequence, at) -> new WorkflowEvent.StreamReset(runId, sequence, at, path, notice.model(),
-                            notice.next().orElseThrow()), notice.at());
+                    run.publish(events.streamReset(notice.model(), notice.next().orElseThrow()), notice.at());
                     streamListener.onReset(notice.model(), notice.next().orElseThrow());
                 }
             }

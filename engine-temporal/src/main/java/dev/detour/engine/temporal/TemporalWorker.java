@@ -57,16 +57,17 @@ public final class TemporalWorker implements AutoCloseable {
      */
     public static TemporalWorker start(TemporalTarget target, ModelPort models, WorkflowCatalog catalog,
             List<WorkflowListener> listeners) {
-        return start(target, models, EvidenceSources.none(), catalog, listeners, Serves.RUNS_AND_CALLS);
+        return start(target, WorkerModels.only(models), EvidenceSources.none(), catalog, listeners, Serves.RUNS_AND_CALLS);
     }
 
     /**
      * Connects to {@code target} and starts polling its task queue for what {@code serves} says: runs whose steps
-     * call {@code models} and search {@code evidence}, which every worker of the queue must have alike.
+     * call {@code models} (the configured chain, or one a run names) and search {@code evidence}, which every worker
+     * of the queue must have alike.
      *
      * @param listeners hear every event of every run this worker executes, once (not again on replay)
      */
-    public static TemporalWorker start(TemporalTarget target, ModelPort models, EvidenceSources evidence,
+    public static TemporalWorker start(TemporalTarget target, WorkerModels models, EvidenceSources evidence,
             WorkflowCatalog catalog, List<WorkflowListener> listeners, Serves serves) {
         TemporalConnection connection = TemporalConnection.open(target);
         try {
@@ -87,17 +88,23 @@ public final class TemporalWorker implements AutoCloseable {
     /** Like {@link #start(WorkflowClient, String, ModelPort, WorkflowCatalog, List)}, for runs that search {@code evidence}. */
     public static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, EvidenceSources evidence,
             WorkflowCatalog catalog, List<WorkflowListener> listeners) {
+        return start(client, taskQueue, WorkerModels.only(models), evidence, catalog, listeners);
+    }
+
+    /** Like {@link #start(WorkflowClient, String, ModelPort, EvidenceSources, WorkflowCatalog, List)}, for runs that may name a chain. */
+    public static TemporalWorker start(WorkflowClient client, String taskQueue, WorkerModels models, EvidenceSources evidence,
+            WorkflowCatalog catalog, List<WorkflowListener> listeners) {
         return start(client, taskQueue, models, evidence, catalog, listeners, Optional.empty(), CallTimeouts.DEFAULTS,
                 Serves.RUNS_AND_CALLS);
     }
 
     static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, WorkflowCatalog catalog,
             List<WorkflowListener> listeners, Optional<TemporalConnection> connection, CallTimeouts timeouts) {
-        return start(client, taskQueue, models, EvidenceSources.none(), catalog, listeners, connection, timeouts,
-                Serves.RUNS_AND_CALLS);
+        return start(client, taskQueue, WorkerModels.only(models), EvidenceSources.none(), catalog, listeners, connection,
+                timeouts, Serves.RUNS_AND_CALLS);
     }
 
-    private static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, EvidenceSources evidence,
+    private static TemporalWorker start(WorkflowClient client, String taskQueue, WorkerModels models, EvidenceSources evidence,
             WorkflowCatalog catalog, List<WorkflowListener> listeners, Optional<TemporalConnection> connection,
             CallTimeouts timeouts, Serves serves) {
         Require.nonNull(client, "client");

@@ -1,18 +1,17 @@
-package dev.detour.app.cli;
+package dev.detour.app;
 
 import dev.detour.core.research.ResearchOutcome;
-import dev.detour.core.research.ResearchRunner;
-import dev.detour.core.research.ResearchWorkflow;
 import dev.detour.core.workflow.RunHandle;
-import dev.detour.core.workflow.RunOptions;
+import dev.detour.core.workflow.RunRecord;
 import dev.detour.core.workflow.RunResult;
 import dev.detour.engine.temporal.TemporalRun;
-import dev.detour.engine.temporal.TemporalRuns;
-import dev.detour.engine.temporal.TemporalTarget;
 import java.util.Optional;
 
-/** A research run a command started, in this process or on Temporal: wait for it or cancel it. */
-interface StartedRun extends AutoCloseable {
+/**
+ * A research run a command or the server started, in this process or on Temporal: wait for it, look at
+ * what it has done so far, or cancel it.
+ */
+public interface StartedRun extends AutoCloseable {
 
     /** The run's id. */
     String runId();
@@ -23,12 +22,19 @@ interface StartedRun extends AutoCloseable {
     /** Asks the run to stop; returns at once. */
     void cancel();
 
-    /** Whether this process's run store holds the run, so that {@code detour resume} can continue it. */
+    /** The record of the steps that have ended so far (for a run on Temporal, asked of its workers). */
+    RunRecord recordSoFar();
+
+    /**
+     * Whether the run runs in this process, written to its run store if it has one (so {@code detour resume}
+     * can continue it); false for a run on Temporal, which holds it and goes on with it without this process.
+     */
     boolean storedHere();
 
     /** The first failure of this process's run store while the run was written to it, if there was one. */
     Optional<RuntimeException> storeFailure();
 
+    /** Lets go of what following the run took, such as a connection to Temporal. */
     @Override
     default void close() {}
 
@@ -51,6 +57,11 @@ interface StartedRun extends AutoCloseable {
             }
 
             @Override
+            public RunRecord recordSoFar() {
+                return handle.recordSoFar();
+            }
+
+            @Override
             public boolean storedHere() {
                 return true;
             }
@@ -62,19 +73,8 @@ interface StartedRun extends AutoCloseable {
         };
     }
 
-    /** Starts {@code question} on the configured Temporal task queue, and follows it from here. */
-    static StartedRun onTemporal(Session session, String question, RunOptions options) {
-        ResearchRunner runner = session.get(ResearchRunner.class);
-        TemporalTarget target = session.get(TemporalTarget.class);
-        TemporalRuns runs = Temporal.connect(target);
-        TemporalRun<ResearchOutcome> run;
-        try {
-            run = runs.start(ResearchWorkflow.NAME, question, Optional.of(runner.settings()), options);
-        } catch (RuntimeException e) {
-            runs.close();
-            throw new UsageProblem("detour: could not start the run on Temporal at " + target.target() + " ("
-                    + e.getMessage() + "); is a `detour worker` polling task queue " + target.taskQueue() + "?");
-        }
+    /** A run on Temporal, followed from this process; {@code closing} runs when it is closed. */
+    static StartedRun onTemporal(TemporalRun<ResearchOutcome> run, Runnable closing) {
         return new StartedRun() {
             @Override
             public String runId() {
@@ -92,6 +92,11 @@ interface StartedRun extends AutoCloseable {
             }
 
             @Override
+            public RunRecord recordSoFar() {
+                return run.recordSoFar();
+            }
+
+            @Override
             public boolean storedHere() {
                 return false;
             }
@@ -103,7 +108,7 @@ interface StartedRun extends AutoCloseable {
 
             @Override
             public void close() {
-                runs.close();
+                closing.run();
             }
         };
     }
