@@ -27,7 +27,7 @@ public final class Bench {
         }
         System.out.println("Machine: " + machine());
         System.out.println("Protocol: variants warmed up together, then measured in " + Rounds.ROUNDS
-                + " rounds in rotated order (A B C, B C A, …); each figure is the median of the rounds, (lowest–highest)"
+                + " rounds (scale: " + Integer.getInteger("scale.rounds", 3) + ") in rotated order (A B C, B C A, …); each figure is the median of the rounds, (lowest–highest)"
                 + " after it; a ratio is the median of the rounds' ratios. CPU floor = (client CPU + server CPU) / "
                 + Machine.cores() + " cores.");
         if (which.equals("overhead") || which.equals("all")) {

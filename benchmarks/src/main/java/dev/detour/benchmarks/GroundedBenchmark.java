@@ -36,9 +36,9 @@ final class GroundedBenchmark {
     static String run(boolean quick) throws Exception {
         int runs = Integer.getInteger("grounded.runs", quick ? 3 : 7);
         StringBuilder table = new StringBuilder()
-                .append("| runs, one after another | sub-questions answered | grounded in | searches per run | references"
+                .append("| runs, one after another | sub-questions answered | grounded in | model calls per run | source requests per run | references"
                         + " | wall time per run | critical path | ratio | CPU floor per run | client CPU per run | simulator CPU per run | completed |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         try (SimulatorChild simulator = SimulatorChild.start("grounded-200ms");
                 Detours detour = Detours.over(simulator, List.of(SimulatorProcess.OPENAI), 64, Duration.ofSeconds(30));
                 AdapterSources sources = new AdapterSources(simulator, SOURCES)) {
@@ -59,8 +59,10 @@ final class GroundedBenchmark {
             int grounded = Integer.MAX_VALUE;
             int references = Integer.MAX_VALUE;
             long searches = 0;
+            long modelCalls = 0;
             for (int run = 0; run < runs; run++) {
                 long requestsBefore = sourceRequests(simulator);
+                long callsBefore = simulator.count(SimulatorProcess.OPENAI);
                 ClientCpu before = ClientCpu.now();
                 Duration serverBefore = simulator.cpu();
                 long start = System.nanoTime();
@@ -72,6 +74,7 @@ final class GroundedBenchmark {
                 servers.add(server);
                 floors.add(Machine.floorSeconds(client + server));
                 searches += sourceRequests(simulator) - requestsBefore;
+                modelCalls += simulator.count(SimulatorProcess.OPENAI) - callsBefore;
                 if (result.result().status() == RunStatus.COMPLETED) {
                     completed++;
                 }
@@ -84,7 +87,8 @@ final class GroundedBenchmark {
             }
             Spread wall = new Spread(walls);
             table.append(Bench.row(runs, answered, grounded + " by all of " + String.join(", ", SOURCES),
-                    String.format(Locale.ROOT, "%.1f requests", (double) searches / runs), references,
+                    String.format(Locale.ROOT, "%.1f", (double) modelCalls / runs),
+                    String.format(Locale.ROOT, "%.1f", (double) searches / runs), references,
                     wall.showSeconds(), String.format(Locale.ROOT, "%.2f s", CRITICAL_PATH.toMillis() / 1000.0),
                     wall.over(new Spread(walls.stream().map(value -> CRITICAL_PATH.toMillis() / 1000.0).toList())).showRatio(),
                     new Spread(floors).showSeconds(), new Spread(clients).showSeconds(), new Spread(servers).showSeconds(),
