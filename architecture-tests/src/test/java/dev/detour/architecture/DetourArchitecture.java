@@ -91,6 +91,12 @@ final class DetourArchitecture {
             .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.sdk..")
             .as("only SdkTelemetry touches the OpenTelemetry SDK, so nothing loads it while telemetry is off");
 
+    /** The peer the benchmarks measure Detour against, a benchmark-scope dependency: never in the product. */
+    static final ArchRule langchain4j_is_used_in_benchmarks_only = noClasses()
+            .that().resideOutsideOfPackage(BENCHMARKS)
+            .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..")
+            .as("LangChain4j, the benchmarks' peer, is used in benchmarks only");
+
     static final ArchRule jdbc_and_database_drivers_are_used_in_stores_only = noClasses()
             .that().resideOutsideOfPackage(STORES)
             .should().dependOnClassesThat().resideInAnyPackage(DATABASE_LIBRARIES.toArray(String[]::new))
@@ -167,6 +173,7 @@ final class DetourArchitecture {
             retrofit_and_okhttp_are_used_in_adapters_and_transport_only,
             opentelemetry_is_used_in_app_only,
             only_the_sdk_setup_touches_the_opentelemetry_sdk,
+            langchain4j_is_used_in_benchmarks_only,
             jdbc_and_database_drivers_are_used_in_stores_only,
             stores_depend_only_on_core_jdbc_and_their_driver,
             the_temporal_sdk_is_used_in_engine_temporal_only,

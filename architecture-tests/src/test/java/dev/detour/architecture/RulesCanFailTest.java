@@ -13,6 +13,7 @@ import dev.detour.adapters.openai.archfixture.OpenAiAdapterUsingHuggingFace;
 import dev.detour.app.archfixture.AppFieldInjection;
 import dev.detour.app.archfixture.AppUsingAnAdapter;
 import dev.detour.app.archfixture.AppUsingJdbc;
+import dev.detour.app.archfixture.AppUsingLangChain4j;
 import dev.detour.app.archfixture.AppUsingRetrofit;
 import dev.detour.app.archfixture.AppUsingTemporal;
 import dev.detour.app.archfixture.AppUsingTheOpenTelemetrySdk;
@@ -72,6 +73,8 @@ class RulesCanFailTest {
                         AppUsingTheOpenTelemetrySdk.class, List.of()),
                 Arguments.of(DetourArchitecture.jdbc_and_database_drivers_are_used_in_stores_only,
                         AppUsingJdbc.class, List.of()),
+                Arguments.of(DetourArchitecture.langchain4j_is_used_in_benchmarks_only,
+                        AppUsingLangChain4j.class, List.of()),
                 Arguments.of(DetourArchitecture.jdbc_and_database_drivers_are_used_in_stores_only,
                         CoreUsingSqlite.class, List.of()),
                 Arguments.of(DetourArchitecture.core_depends_on_the_jdk_only, CoreUsingSqlite.class, List.of()),

@@ -10,7 +10,8 @@ import java.util.StringJoiner;
 
 /**
  * Runs Detour's benchmarks and prints their figures as Markdown tables, with the machine they ran on.
- * Usage: {@code java -Xmx512m -jar benchmarks/target/detour-bench.jar [overhead|failover|scale|store|serve|durability|all] [--quick]}.
+ * Usage: {@code java -Xmx512m -jar benchmarks/target/detour-bench.jar [overhead|failover|scale|grounded|store|serve|durability|all] [--quick]}.
+ * Each benchmark prints the load average before and after it: figures taken under load are marked so by it.
  */
 public final class Bench {
 
@@ -20,35 +21,59 @@ public final class Bench {
         List<String> arguments = Arrays.asList(args);
         boolean quick = arguments.contains("--quick");
         String which = arguments.stream().filter(argument -> !argument.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("overhead", "failover", "scale", "store", "serve", "durability", "all").contains(which)) {
-            System.err.println("usage: detour-bench [overhead|failover|scale|store|serve|durability|all] [--quick]");
+        if (!List.of("overhead", "failover", "scale", "grounded", "store", "serve", "durability", "all").contains(which)) {
+            System.err.println("usage: detour-bench [overhead|failover|scale|grounded|store|serve|durability|all] [--quick]");
             System.exit(2);
         }
         System.out.println("Machine: " + machine());
+        System.out.println("Protocol: variants warmed up together, then measured in " + Rounds.ROUNDS
+                + " rounds (scale: " + Integer.getInteger("scale.rounds", 3) + ") in rotated order (A B C, B C A, …); each figure is the median of the rounds, (lowest–highest)"
+                + " after it; a ratio is the median of the rounds' ratios. CPU floor = (client CPU + server CPU) / "
+                + Machine.cores() + " cores.");
         if (which.equals("overhead") || which.equals("all")) {
             System.out.println("\n### 1. Overhead of one call through the full chain (simulator answers at once)\n");
-            System.out.print(OverheadBenchmark.run(quick));
+            section(() -> OverheadBenchmark.run(quick));
         }
         if (which.equals("failover") || which.equals("all")) {
             System.out.println("\n### 2. Failover steady state (primary always HTTP 500, concurrency 1)\n");
-            System.out.print(FailoverBenchmark.run(quick));
+            section(() -> FailoverBenchmark.run(quick));
         }
         if (which.equals("scale") || which.equals("all")) {
             System.out.println("\n### 3. Scale: concurrent research-shaped runs (4 calls each, 200 ms per call)\n");
-            System.out.print(ScaleBenchmark.run(quick));
+            section(() -> ScaleBenchmark.run(quick));
+        }
+        if (which.equals("grounded") || which.equals("all")) {
+            System.out.println("\n### 7. Grounded research: 6 sub-questions × 3 sources, 200 ms per search and per model call\n");
+            section(() -> GroundedBenchmark.run(quick));
         }
         if (which.equals("store") || which.equals("all")) {
             System.out.println("\n### 4. The run store: research runs (6 model calls, 200 ms each) with and without it\n");
-            System.out.print(StoreBenchmark.run(quick));
+            section(() -> StoreBenchmark.run(quick));
         }
         if (which.equals("serve") || which.equals("all")) {
             System.out.println("\n### 5. detour serve: concurrent runs, each followed by event-stream subscribers (demo simulator)\n");
-            System.out.print(ServeBenchmark.run(quick));
+            section(() -> ServeBenchmark.run(quick));
         }
         if (which.equals("durability") || which.equals("all")) {
             System.out.println("\n### 6. The price of durability: concurrent research-shaped runs, embedded vs Temporal\n");
-            System.out.print(DurabilityBenchmark.run(quick));
+            section(() -> DurabilityBenchmark.run(quick));
         }
+    }
+
+    /** A benchmark's table between the load average before and after it. */
+    @FunctionalInterface
+    private interface Section {
+        String table() throws Exception;
+    }
+
+    private static void section(Section section) throws Exception {
+        System.out.print(Machine.loadLine("before"));
+        System.out.println();
+        String table = section.table();
+        System.out.print(table);
+        System.out.println();
+        System.out.print(Machine.loadLine("after"));
+        System.out.flush();
     }
 
     static String row(Object... cells) {

@@ -2,6 +2,7 @@ package dev.detour.benchmarks;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import dev.detour.app.DetourModule;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Environment;
@@ -10,6 +11,7 @@ import dev.detour.app.config.ResilienceConfig;
 import dev.detour.app.config.WorkflowConfig;
 import dev.detour.app.provider.Providers;
 import dev.detour.core.model.ModelRef;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,26 +19,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Detour built the way an embedding backend builds it, pointed at the simulator. */
+/** Detour built the way an embedding backend builds it, pointed at the simulator (or the lean stub). */
 final class Detours implements AutoCloseable {
+
+    /** The chain entry of the simulator's Claude model, through the {@code anthropic} adapter. */
+    static final String CLAUDE = "claude:claude-sonnet-4-5";
 
     private final Injector injector;
 
-    private Detours(DetourConfig config) {
-        this.injector = Guice.createInjector(new DetourModule(config, Environment.of(Map.of())));
+    private Detours(DetourConfig config, Module embedder) {
+        this.injector = Guice.createInjector(new DetourModule(config, Environment.of(Map.of())), embedder);
     }
 
-    /** A chain of {@code chain} over the simulator's two providers, each allowing {@code maxConcurrentCalls}. */
+    /** A chain of {@code chain} over the simulator's providers, each allowing {@code maxConcurrentCalls}; telemetry off. */
     static Detours over(SimulatorChild simulator, List<String> chain, int maxConcurrentCalls, Duration openFor) {
+        return new Detours(config(simulator, chain, maxConcurrentCalls, openFor), binder -> {});
+    }
+
+    /** As {@link #over}, with telemetry on: the embedder's own {@code telemetry} bound in Guice. */
+    static Detours traced(SimulatorChild simulator, List<String> chain, int maxConcurrentCalls, OpenTelemetry telemetry) {
+        return new Detours(config(simulator, chain, maxConcurrentCalls, Duration.ofSeconds(30)),
+                binder -> binder.bind(OpenTelemetry.class).toInstance(telemetry));
+    }
+
+    private static DetourConfig config(SimulatorChild simulator, List<String> chain, int maxConcurrentCalls,
+            Duration openFor) {
         Map<String, String> options = Map.of("max-concurrent-calls", String.valueOf(maxConcurrentCalls));
         Map<String, ProviderConfig> providers = new LinkedHashMap<>();
-        providers.put("hf", provider("hf", "huggingface", simulator.huggingFace(), options));
+        if (simulator.serves("hf")) {
+            providers.put("hf", provider("hf", "huggingface", simulator.huggingFace(), options));
+        }
         providers.put("openai", provider("openai", "openai", simulator.openAi(), options));
+        if (simulator.serves("anthropic")) {
+            providers.put("claude", provider("claude", "anthropic", simulator.anthropic(), options));
+        }
         ResilienceConfig resilience = new ResilienceConfig(Duration.ofSeconds(60), 2,
                 new ResilienceConfig.BackoffConfig(Duration.ofMillis(5), Duration.ofMillis(20), 0.25),
                 Duration.ofSeconds(30), new ResilienceConfig.CircuitBreakerConfig(3, openFor), Optional.empty());
-        return new Detours(new DetourConfig(providers, chain.stream().map(ModelRef::parse).toList(), resilience,
-                WorkflowConfig.defaults(), "benchmark"));
+        return new DetourConfig(providers, chain.stream().map(ModelRef::parse).toList(), resilience,
+                WorkflowConfig.defaults(), "benchmark");
     }
 
     private static ProviderConfig provider(String name, String type, URI baseUrl, Map<String, String> options) {

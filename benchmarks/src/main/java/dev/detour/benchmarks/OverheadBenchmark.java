@@ -5,70 +5,127 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ModelPort;
+import dev.langchain4j.model.chat.ChatModel;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * One successful call through the full chain (Guice-built, Failsafe, adapter, Jackson) against a raw
- * JDK {@code HttpClient} POST plus JSON parse to the same simulator endpoint, at two concurrencies.
+ * One successful call, simulator answering at once, at two concurrencies: a raw JDK {@code HttpClient} POST
+ * plus JSON parse (the baseline), Detour's full chain (Guice-built, Failsafe, adapter, Jackson) with telemetry
+ * off and on (an OpenTelemetry SDK with in-memory exporter and reader), LangChain4j's {@code OpenAiChatModel}
+ * (its default client, and pinned to HTTP/1.1), and the same for a Claude model through the anthropic adapter
+ * against its own raw baseline on the simulator's Messages surface. All variants are interleaved ({@link Rounds}).
  */
 final class OverheadBenchmark {
 
     private static final String PROMPT = "Why do tides happen twice a day?";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final String RAW = "raw JDK HttpClient, OpenAI shape (baseline)";
+    static final String DETOUR = "Detour chain, telemetry off";
+    static final String TRACED = "Detour chain, telemetry on (in-memory exporter)";
+    static final String LC4J = "LangChain4j OpenAiChatModel, default client (offers h2c)";
+    static final String LC4J_H1 = "LangChain4j OpenAiChatModel, pinned to HTTP/1.1";
+    static final String RAW_CLAUDE = "raw JDK HttpClient, Messages shape (Claude baseline)";
+    static final String CLAUDE = "Detour chain → Claude (anthropic adapter)";
+
     private OverheadBenchmark() {}
 
     static String run(boolean quick) throws Exception {
         StringBuilder table = new StringBuilder()
-                .append("| concurrency | calls per variant | raw p50 | Detour p50 | p50 ratio | raw p99 | Detour p99 | p99 ratio |\n")
+                .append("| concurrency | variant | calls measured | p50 | p50 ratio | p99 | p99 ratio | client CPU per call |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
         try (SimulatorChild simulator = SimulatorChild.start("instant");
-                Detours detour = Detours.over(simulator, List.of(SimulatorProcess.OPENAI), 256, Duration.ofSeconds(30))) {
-            ModelPort chain = detour.get(ModelPort.class);
+                OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+                        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(BatchSpanProcessor.builder(spans)
+                                .setScheduleDelay(Duration.ofMillis(200)).setMaxQueueSize(1 << 16).build()).build())
+                        .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(InMemoryMetricReader.create()).build())
+                        .build();
+                Detours detour = Detours.over(simulator, List.of(SimulatorProcess.OPENAI, Detours.CLAUDE), 256,
+                        Duration.ofSeconds(30));
+                Detours claude = Detours.over(simulator, List.of(Detours.CLAUDE), 256, Duration.ofSeconds(30));
+                Detours traced = Detours.traced(simulator, List.of(SimulatorProcess.OPENAI), 256, sdk);
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             ChatRequest request = ChatRequest.of(ChatMessage.user(PROMPT));
-            Callable<String> viaDetour = () -> chain.chat(request).text();
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            Callable<String> raw = rawCall(client, URI.create(simulator.openAi() + "/chat/completions"));
+            ModelPort chain = detour.get(ModelPort.class);
+            ModelPort claudeChain = claude.get(ModelPort.class);
+            ModelPort tracedChain = traced.get(ModelPort.class);
+            ChatModel langChain = LangChain4j.openAi(simulator.openAi(), "gpt-4o-mini", LangChain4j.DEFAULT_RETRIES, false);
+            ChatModel langChainHttp11 = LangChain4j.openAi(simulator.openAi(), "gpt-4o-mini", LangChain4j.DEFAULT_RETRIES, true);
+            Callable<String> raw = rawOpenAi(client, URI.create(simulator.openAi() + "/chat/completions"));
+            Callable<String> rawClaude = rawMessages(client, URI.create(simulator.anthropic() + "/v1/messages"));
             for (int concurrency : new int[] {1, 64}) {
-                int calls = quick ? 50 : (concurrency == 1 ? 3000 : 150);
-                Load.run(concurrency, calls, raw, null);
-                Load.run(concurrency, calls, viaDetour, null);
-                Latencies baseline = new Latencies();
-                Latencies measured = new Latencies();
-                for (int round = 0; round < 3; round++) {
-                    Load.run(concurrency, calls, raw, baseline);
-                    Load.run(concurrency, calls, viaDetour, measured);
+                int calls = quick ? 20 : (concurrency == 1 ? 1000 : 60);
+                List<Rounds.Variant> variants = List.of(
+                        new Rounds.Variant(RAW, concurrency, calls, raw),
+                        new Rounds.Variant(DETOUR, concurrency, calls, () -> chain.chat(request).text()),
+                        new Rounds.Variant(TRACED, concurrency, calls, () -> tracedChain.chat(request).text()),
+                        new Rounds.Variant(LC4J, concurrency, calls, () -> langChain.chat(PROMPT)),
+                        new Rounds.Variant(LC4J_H1, concurrency, calls, () -> langChainHttp11.chat(PROMPT)),
+                        new Rounds.Variant(RAW_CLAUDE, concurrency, calls, rawClaude),
+                        new Rounds.Variant(CLAUDE, concurrency, calls, () -> claudeChain.chat(request).text()));
+                Map<String, Rounds.Measured> measured = Rounds.interleaved(variants);
+                for (Rounds.Variant variant : variants) {
+                    String baseline = variant.name().equals(CLAUDE) || variant.name().equals(RAW_CLAUDE) ? RAW_CLAUDE : RAW;
+                    table.append(row(concurrency, variant.name(), measured.get(variant.name()), measured.get(baseline)));
                 }
-                table.append(Bench.row(concurrency, baseline.count(),
-                        Bench.millis(baseline.percentileMillis(50)), Bench.millis(measured.percentileMillis(50)),
-                        Bench.ratio(measured.percentileMillis(50) / baseline.percentileMillis(50)),
-                        Bench.millis(baseline.percentileMillis(99)), Bench.millis(measured.percentileMillis(99)),
-                        Bench.ratio(measured.percentileMillis(99) / baseline.percentileMillis(99))));
+                sdk.getSdkTracerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
+                int exported = spans.getFinishedSpanItems().size();
+                spans.reset();
+                Rounds.Measured off = measured.get(DETOUR);
+                Rounds.Measured on = measured.get(TRACED);
+                table.append(Bench.row(concurrency, "**telemetry on ÷ off**", "", "", on.p50().over(off.p50()).showRatio(), "",
+                        on.p99().over(off.p99()).showRatio(), Bench.count(exported) + " spans exported"));
             }
-            client.close();
         }
         return table.toString();
     }
 
-    private static Callable<String> rawCall(HttpClient client, URI endpoint) {
+    private static String row(int concurrency, String name, Rounds.Measured measured, Rounds.Measured baseline) {
+        return Bench.row(concurrency, name, Bench.count(measured.calls()), measured.p50().showMillis(),
+                measured.p50().over(baseline.p50()).showRatio(), measured.p99().showMillis(),
+                measured.p99().over(baseline.p99()).showRatio(), measured.cpuPerCall().show(value -> String.format(
+                        java.util.Locale.ROOT, "%.0f", value)) + " µs");
+    }
+
+    private static Callable<String> rawOpenAi(HttpClient client, URI endpoint) {
         String body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}";
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return () -> {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("raw call answered HTTP " + response.statusCode());
-            }
-            JsonNode answer = JSON.readTree(response.body());
-            return answer.path("choices").path(0).path("message").path("content").asText();
-        };
+        return () -> read(client, request).path("choices").path(0).path("message").path("content").asText();
+    }
+
+    private static Callable<String> rawMessages(HttpClient client, URI endpoint) {
+        String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"messages\":[{\"role\":\"user\",\"content\":\""
+                + PROMPT + "\"}]}";
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .header("anthropic-version", "2023-06-01")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return () -> read(client, request).path("content").path(0).path("text").asText();
+    }
+
+    private static JsonNode read(HttpClient client, HttpRequest request) throws Exception {
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("raw call to " + request.uri() + " answered HTTP " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
     }
 }

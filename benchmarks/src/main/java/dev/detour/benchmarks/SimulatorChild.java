@@ -7,7 +7,9 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The benchmark's handle on a {@link SimulatorProcess}: its base URLs and its request counts. */
@@ -19,8 +21,7 @@ final class SimulatorChild implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
     private final PrintWriter in;
-    private final URI huggingFace;
-    private final URI openAi;
+    private final Map<String, URI> baseUrls = new HashMap<>();
 
     private SimulatorChild(Process process) throws IOException {
         this.process = process;
@@ -31,28 +32,56 @@ final class SimulatorChild implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("the simulator process did not start (said: " + ready + ")");
         }
-        String[] urls = ready.split(" ");
-        this.huggingFace = URI.create(urls[1]);
-        this.openAi = URI.create(urls[2]);
+        for (String pair : ready.substring("READY ".length()).split(" ")) {
+            int equals = pair.indexOf('=');
+            baseUrls.put(pair.substring(0, equals), URI.create(pair.substring(equals + 1)));
+        }
     }
 
+    /** The simulator playing the benchmark scenario {@code scenario} of {@link SimulatorProcess}. */
     static SimulatorChild start(String scenario) throws IOException {
+        return start(SimulatorProcess.class, scenario);
+    }
+
+    /** A lean stub answering every call after {@code latency}, for the scale benchmark: see {@link LeanStub}. */
+    static SimulatorChild stub(java.time.Duration latency) throws IOException {
+        return start(LeanStub.class, String.valueOf(latency.toMillis()));
+    }
+
+    private static SimulatorChild start(Class<?> main, String argument) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-Xmx1g",
                 "-Dsun.net.httpserver.maxIdleConnections=" + MAX_IDLE_CONNECTIONS,
                 "-cp", System.getProperty("java.class.path"),
-                SimulatorProcess.class.getName(), scenario))
+                main.getName(), argument))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         return new SimulatorChild(process);
     }
 
     URI huggingFace() {
-        return huggingFace;
+        return baseUrl("hf");
     }
 
     URI openAi() {
-        return openAi;
+        return baseUrl("openai");
+    }
+
+    URI anthropic() {
+        return baseUrl("anthropic");
+    }
+
+    boolean serves(String name) {
+        return baseUrls.containsKey(name);
+    }
+
+    /** The base URL the child printed for {@code name}: hf, openai, anthropic, pubmed, europepmc or clinicaltrials. */
+    URI baseUrl(String name) {
+        URI url = baseUrls.get(name);
+        if (url == null) {
+            throw new IllegalStateException("this child serves no " + name + "; it serves " + baseUrls.keySet());
+        }
+        return url;
     }
 
     /** CPU time the simulator process has used so far. */

@@ -10,14 +10,18 @@ import java.time.Duration;
 
 /**
  * The simulator as a process of its own, so the benchmarked client and the simulated providers do not
- * share a heap or a file-descriptor limit. It prints {@code READY <hf base url> <openai base url>}, then
- * answers {@code count <model>} with a number per line until {@code quit}.
+ * share a heap or a file-descriptor limit. It prints {@code READY name=<base url> …} (hf, openai, anthropic and
+ * the evidence sources), then answers {@code count <model>} with a number per line until {@code quit}.
  */
 public final class SimulatorProcess {
 
     static final String PRIMARY = "hf:Qwen/Qwen2.5-72B-Instruct";
     static final String FALLBACK = "hf:Qwen/Qwen2.5-7B-Instruct";
     static final String OPENAI = "openai:gpt-4o-mini";
+    static final String CLAUDE = "anthropic:claude-sonnet-4-5";
+
+    /** The latency of every model call and every search in the grounded research benchmark. */
+    static final Duration GROUNDED_LATENCY = Duration.ofMillis(200);
 
     private SimulatorProcess() {}
 
@@ -25,7 +29,9 @@ public final class SimulatorProcess {
         Scenario scenario = scenario(args[0]);
         try (ProviderSimulator simulator = ProviderSimulator.start(scenario, ProviderSimulator.Recording.COUNTS_ONLY);
                 BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-            System.out.println("READY " + simulator.huggingFaceBaseUrl() + " " + simulator.openAiBaseUrl());
+            System.out.println("READY hf=" + simulator.huggingFaceBaseUrl() + " openai=" + simulator.openAiBaseUrl()
+                    + " anthropic=" + simulator.anthropicBaseUrl() + " pubmed=" + simulator.pubMedBaseUrl()
+                    + " europepmc=" + simulator.europePmcBaseUrl() + " clinicaltrials=" + simulator.clinicalTrialsBaseUrl());
             System.out.flush();
             String line;
             while ((line = commands.readLine()) != null && !line.equals("quit")) {
@@ -41,6 +47,7 @@ public final class SimulatorProcess {
         return switch (name) {
             case "instant" -> Scenario.builder("instant").description("every model answers at once")
                     .model(OPENAI, script -> script.always(Behaviour.ok()))
+                    .model(CLAUDE, script -> script.always(Behaviour.ok()))
                     .model(FALLBACK, script -> script.servedBy("hf-inference").always(Behaviour.ok()))
                     .build();
             case "primary-down" -> Scenario.builder("primary-down").description("the primary answers 500 at once")
@@ -50,6 +57,14 @@ public final class SimulatorProcess {
                     .build();
             case "slow-200ms" -> Scenario.builder("slow-200ms").description("every answer takes 200 ms")
                     .model(OPENAI, script -> script.always(Behaviour.ok().withLatency(Duration.ofMillis(200))))
+                    .build();
+            case "grounded-200ms" -> Scenario.builder("grounded-200ms")
+                    .description("every model call and every search takes 200 ms (PubMed's two requests 100 ms each)")
+                    .arrayItems(GroundedBenchmark.SUB_QUESTIONS)
+                    .model(OPENAI, script -> script.always(Behaviour.ok().withLatency(GROUNDED_LATENCY)))
+                    .source("pubmed", script -> script.always(Behaviour.ok().withLatency(GROUNDED_LATENCY.dividedBy(2))))
+                    .source("europepmc", script -> script.always(Behaviour.ok().withLatency(GROUNDED_LATENCY)))
+                    .source("clinicaltrials", script -> script.always(Behaviour.ok().withLatency(GROUNDED_LATENCY)))
                     .build();
             default -> throw new IllegalArgumentException("unknown benchmark scenario " + name);
         };

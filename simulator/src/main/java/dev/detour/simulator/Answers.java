@@ -18,8 +18,13 @@ final class Answers {
      * @param sufficient the value of a boolean property named {@code sufficient}
      */
     static String content(ChatCall call, String answeredBy, boolean sufficient) {
+        return content(call, answeredBy, sufficient, SchemaInstance.ARRAY_ITEMS);
+    }
+
+    /** As {@link #content(ChatCall, String, boolean)}, with structured answers' arrays of {@code arrayItems} items. */
+    static String content(ChatCall call, String answeredBy, boolean sufficient, int arrayItems) {
         if (call.schema().isPresent()) {
-            return SchemaInstance.of(call.schema().get(), Prose.subject(call.prompt()), sufficient).toString();
+            return SchemaInstance.of(call.schema().get(), Prose.subject(call.prompt()), sufficient, arrayItems).toString();
         }
         String text = Prose.answer(call.prompt(), answeredBy);
         if (call.jsonObject()) {

@@ -18,15 +18,18 @@ final class Reply implements Answer {
     private final String answeredBy;
     private final String requestId;
     private final boolean sufficient;
+    private final int arrayItems;
     private final Map<String, String> headers;
     private Completion completion;
 
-    Reply(ChatCall call, String model, String answeredBy, String requestId, boolean sufficient, Map<String, String> headers) {
+    Reply(ChatCall call, String model, String answeredBy, String requestId, boolean sufficient, int arrayItems,
+            Map<String, String> headers) {
         this.call = call;
         this.model = model;
         this.answeredBy = answeredBy;
         this.requestId = requestId;
         this.sufficient = sufficient;
+        this.arrayItems = arrayItems;
         this.headers = Map.copyOf(headers);
     }
 
@@ -61,7 +64,7 @@ final class Reply implements Answer {
 
     Completion completion() {
         if (completion == null) {
-            String content = Answers.content(call, answeredBy, sufficient);
+            String content = Answers.content(call, answeredBy, sufficient, arrayItems);
             completion = new Completion("chatcmpl-" + requestId, System.currentTimeMillis() / 1000, model, content,
                     Answers.tokens(call.promptChars()), Answers.tokens(content.length()), call.surface(), call.tool());
         }

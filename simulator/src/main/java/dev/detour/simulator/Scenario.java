@@ -34,11 +34,18 @@ public final class Scenario {
     private final String description;
     private final long seed;
     private final boolean sufficient;
+    private final int arrayItems;
     private final Map<ModelKey, ModelRule> rules;
     private final Map<SourceKey, SourceRule> sources;
 
     Scenario(String name, String description, long seed, boolean sufficient, List<ModelRule> rules,
             List<SourceRule> sourceRules) {
+        this(name, description, seed, sufficient, SchemaInstance.ARRAY_ITEMS, rules, sourceRules);
+    }
+
+    private Scenario(String name, String description, long seed, boolean sufficient, int arrayItems,
+            List<ModelRule> rules, List<SourceRule> sourceRules) {
+        this.arrayItems = Require.positive(arrayItems, "arrayItems");
         this.name = Require.nonBlank(name, "name");
         this.description = Require.nonNull(description, "description");
         this.seed = seed;
@@ -120,6 +127,10 @@ public final class Scenario {
         return sufficient;
     }
 
+    int arrayItems() {
+        return arrayItems;
+    }
+
     Map<ModelKey, ModelRule> rules() {
         return rules;
     }
@@ -155,6 +166,7 @@ public final class Scenario {
         private String description = "";
         private long seed;
         private boolean sufficient = true;
+        private int arrayItems = SchemaInstance.ARRAY_ITEMS;
         private final List<ModelRule> rules = new ArrayList<>();
         private final List<SourceRule> sources = new ArrayList<>();
 
@@ -176,6 +188,15 @@ public final class Scenario {
         /** The value of a boolean property named {@code sufficient} in structured answers; {@code true} unless set. */
         public Builder sufficient(boolean value) {
             this.sufficient = value;
+            return this;
+        }
+
+        /**
+         * How many items each array of a structured answer holds (within its schema's minItems and maxItems),
+         * so a plan can have as many sub-questions as a benchmark needs; {@value SchemaInstance#ARRAY_ITEMS} unless set.
+         */
+        public Builder arrayItems(int value) {
+            this.arrayItems = Require.positive(value, "arrayItems");
             return this;
         }
 
@@ -212,7 +233,7 @@ public final class Scenario {
         }
 
         public Scenario build() {
-            return new Scenario(name, description, seed, sufficient, rules, sources);
+            return new Scenario(name, description, seed, sufficient, arrayItems, rules, sources);
         }
     }
 

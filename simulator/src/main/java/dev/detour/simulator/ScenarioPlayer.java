@@ -65,4 +65,8 @@ final class ScenarioPlayer {
     boolean sufficient() {
         return scenario.sufficient();
     }
+
+    int arrayItems() {
+        return scenario.arrayItems();
+    }
 }

@@ -27,11 +27,13 @@ final class SchemaInstance {
     private final JsonNode root;
     private final String topic;
     private final boolean sufficient;
+    private final int arrayItems;
 
-    private SchemaInstance(JsonNode root, String topic, boolean sufficient) {
+    private SchemaInstance(JsonNode root, String topic, boolean sufficient, int arrayItems) {
         this.root = root;
         this.topic = topic;
         this.sufficient = sufficient;
+        this.arrayItems = arrayItems;
     }
 
     /**
@@ -40,7 +42,12 @@ final class SchemaInstance {
      * @throws IllegalArgumentException when the schema refers to itself without end or names a missing {@code $ref}
      */
     static JsonNode of(JsonNode schema, String topic, boolean sufficient) {
-        return new SchemaInstance(schema, topic, sufficient).value(schema, "value", 0, 0);
+        return of(schema, topic, sufficient, ARRAY_ITEMS);
+    }
+
+    /** As {@link #of(JsonNode, String, boolean)}, with arrays of {@code arrayItems} items (kept within minItems/maxItems). */
+    static JsonNode of(JsonNode schema, String topic, boolean sufficient, int arrayItems) {
+        return new SchemaInstance(schema, topic, sufficient, arrayItems).value(schema, "value", 0, 0);
     }
 
     private JsonNode value(JsonNode schema, String name, int index, int depth) {
@@ -99,7 +106,7 @@ final class SchemaInstance {
     }
 
     private ArrayNode array(JsonNode schema, String name, int depth) {
-        int count = ARRAY_ITEMS;
+        int count = arrayItems;
         if (schema.has("minItems")) {
             count = Math.max(count, schema.get("minItems").asInt());
         }

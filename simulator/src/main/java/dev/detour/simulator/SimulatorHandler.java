@@ -112,7 +112,8 @@ final class SimulatorHandler implements HttpHandler {
             headers.put(Reply.INFERENCE_PROVIDER, provider);
             answeredBy = answeredBy + " via " + provider;
         }
-        Reply reply = new Reply(call, call.model().orElse(key.model()), answeredBy, requestId, player.sufficient(), headers);
+        Reply reply = new Reply(call, call.model().orElse(key.model()), answeredBy, requestId, player.sufficient(),
+                player.arrayItems(), headers);
         Responder.respond(exchange, turn.behaviour(), reply, turn.dice());
     }
 

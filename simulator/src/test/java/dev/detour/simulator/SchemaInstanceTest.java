@@ -151,6 +151,17 @@ class SchemaInstanceTest {
     }
 
     @Test
+    void aScenarioCanAskForLongerArraysSoAPlanHasAsManySubQuestionsAsABenchmarkNeeds() {
+        Scenario six = Scenario.builder("six").arrayItems(6).build();
+        try (ProviderSimulator simulator = ProviderSimulator.start(six)) {
+            String answer = content(SimulatorClient.openAi(simulator, structuredChat("gpt-4o-mini", "Why do tides happen?", PLAN)));
+
+            assertThat(json(answer).path("subQuestions")).hasSize(6);
+            assertThat(json(answer).path("subQuestions").get(5).asText()).endsWith("What is still uncertain about it?");
+        }
+    }
+
+    @Test
     void answersARequestWhoseSchemaIsNotAnObjectWith400() {
         try (ProviderSimulator simulator = ProviderSimulator.start(Scenario.builder("bad").build())) {
             String request = structuredChat("gpt-4o-mini", "q", "{}").replace("\"schema\":{}", "\"schema\":\"nope\"");
