@@ -16,15 +16,16 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
- * The HTTP client of one provider, shared by all its models: one connection pool and one dispatcher on
- * virtual threads, at most {@link HttpLimits#maxConcurrentCalls()} calls in flight (more wait
- * their turn), the credential written only for the provider's own origin, redirects never followed, no
- * silent resend, bounded bodies. {@link #exchange} runs one call and hands its response to a
- * {@link ResponseReader}.
+ * The HTTP client of one provider, shared by all its models: one connection pool, at most
+ * {@link HttpLimits#maxConcurrentCalls()} calls in flight (more wait their turn, first come first served,
+ * no longer than their deadline), the credential written only for the provider's own origin, redirects
+ * never followed, no silent resend, bounded bodies. {@link #exchange} runs one call and hands its response
+ * to a {@link ResponseReader}; a virtual calling thread runs the call itself, so a call costs one thread.
  *
  * <p>Create one per configured provider, not per call, and {@link #close()} it when the provider is
  * closed. Build requests with {@link #callFactory()} (such as Retrofit's {@code callFactory}) but send
- * them only through {@link #exchange}: executing a call directly skips the deadline and cancellation.
+ * them only through {@link #exchange}: executing a call directly skips the slots, the deadline and
+ * cancellation.
  */
 public final class HttpTransport implements AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class HttpTransport implements AutoCloseable {
     private final DeadlineTimer deadlines;
     private final TransportFailures failures;
     private final KeyRedaction redaction;
+    private final CallSlots slots;
     private volatile boolean closed;
 
     HttpTransport(String providerName, URI baseUrl, HttpLimits limits, Credential credential,
@@ -52,6 +54,7 @@ public final class HttpTransport implements AutoCloseable {
                 Thread.ofVirtual().name("detour-" + providerName + "-http-", 1).factory()));
         dispatcher.setMaxRequests(limits.maxConcurrentCalls());
         dispatcher.setMaxRequestsPerHost(limits.maxConcurrentCalls());
+        this.slots = new CallSlots(limits.maxConcurrentCalls());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(limits.maxConcurrentCalls(), 5, TimeUnit.MINUTES))
@@ -62,7 +65,6 @@ public final class HttpTransport implements AutoCloseable {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
-                .addInterceptor(new MarkDispatched())
                 .addInterceptor(new ResponseSizeLimit(limits.maxResponseBytes()))
                 .addInterceptor(NoSilentRetry.restoring())
                 .addNetworkInterceptor(NoSilentRetry.holding());
@@ -94,7 +96,9 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * Sends {@code request} once and returns what {@code reader} makes of the response, or throws what it
      * makes of the failure. Everything {@code reader} does runs on the calling thread, and everything it is
-     * given has the credential's key, and every piece of it of eight characters or more, redacted.
+     * given has the credential's key, and every piece of it of eight characters or more, redacted. On a
+     * virtual thread the call itself runs there too (on a platform thread, whose socket I/O an interrupt
+     * cannot end, one of the client's virtual threads runs it).
      *
      * @param what names the call in messages, such as the model reference
      * @param deadline when the caller stops waiting; it also bounds the wait for a free concurrent-call slot
@@ -115,9 +119,8 @@ public final class HttpTransport implements AutoCloseable {
         if (deadline.isPresent() && !deadline.get().isAfter(Instant.now())) {
             throw redacting.failed(failures.expiredBeforeStart(request.url()));
         }
-        try (Exchange exchange = new Exchange(client, request, what, failures)) {
-            exchange.start(deadline, deadlines);
-            return exchange.read(redacting);
+        try (Exchange exchange = new Exchange(client, slots, request, what, failures)) {
+            return exchange.run(deadline, deadlines, redacting);
         }
     }
 
