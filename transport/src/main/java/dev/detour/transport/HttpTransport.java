@@ -7,16 +7,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
- * The HTTP client of one provider, shared by all its models: one connection pool, at most
+ * The HTTP client of one provider, shared by all its models: its connection pools, at most
  * {@link HttpLimits#maxConcurrentCalls()} calls in flight (more wait their turn, first come first served,
  * no longer than their deadline), the credential written only for the provider's own origin, redirects
  * never followed, no silent resend, bounded bodies. {@link #exchange} runs one call and hands its response
@@ -33,7 +30,7 @@ public final class HttpTransport implements AutoCloseable {
     public static final long ERROR_BODY_LIMIT = 16 * 1024;
 
     private final HttpUrl baseUrl;
-    private final OkHttpClient client;
+    private final ClientShards clients;
     private final DeadlineTimer deadlines;
     private final TransportFailures failures;
     private final KeyRedaction redaction;
@@ -50,14 +47,8 @@ public final class HttpTransport implements AutoCloseable {
         this.deadlines = Require.nonNull(deadlines, "deadlines");
         this.failures = new TransportFailures(this.baseUrl, limits);
         this.redaction = KeyRedaction.of(credential.secret());
-        Dispatcher dispatcher = new Dispatcher(Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("detour-" + providerName + "-http-", 1).factory()));
-        dispatcher.setMaxRequests(limits.maxConcurrentCalls());
-        dispatcher.setMaxRequestsPerHost(limits.maxConcurrentCalls());
         this.slots = new CallSlots(limits.maxConcurrentCalls());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(limits.maxConcurrentCalls(), 5, TimeUnit.MINUTES))
                 .connectTimeout(limits.connectTimeout())
                 .readTimeout(limits.readTimeout())
                 .writeTimeout(limits.readTimeout())
@@ -71,7 +62,8 @@ public final class HttpTransport implements AutoCloseable {
         if (credential.secret().isPresent()) {
             builder.addNetworkInterceptor(new OriginBoundCredential(credential, this.baseUrl));
         }
-        this.client = builder.build();
+        this.clients = new ClientShards(builder, limits.maxConcurrentCalls(), Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("detour-" + providerName + "-http-", 1).factory()));
     }
 
     /**
@@ -90,7 +82,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Makes calls of this transport's client, for a request builder such as Retrofit; send them with {@link #exchange}. */
     public Call.Factory callFactory() {
-        return client;
+        return clients.any();
     }
 
     /**
@@ -119,7 +111,7 @@ public final class HttpTransport implements AutoCloseable {
         if (deadline.isPresent() && !deadline.get().isAfter(Instant.now())) {
             throw redacting.failed(failures.expiredBeforeStart(request.url()));
         }
-        try (Exchange exchange = new Exchange(client, slots, request, what, failures)) {
+        try (Exchange exchange = new Exchange(clients.forCallingThread(), slots, request, what, failures)) {
             return exchange.run(deadline, deadlines, redacting);
         }
     }
@@ -128,9 +120,7 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        client.dispatcher().cancelAll();
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        clients.close();
         deadlines.close();
     }
 

@@ -1,9 +1,9 @@
 /**
  * The one HTTP exchange every HTTP adapter uses, written once on OkHttp: an {@link
- * dev.detour.transport.HttpTransport} per provider (one connection pool and dispatcher, virtual
- * threads), a {@link dev.detour.transport.Credential} sent only to the provider's own origin and never
- * on a redirect, the same response size cap everywhere, the caller's deadline bounding the whole call
- * (its wait for a free slot included), no silent resend, Server-Sent Events read with
+ * dev.detour.transport.HttpTransport} per provider (connection pools sharded by 128 calls in flight,
+ * each call run on the calling virtual thread), a {@link dev.detour.transport.Credential} sent only
+ * to the provider's own origin and never on a redirect, the same response size cap everywhere, the
+ * caller's deadline bounding the whole call (its wait for a free slot included), no silent resend, Server-Sent Events read with
  * {@link dev.detour.core.wire.SseReader}, and every transport failure mapped to its
  * {@link dev.detour.core.model.ErrorKind}.
  *

@@ -150,6 +150,21 @@ class CallingThreadTest {
         assertThat(deadlines.pendingCount()).as("deadlines left pending").isZero();
     }
 
+    @Test
+    void aThreadsCallsComeBackToOnePooledConnectionWhenTheProviderAllowsThousandsAtOnce() throws Exception {
+        for (int call = 0; call < 3; call++) {
+            loopback.enqueue(Loopback.json(200, "{}"));
+        }
+        HttpTransport transport = loopback.transport(Loopback.withMaxConcurrentCalls(5_000));
+
+        assertThat(Caller.virtual(() -> Loopback.exchange(transport) + Loopback.exchange(transport)
+                + Loopback.exchange(transport)).answer()).isEqualTo("{}{}{}");
+
+        for (int call = 0; call < 3; call++) {
+            assertThat(loopback.takeRequest().getConnectionIndex()).as("connection of call %d", call).isZero();
+        }
+    }
+
     private static Request post(HttpTransport transport, RequestBody body) {
         return new Request.Builder().url(transport.baseUrl().resolve("chat/completions")).post(body).build();
     }

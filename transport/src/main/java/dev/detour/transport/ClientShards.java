@@ -1,0 +1,55 @@
+package dev.detour.transport;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * One provider's OkHttp client split into shards of at most {@value #CALLS_PER_SHARD} concurrent calls,
+ * each with its own connection pool and dispatcher, because both look through all their connections or
+ * calls on every call: at thousands of calls in flight one pool would spend more CPU searching than
+ * sending. The calling thread picks the shard, so one run's calls come back to the same pool.
+ */
+final class ClientShards {
+
+    static final int CALLS_PER_SHARD = 128;
+
+    private final OkHttpClient[] clients;
+    private final ExecutorService executor;
+
+    /** Shards of {@code configured} (timeouts, interceptors) for {@code maxConcurrentCalls}, dispatching on {@code executor}. */
+    ClientShards(OkHttpClient.Builder configured, int maxConcurrentCalls, ExecutorService executor) {
+        this.executor = executor;
+        this.clients = new OkHttpClient[(maxConcurrentCalls + CALLS_PER_SHARD - 1) / CALLS_PER_SHARD];
+        OkHttpClient base = configured.build();
+        for (int shard = 0; shard < clients.length; shard++) {
+            Dispatcher dispatcher = new Dispatcher(executor);
+            dispatcher.setMaxRequests(maxConcurrentCalls);
+            dispatcher.setMaxRequestsPerHost(maxConcurrentCalls);
+            clients[shard] = base.newBuilder().dispatcher(dispatcher)
+                    .connectionPool(new ConnectionPool(maxConcurrentCalls, 5, TimeUnit.MINUTES)).build();
+        }
+    }
+
+    /** The shard of the calling thread. */
+    OkHttpClient forCallingThread() {
+        return clients.length == 1 ? clients[0]
+                : clients[Math.floorMod(Thread.currentThread().threadId(), clients.length)];
+    }
+
+    /** A shard for building requests, which are sent through whichever shard the caller's thread picks. */
+    OkHttpClient any() {
+        return clients[0];
+    }
+
+    /** Cancels calls in flight and releases connections and threads. */
+    void close() {
+        for (OkHttpClient client : clients) {
+            client.dispatcher().cancelAll();
+            client.connectionPool().evictAll();
+        }
+        executor.shutdown();
+    }
+}
