@@ -22,6 +22,7 @@ import dev.detour.core.model.StreamListener;
 import dev.detour.core.model.TokenUsage;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -59,6 +60,7 @@ final class ResilientChain implements ModelPort {
             ErrorKind.AUTHENTICATION_FAILED, ErrorKind.MODEL_UNAVAILABLE, ErrorKind.MALFORMED_RESPONSE);
 
     private final List<ChainLink> links;
+    private final List<FailsafeExecutor<ChatResponse>> retries;
     private final ResilienceConfig config;
     private final CircuitBreakers breakers;
     private final Clock clock;
@@ -79,6 +81,12 @@ final class ResilientChain implements ModelPort {
         this.config = Require.nonNull(config, "config");
         this.breakers = Require.nonNull(breakers, "breakers");
         this.clock = Require.nonNull(clock, "clock");
+        this.retries = this.links.stream().map(link -> Failsafe.with(RetryPolicy.<ChatResponse>builder()
+                .handle(RetryPlanned.class)
+                .withMaxRetries(-1)
+                .withDelayFn(execution -> ((RetryPlanned) execution.getLastException()).wait)
+                .onRetryScheduled(scheduled -> ((RetryPlanned) scheduled.getLastException()).announce.run())
+                .build())).toList();
         this.retryRule = new RetryRule(config, new Backoff(config.backoff(), () -> ThreadLocalRandom.current().nextDouble()));
     }
 
@@ -176,14 +184,8 @@ final class ResilientChain implements ModelPort {
                 tries.malformed = position.malformed();
             });
             resume = Optional.empty();
-            RetryPolicy<ChatResponse> retries = RetryPolicy.<ChatResponse>builder()
-                    .handleIf((result, failure) -> tries.retries(failure))
-                    .withMaxRetries(config.maxRetries() - tries.next)
-                    .withDelayFn(execution -> tries.wait)
-                    .onRetryScheduled(scheduled -> listener.retryScheduled(link.model(), tries.next, scheduled.getDelay()))
-                    .build();
             try {
-                return Failsafe.with(retries).get(execution -> attempt(link, index, breaker, tries));
+                return retries.get(index).get(execution -> attempt(link, index, breaker, tries));
             } catch (FailsafeException e) {
                 if (e.getCause() instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -253,6 +255,9 @@ final class ResilientChain implements ModelPort {
                 record(Attempt.failed(failure, retry, start, took));
                 tries.failed(failure, timeLeft());
                 pauseIfTheWaitIsLonger(link, index, tries);
+                if (tries.planned != null && tries.next <= config.maxRetries()) {
+                    throw new RetryPlanned(tries.wait, () -> listener.retryScheduled(link.model(), tries.next, tries.wait));
+                }
                 throw failure;
             } catch (CancellationException cancelled) {
                 permit.released();
@@ -355,8 +360,21 @@ final class ResilientChain implements ModelPort {
             wait = decided.orElse(Duration.ZERO);
         }
 
-        boolean retries(Throwable failure) {
-            return failure != null && failure == planned;
+    }
+
+    /**
+     * An attempt failed and {@link RetryRule} planned another try of the same model after {@code wait}: the
+     * one failure the model's retry policy handles, so that the policy holds no state of a call.
+     */
+    private static final class RetryPlanned extends RuntimeException {
+
+        private final transient Duration wait;
+        private final transient Runnable announce;
+
+        RetryPlanned(Duration wait, Runnable announce) {
+            super(null, null, false, false);
+            this.wait = wait;
+            this.announce = announce;
         }
     }
 
