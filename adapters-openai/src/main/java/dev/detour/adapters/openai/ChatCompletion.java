@@ -13,7 +13,8 @@ record ChatCompletion(
         @JsonProperty("model") String model,
         @JsonProperty("choices") List<Choice> choices,
         @JsonProperty("usage") Usage usage,
-        @JsonProperty("error") JsonNode error) {
+        @JsonProperty("error") JsonNode error,
+        @JsonProperty("object") String object) {
 
     record Choice(
             @JsonProperty("index") Integer index,
@@ -36,7 +37,8 @@ record ChatCompletion(
             @JsonProperty("completion_tokens") Long completionTokens,
             @JsonProperty("total_tokens") Long totalTokens) {}
 
+    /** Whether this is an error where an answer was expected, as {@link ErrorEvents} recognises one. */
     boolean hasError() {
-        return error != null && !error.isNull();
+        return (error != null && !error.isNull()) || "error".equals(object);
     }
 }

@@ -21,21 +21,7 @@ final class CompletionReader {
      * that the server answered without streaming).
      */
     ChatResponse read(HttpHead head, byte[] body, StreamListener listener) {
-        JsonNode root;
-        ChatCompletion completion;
-        try {
-            root = codec.json().readTree(body);
-            if (root == null || !root.isObject()) {
-                throw codec.failures().malformed(head, "the answer is not a JSON object" + (body.length == 0 ? " (empty body)" : ""),
-                        null);
-            }
-            if (ErrorEvents.isError(root)) {
-                throw codec.failures().inBand(head, ErrorBody.of(root), false);
-            }
-            completion = codec.json().treeToValue(root, ChatCompletion.class);
-        } catch (IOException e) {
-            throw codec.failures().malformed(head, "the answer is not the expected JSON: " + e.getMessage(), e);
-        }
+        ChatCompletion completion = completion(head, body);
         List<ChatCompletion.Choice> choices = completion.choices();
         if (choices == null || choices.isEmpty() || choices.getFirst() == null) {
             throw codec.failures().malformed(head, "the answer has no choices", null);
@@ -54,5 +40,37 @@ final class CompletionReader {
                 completion.model()));
         listener.onText(answer.text());
         return answer;
+    }
+
+    /**
+     * The completion in {@code body}, bound straight from its bytes; a body that is not one (an error in
+     * band, not an object, not JSON) is read again as a tree to say what it is.
+     */
+    private ChatCompletion completion(HttpHead head, byte[] body) {
+        try {
+            ChatCompletion completion = codec.json().readValue(body, ChatCompletion.class);
+            if (completion != null && !completion.hasError()) {
+                return completion;
+            }
+        } catch (IOException e) {
+            // the tree below names what is wrong
+        }
+        return fromTree(head, body);
+    }
+
+    private ChatCompletion fromTree(HttpHead head, byte[] body) {
+        try {
+            JsonNode root = codec.json().readTree(body);
+            if (root == null || !root.isObject()) {
+                throw codec.failures().malformed(head, "the answer is not a JSON object" + (body.length == 0 ? " (empty body)" : ""),
+                        null);
+            }
+            if (ErrorEvents.isError(root)) {
+                throw codec.failures().inBand(head, ErrorBody.of(root), false);
+            }
+            return codec.json().treeToValue(root, ChatCompletion.class);
+        } catch (IOException e) {
+            throw codec.failures().malformed(head, "the answer is not the expected JSON: " + e.getMessage(), e);
+        }
     }
 }

@@ -52,6 +52,7 @@ public record Attempt(
     }
 
     private static final int MAX_MESSAGE_LENGTH = 200;
+    private static final String SUCCEEDED_MESSAGE = "ok";
 
     public Attempt {
         Require.nonNull(target, "target");
@@ -61,7 +62,8 @@ public record Attempt(
         Require.nonNull(kind, "kind");
         Require.nonNull(httpStatus, "httpStatus");
         Require.nonNull(skipReason, "skipReason");
-        message = Redaction.redactAndTrim(Require.nonNull(message, "message"), MAX_MESSAGE_LENGTH);
+        message = SUCCEEDED_MESSAGE.equals(Require.nonNull(message, "message"))
+                ? SUCCEEDED_MESSAGE : Redaction.redactAndTrim(message, MAX_MESSAGE_LENGTH);
         Require.nonNull(start, "start");
         Require.notNegative(duration, "duration");
         Require.nonNull(usage, "usage");
@@ -125,7 +127,7 @@ public record Attempt(
     /** A try that answered. */
     public static Attempt succeeded(ModelRef model, String inferenceProvider, int retry, Instant start, Duration duration) {
         return new Attempt(model, Optional.ofNullable(inferenceProvider), retry, Outcome.SUCCEEDED, Optional.empty(),
-                OptionalInt.empty(), Optional.empty(), "ok", start, duration);
+                OptionalInt.empty(), Optional.empty(), SUCCEEDED_MESSAGE, start, duration);
     }
 
     /** A try that failed with a classified error. */
@@ -143,7 +145,7 @@ public record Attempt(
     /** A search that answered. */
     public static Attempt succeeded(SourceRef source, int retry, Instant start, Duration duration) {
         return new Attempt(source, Optional.empty(), retry, Outcome.SUCCEEDED, Optional.empty(),
-                OptionalInt.empty(), Optional.empty(), "ok", start, duration);
+                OptionalInt.empty(), Optional.empty(), SUCCEEDED_MESSAGE, start, duration);
     }
 
     /**
