@@ -1,10 +1,14 @@
 package dev.detour.app.cli;
 
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** The entry point of the {@code detour} executable jar. */
 public final class Main {
+
+    /** Answered without building the commands, so the version costs no more than starting the JVM. */
+    private static final Set<String> VERSION_FLAGS = Set.of("--version", "-V");
 
     private Main() {}
 
@@ -22,6 +26,13 @@ public final class Main {
     }
 
     static int run(CliContext context, String... args) {
+        if (args.length == 1 && VERSION_FLAGS.contains(args[0])) {
+            for (String line : new BuildInfo().getVersion()) {
+                context.out().println(line);
+            }
+            context.out().flush();
+            return ExitCodes.OK;
+        }
         CommandLine commandLine = commandLine(context);
         try {
             return commandLine.execute(args);

@@ -103,8 +103,7 @@ final class Session implements AutoCloseable {
             injector.getInstance(Providers.class);
             injector.getInstance(Sources.class).notices().forEach(context.err()::println);
             injector.getInstance(Telemetry.class);
-            config.providers().values().forEach(provider -> LOG.debug("provider {}: type {}, base URL {}, key from {}",
-                    provider.name(), provider.type(), provider.baseUrl(), provider.tokenEnv().orElse("nowhere (keyless)")));
+            logProviders(config);
             return new Session(config, injector, store);
         } catch (CreationException e) {
             store.close();
@@ -113,6 +112,11 @@ final class Session implements AutoCloseable {
             store.close();
             throw problem(e.getErrorMessages());
         }
+    }
+
+    private static void logProviders(DetourConfig config) {
+        config.providers().values().forEach(provider -> LOG.debug("provider {}: type {}, base URL {}, key from {}",
+                provider.name(), provider.type(), provider.baseUrl(), provider.tokenEnv().orElse("nowhere (keyless)")));
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.spi.AdapterSettings;
 import dev.detour.core.spi.ModelProvider;
-import dev.detour.core.spi.OptionProblem;
 import dev.detour.core.spi.ProviderType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,22 +32,11 @@ public final class Providers implements AutoCloseable {
         Require.nonNull(types, "types");
         Require.nonNull(environment, "environment");
         List<String> problems = new ArrayList<>();
-        for (ModelRef model : config.chain()) {
-            if (opened.containsKey(model.provider())) {
-                continue;
-            }
-            ProviderConfig provider = config.provider(model.provider()).orElseThrow();
+        for (ProviderConfig provider : chainProviders(config)) {
             Optional<ProviderType> type = types.find(provider.type());
-            if (type.isEmpty()) {
-                problems.add("providers." + provider.name() + ".type: no provider type \"" + provider.type()
-                        + "\" is installed; installed types: " + types.names()
-                        + ". Put the adapter of that type on the class path.");
-                continue;
-            }
-            List<OptionProblem> wrong = type.get().problems(provider.options());
+            List<String> wrong = problems(provider, type, types);
             if (!wrong.isEmpty()) {
-                wrong.forEach(problem -> problems.add("providers." + provider.name() + "." + problem.key() + ": "
-                        + problem.message()));
+                problems.addAll(wrong);
                 continue;
             }
             Optional<String> unusableKey = unusableKey(provider, environment);
@@ -68,6 +56,25 @@ public final class Providers implements AutoCloseable {
             close();
             throw new IllegalArgumentException(String.join("\n", problems));
         }
+    }
+
+    private static List<ProviderConfig> chainProviders(DetourConfig config) {
+        Map<String, ProviderConfig> used = new LinkedHashMap<>();
+        for (ModelRef model : config.chain()) {
+            used.computeIfAbsent(model.provider(), name -> config.provider(name).orElseThrow());
+        }
+        return List.copyOf(used.values());
+    }
+
+    private static List<String> problems(ProviderConfig provider, Optional<ProviderType> type, ProviderTypes types) {
+        if (type.isEmpty()) {
+            return List.of("providers." + provider.name() + ".type: no provider type \"" + provider.type()
+                    + "\" is installed; installed types: " + types.names()
+                    + ". Put the adapter of that type on the class path.");
+        }
+        return type.get().problems(provider.options()).stream()
+                .map(problem -> "providers." + provider.name() + "." + problem.key() + ": " + problem.message())
+                .toList();
     }
 
     /** The adapter port of {@code model}, with no resilience of its own. */
