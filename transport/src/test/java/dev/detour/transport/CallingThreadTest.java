@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.SocketEffect;
@@ -99,29 +98,11 @@ class CallingThreadTest {
         loopback.enqueue(Loopback.sse(firstEvent + ":" + " ".repeat(1000) + "\n\n")
                 .throttleBody(firstEvent.length(), 30, TimeUnit.SECONDS));
         HttpTransport transport = loopback.transport();
-        CountDownLatch firstEventRead = new CountDownLatch(1);
-        RecordingReader reader = new RecordingReader() {
-            @Override
-            public EventReader<String> events(HttpHead head) {
-                EventReader<String> events = super.events(head);
-                return new EventReader<>() {
-                    @Override
-                    public boolean accept(dev.detour.core.wire.SseEvent event) {
-                        firstEventRead.countDown();
-                        return events.accept(event);
-                    }
-
-                    @Override
-                    public String finish() {
-                        return events.finish();
-                    }
-                };
-            }
-        };
+        RecordingReader reader = new RecordingReader();
         Caller caller = Caller.virtual(() -> transport.exchange("test:model", Loopback.post(transport),
                 Optional.empty(), reader));
 
-        assertThat(firstEventRead.await(10, TimeUnit.SECONDS)).as("the first event arrived").isTrue();
+        assertThat(reader.firstEvent.await(10, TimeUnit.SECONDS)).as("the first event arrived").isTrue();
         caller.thread.interrupt();
 
         assertThat(caller.thrown()).isInstanceOf(CancellationException.class);

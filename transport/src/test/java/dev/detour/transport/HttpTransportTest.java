@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.SocketEffect;
@@ -108,26 +107,8 @@ class HttpTransportTest {
         loopback.enqueue(Loopback.sse(firstEvent + ":" + " ".repeat(1000) + "\n\n")
                 .throttleBody(firstEvent.length(), 30, TimeUnit.SECONDS));
         HttpTransport transport = loopback.transport();
-        CountDownLatch firstDelta = new CountDownLatch(1);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        RecordingReader reader = new RecordingReader() {
-            @Override
-            public EventReader<String> events(HttpHead head) {
-                EventReader<String> events = super.events(head);
-                return new EventReader<>() {
-                    @Override
-                    public boolean accept(dev.detour.core.wire.SseEvent event) {
-                        firstDelta.countDown();
-                        return events.accept(event);
-                    }
-
-                    @Override
-                    public String finish() {
-                        return events.finish();
-                    }
-                };
-            }
-        };
+        RecordingReader reader = new RecordingReader();
         Thread caller = Thread.ofPlatform().start(() -> {
             try {
                 transport.exchange("test:model", Loopback.post(transport), Optional.empty(), reader);
@@ -136,7 +117,7 @@ class HttpTransportTest {
             }
         });
 
-        assertThat(firstDelta.await(10, TimeUnit.SECONDS)).as("the first event arrived").isTrue();
+        assertThat(reader.firstEvent.await(10, TimeUnit.SECONDS)).as("the first event arrived").isTrue();
         caller.interrupt();
 
         assertThat(caller.join(Duration.ofSeconds(10))).isTrue();

@@ -4,6 +4,7 @@ import dev.detour.core.wire.SseEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A {@link ResponseReader} for tests: a body is its text, a stream the data of its events joined by
@@ -39,6 +40,8 @@ class RecordingReader implements ResponseReader<String> {
     }
 
     final List<String> threads = new ArrayList<>();
+    /** Counted down when the first event of a stream arrives. */
+    final CountDownLatch firstEvent = new CountDownLatch(1);
 
     @Override
     public RuntimeException rejected(HttpHead head, byte[] body) {
@@ -59,6 +62,7 @@ class RecordingReader implements ResponseReader<String> {
             @Override
             public boolean accept(SseEvent event) {
                 threads.add(Thread.currentThread().getName());
+                firstEvent.countDown();
                 if (event.data().equals("[DONE]")) {
                     return false;
                 }
