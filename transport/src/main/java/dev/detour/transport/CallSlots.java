@@ -23,10 +23,22 @@ final class CallSlots {
     /**
      * Takes a slot for the calling thread, waiting in turn.
      *
-     * @return false if {@code expired} became true before a slot was free (no slot is then held)
+     * @return false if {@code expired} became true before a slot was free, or as one was handed over (no slot
+     *     is then held)
      * @throws InterruptedException if the calling thread is or gets interrupted first (its flag stays set)
      */
     boolean acquire(BooleanSupplier expired) throws InterruptedException {
+        if (!takeOrWait(expired)) {
+            return false;
+        }
+        if (expired.getAsBoolean()) {
+            release();
+            return false;
+        }
+        return true;
+    }
+
+    private boolean takeOrWait(BooleanSupplier expired) throws InterruptedException {
         Waiter waiter;
         lock.lock();
         try {

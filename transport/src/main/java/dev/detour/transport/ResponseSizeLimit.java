@@ -2,6 +2,7 @@ package dev.detour.transport;
 
 import java.io.IOException;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -29,11 +30,11 @@ final class ResponseSizeLimit implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
         ResponseBody body = response.body();
+        MediaType type = body.contentType();
+        long length = body.contentLength();
         ResponseBody limited = response.isSuccessful()
-                ? ResponseBody.create(Okio.buffer(new Capped(body.source(), maxBytes, body.contentLength())),
-                        body.contentType(), body.contentLength())
-                : ResponseBody.create(truncated(body, Math.min(maxBytes, HttpTransport.ERROR_BODY_LIMIT)),
-                        body.contentType());
+                ? ResponseBody.create(Okio.buffer(new Capped(body.source(), maxBytes, length)), type, length)
+                : ResponseBody.create(truncated(body, Math.min(maxBytes, HttpTransport.ERROR_BODY_LIMIT)), type);
         return response.newBuilder().body(limited).build();
     }
 

@@ -1,7 +1,6 @@
 package dev.detour.core.internal;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Argument checks for Detour's public API whose failure messages name the parameter and the value it
@@ -13,7 +12,10 @@ public final class Require {
 
     /** Returns {@code value}, or throws {@link NullPointerException} saying {@code "<name> == null"}. */
     public static <T> T nonNull(T value, String name) {
-        return Objects.requireNonNull(value, () -> name + " == null");
+        if (value == null) {
+            throw new NullPointerException(name + " == null");
+        }
+        return value;
     }
 
     /** Returns {@code value} if it has a non-whitespace character. */
