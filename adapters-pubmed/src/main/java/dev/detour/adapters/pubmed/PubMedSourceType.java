@@ -57,6 +57,12 @@ public final class PubMedSourceType implements EvidenceSourceType {
         return OptionalInt.of(settings.option(REQUESTS_PER_SECOND).orElse(key.secret().isPresent() ? 10 : 3));
     }
 
+    /** ESearch for the ids, then EFetch for their records. */
+    @Override
+    public int requestsPerSearch() {
+        return 2;
+    }
+
     @Override
     public EvidenceSource open(AdapterSettings settings, AdapterKey key) {
         return PubMedSource.create(PubMedSettings.from(settings, key));

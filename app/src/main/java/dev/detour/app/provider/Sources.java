@@ -29,8 +29,11 @@ import java.util.OptionalInt;
  */
 public final class Sources implements AutoCloseable {
 
-    /** One opened source: its adapter and the rate its type allows it. */
-    public record Opened(SourceRef source, EvidenceSource adapter, OptionalInt requestsPerSecond) {}
+    /**
+     * One opened source: its adapter, the rate of requests its type allows it, and how many requests one of its
+     * searches makes at most.
+     */
+    public record Opened(SourceRef source, EvidenceSource adapter, OptionalInt requestsPerSecond, int requestsPerSearch) {}
 
     private final Map<SourceRef, Opened> opened = new LinkedHashMap<>();
     private final List<String> notices = new ArrayList<>();
@@ -65,7 +68,7 @@ public final class Sources implements AutoCloseable {
             AdapterKey key = AdapterKeys.read(source.keyEnv(), environment);
             try {
                 opened.put(SourceRef.of(name), new Opened(SourceRef.of(name), type.get().open(settings, key),
-                        type.get().requestsPerSecond(settings, key)));
+                        type.get().requestsPerSecond(settings, key), type.get().requestsPerSearch()));
             } catch (IllegalArgumentException e) {
                 if (key.variable().isPresent() && key.secret().isEmpty()) {
                     notices.add("detour: source " + name + " is disabled: " + firstLine(e.getMessage()));

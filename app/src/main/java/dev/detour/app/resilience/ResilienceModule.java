@@ -58,6 +58,7 @@ public final class ResilienceModule extends AbstractModule {
                         opened.requestsPerSecond().isPresent()
                                 ? Optional.of(ResilientSources.perSecond(opened.requestsPerSecond().getAsInt()))
                                 : Optional.empty(),
+                        opened.requestsPerSearch(),
                         new ModelBreaker(resilience.circuitBreaker(), clock)))
                 .toList(), resilience, clock,
                 new Backoff(resilience.backoff(), () -> ThreadLocalRandom.current().nextDouble()));

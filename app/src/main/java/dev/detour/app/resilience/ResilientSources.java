@@ -39,9 +39,17 @@ import java.util.concurrent.CancellationException;
  */
 final class ResilientSources implements EvidenceSources {
 
-    /** One source: its adapter, its rate limiter (if its type states a rate) and its breaker. */
+    /**
+     * One source: its adapter, its rate limiter of requests (if its type states a rate), the requests one search
+     * takes from that limiter, and its breaker.
+     */
     record SourceLink(SourceRef source, EvidenceSource adapter, Optional<RateLimiter<Object>> limiter,
-            ModelBreaker breaker) {}
+            int requestsPerSearch, ModelBreaker breaker) {
+
+        SourceLink {
+            Require.positive(requestsPerSearch, "requestsPerSearch");
+        }
+    }
 
     private final Map<SourceRef, SourceLink> links = new LinkedHashMap<>();
     private final ResilienceConfig config;
@@ -55,7 +63,7 @@ final class ResilientSources implements EvidenceSources {
         this.retryRule = new SearchRetryRule(new RetryRule(config, Require.nonNull(backoff, "backoff")));
     }
 
-    /** A rate limiter letting {@code requestsPerSecond} searches start each second, evenly spread. */
+    /** A rate limiter letting {@code requestsPerSecond} requests start each second, evenly spread. */
     static RateLimiter<Object> perSecond(int requestsPerSecond) {
         Require.positive(requestsPerSecond, "requestsPerSecond");
         return RateLimiter.smoothBuilder(requestsPerSecond, Duration.ofSeconds(1)).build();
@@ -202,7 +210,7 @@ final class ResilientSources implements EvidenceSources {
             Duration longest = timeLeft().orElse(config.attemptTimeout());
             boolean permitted;
             try {
-                permitted = !longest.isNegative() && link.limiter().get().tryAcquirePermit(longest);
+                permitted = !longest.isNegative() && link.limiter().get().tryAcquirePermits(link.requestsPerSearch(), longest);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("interrupted while waiting for " + link.source() + "'s rate limit");

@@ -50,6 +50,9 @@ class SourcesTest {
             assertThat(rateOf(keyless, "pubmed")).hasValue(3);
             assertThat(rateOf(keyed, "pubmed")).hasValue(10);
             assertThat(rateOf(keyless, "europepmc")).isEmpty();
+            assertThat(keyless.opened()).as("ESearch then EFetch: the limiter counts both")
+                    .filteredOn(opened -> opened.source().equals(SourceRef.of("pubmed")))
+                    .singleElement().extracting(Sources.Opened::requestsPerSearch).isEqualTo(2);
         }
     }
 }

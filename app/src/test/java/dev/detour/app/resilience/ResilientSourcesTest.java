@@ -52,13 +52,18 @@ class ResilientSourcesTest {
 
     private ResilientSources sources(Consumer<Scenario.SourceScript> script, int maxRetries, int threshold,
             Optional<RateLimiter<Object>> limiter) {
+        return sources(script, maxRetries, threshold, limiter, 1);
+    }
+
+    private ResilientSources sources(Consumer<Scenario.SourceScript> script, int maxRetries, int threshold,
+            Optional<RateLimiter<Object>> limiter, int requestsPerSearch) {
         simulator = ProviderSimulator.start(Scenario.builder("sources-test").source("europepmc", script).build());
         adapter = SourceTypes.installed().find("europepmc").orElseThrow()
                 .open(AdapterSettings.of("europepmc", simulator.europePmcBaseUrl()), AdapterKey.none());
         ResilienceConfig resilience = new ResilienceConfig(Duration.ofHours(2), maxRetries,
                 new ResilienceConfig.BackoffConfig(Duration.ofMillis(1), Duration.ofMillis(2), 0), Duration.ofSeconds(2),
                 new ResilienceConfig.CircuitBreakerConfig(threshold, Duration.ofSeconds(30)), Optional.empty());
-        return new ResilientSources(List.of(new ResilientSources.SourceLink(EUROPE_PMC, adapter, limiter,
+        return new ResilientSources(List.of(new ResilientSources.SourceLink(EUROPE_PMC, adapter, limiter, requestsPerSearch,
                 new ModelBreaker(resilience.circuitBreaker(), clock))), resilience, clock,
                 new Backoff(resilience.backoff(), () -> 0.5));
     }
@@ -152,6 +157,21 @@ class ResilientSourcesTest {
             assertThat(attempt.skipReason()).contains(SkipReason.DEADLINE_REACHED);
             assertThat(attempt.message()).contains("rate limit");
         });
+        assertThat(simulator.requestCount("europepmc")).isEqualTo(1);
+    }
+
+    @Test
+    void aSearchTakesAsManyPermitsOfTheRateLimitAsTheRequestsItMakes() {
+        RateLimiter<Object> twoRequestsPerHour = RateLimiter.burstyBuilder(2, Duration.ofHours(1)).build();
+        ResilientSources sources = sources(s -> s.always(Behaviour.ok()), 2, 5, Optional.of(twoRequestsPerHour), 2);
+        CallContext tenSecondsLeft = CallContext.none().withDeadline(clock.instant().plus(Duration.ofSeconds(10)));
+        sources.search(EUROPE_PMC, QUERY, tenSecondsLeft);
+
+        SourceFailedError skipped = catchThrowableOfType(SourceFailedError.class,
+                () -> sources.search(EUROPE_PMC, QUERY, tenSecondsLeft));
+
+        assertThat(skipped.attempts()).singleElement()
+                .satisfies(attempt -> assertThat(attempt.skipReason()).contains(SkipReason.DEADLINE_REACHED));
         assertThat(simulator.requestCount("europepmc")).isEqualTo(1);
     }
 

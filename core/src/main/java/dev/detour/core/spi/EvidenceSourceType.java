@@ -17,4 +17,12 @@ public interface EvidenceSourceType extends AdapterType<EvidenceSource> {
     default OptionalInt requestsPerSecond(AdapterSettings settings, AdapterKey key) {
         return OptionalInt.empty();
     }
+
+    /**
+     * How many HTTP requests one search makes at most, so that the caller's rate limiter counts requests, as
+     * the source's limit does, not searches; at least 1.
+     */
+    default int requestsPerSearch() {
+        return 1;
+    }
 }
