@@ -2,6 +2,7 @@ package dev.detour.transport;
 
 import dev.detour.core.spi.HttpLimits;
 import dev.detour.core.internal.Require;
+import dev.detour.core.model.CallContext;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
@@ -114,6 +115,22 @@ public final class HttpTransport implements AutoCloseable {
         try (Exchange exchange = new Exchange(clients.forCallingThread(), slots, request, what, failures)) {
             return exchange.run(deadline, deadlines, redacting);
         }
+    }
+
+    /**
+     * Sends {@code request} once, within the deadline of {@code context} and carrying its
+     * {@link CallContext#requestHeaders() request headers} too, and returns what {@code reader} makes of the
+     * response, as {@link #exchange(String, Request, Optional, ResponseReader)} does.
+     */
+    public <T> T exchange(String what, Request request, CallContext context, ResponseReader<T> reader) {
+        Require.nonNull(request, "request");
+        Require.nonNull(context, "context");
+        if (context.requestHeaders().isEmpty()) {
+            return exchange(what, request, context.deadline(), reader);
+        }
+        Request.Builder carrying = request.newBuilder();
+        context.requestHeaders().forEach(carrying::header);
+        return exchange(what, carrying.build(), context.deadline(), reader);
     }
 
     /** Cancels calls in flight and releases connections and threads. */

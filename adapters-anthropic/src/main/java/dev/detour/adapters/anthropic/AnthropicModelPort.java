@@ -36,7 +36,7 @@ record AnthropicModelPort(HttpTransport transport, ModelCodec codec) implements 
                 "2023-06-01").post(RequestBody.create(body, MediaType.get("application/json"))).build();
         boolean structured = request.responseFormat().isPresent();
         StreamListener listener = request.stream() ? context.streamListener() : StreamListener.NONE;
-        return transport.exchange(codec.failures().model().toString(), http, context.deadline(), ResponseReader.of(
+        return transport.exchange(codec.failures().model().toString(), http, context, ResponseReader.of(
                 (head, error) -> codec.failures().rejected(head, ErrorBody.parse(error, head, codec.json())),
                 (head, bytes) -> codec.read(head, bytes, structured, listener),
                 head -> new StreamAssembler(codec, head, structured, listener),

@@ -48,7 +48,7 @@ final class HuggingFaceModelPort implements ModelPort {
         }
         Request http = api.create(endpoint.url(), request.stream() ? "text/event-stream" : "application/json", body)
                 .request();
-        return transport.exchange(model.toString(), http, context.deadline(), reader(
+        return transport.exchange(model.toString(), http, context, reader(
                 request.responseFormat().isPresent(), request.stream() ? context.streamListener() : StreamListener.NONE));
     }
 

@@ -68,7 +68,7 @@ final class OpenAiModelPort implements ModelPort {
                     + request.responseFormat().map(ResponseFormat::name).orElse("") + "\" is not valid JSON", e);
         }
         TokenLimitField sent = request.options().maxOutputTokens().isPresent() ? field : null;
-        return transport.exchange(model.toString(), api.create(body).request(), context.deadline(),
+        return transport.exchange(model.toString(), api.create(body).request(), context,
                 reader(sent, request.stream() ? context.streamListener() : StreamListener.NONE));
     }
 

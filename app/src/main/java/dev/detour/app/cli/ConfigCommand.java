@@ -14,6 +14,7 @@ import dev.detour.app.config.ResilienceConfig;
 import dev.detour.app.config.SourceConfig;
 import dev.detour.app.config.SourceTypes;
 import dev.detour.app.config.StoreConfig;
+import dev.detour.app.config.TelemetryConfig;
 import dev.detour.app.config.WorkflowConfig;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.research.GroundingSettings;
@@ -21,6 +22,8 @@ import dev.detour.core.secret.Secret;
 import dev.detour.core.spi.AdapterKey;
 import dev.detour.core.spi.AdapterSettings;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,6 +143,7 @@ final class ConfigCommand implements Callable<Integer> {
         settings.add(setting(w, "workflow.", "max-iterations", String.valueOf(workflow.maxIterations())));
         settings.add(setting(w, "workflow.", "token-budget", String.valueOf(workflow.tokenBudget())));
         settings.add(setting(w, "workflow.", "parallelism", String.valueOf(workflow.parallelism())));
+        settings.add(setting(w, "workflow.", "cost-budget", workflow.costBudget().map(BigDecimal::toPlainString).orElse("none")));
         JsonNode store = file.path("store");
         boolean storeFromFile = file.has("store");
         String pathOrigin = storeFromFile && (store.isTextual() || store.has("path")) ? "file"
@@ -149,6 +153,15 @@ final class ConfigCommand implements Callable<Integer> {
                 pathOrigin));
         settings.add(new Setting("store.retention", config.store().retention().map(ConfigCommand::duration)
                 .orElse("none (kept until pruned)"), storeFromFile && store.has("retention") ? "file" : "default"));
+        config.pricing().prices().forEach((model, price) -> settings.add(new Setting("pricing." + model,
+                price.inputPerMillion().toPlainString() + " in, " + price.outputPerMillion().toPlainString()
+                        + " out (dollars per million tokens)", "file")));
+        TelemetryConfig telemetry = config.telemetry();
+        JsonNode t = file.path("telemetry");
+        settings.add(setting(t, "telemetry.", "exporter", telemetry.exporter()));
+        settings.add(setting(t, "telemetry.", "endpoint", telemetry.endpoint().map(URI::toString).orElse("the SDK's default")));
+        settings.add(setting(t, "telemetry.", "protocol", telemetry.protocol()));
+        settings.add(setting(t, "telemetry.", "propagate", String.valueOf(telemetry.propagate())));
         return settings;
     }
 

@@ -56,11 +56,14 @@ public final class Telemetry implements AutoCloseable {
         return openTelemetry;
     }
 
-    /** {@code port}, the adapter port of {@code model}, with a CLIENT span and the GenAI metrics per attempt. */
+    /**
+     * {@code port}, the adapter port of {@code model}, with a CLIENT span and the GenAI metrics per attempt, and
+     * the attempt's W3C trace context on its requests when {@code telemetry.propagate} is on.
+     */
     public ModelPort attemptsOf(ModelRef model, ModelPort port) {
         Require.nonNull(model, "model");
         Require.nonNull(port, "port");
-        return enabled ? new TracedAttempts(model, port, describe(model), instruments) : port;
+        return enabled ? new TracedAttempts(model, port, describe(model), instruments, config.telemetry().propagate()) : port;
     }
 
     /** {@code chain}, the resilience chain, with a span per call, skip events and the attempt and fallback counters. */

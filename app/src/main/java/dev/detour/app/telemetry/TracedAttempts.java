@@ -12,13 +12,20 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
  * One model's adapter port with a CLIENT span per attempt, named {@code chat {gen_ai.request.model}} as the
  * GenAI conventions ask, and the operation-duration and token-usage histograms. Spans carry who was asked,
  * who answered, the tokens, the status and Detour's error kind: never a prompt, an answer or a provider's words.
+ * When told to propagate, the attempt's requests carry its W3C trace context ({@code traceparent},
+ * {@code tracestate}) and nothing else of the context, baggage included.
  */
 final class TracedAttempts implements ModelPort {
 
@@ -27,13 +34,15 @@ final class TracedAttempts implements ModelPort {
     private final Attributes base;
     private final String spanName;
     private final Instruments instruments;
+    private final boolean propagate;
 
-    TracedAttempts(ModelRef model, ModelPort delegate, Attributes base, Instruments instruments) {
+    TracedAttempts(ModelRef model, ModelPort delegate, Attributes base, Instruments instruments, boolean propagate) {
         this.model = model;
         this.delegate = delegate;
         this.base = base;
         this.spanName = GenAi.CHAT + " " + model.model();
         this.instruments = instruments;
+        this.propagate = propagate;
     }
 
     @Override
@@ -44,7 +53,7 @@ final class TracedAttempts implements ModelPort {
         AttributesBuilder measured = base.toBuilder();
         TokenUsage usage = TokenUsage.NONE;
         try (Scope ignored = span.makeCurrent()) {
-            ChatResponse response = delegate.chat(request, context);
+            ChatResponse response = delegate.chat(request, propagate ? carryingTraceContext(context) : context);
             usage = response.usage();
             response.servedModel().ifPresent(served -> {
                 span.setAttribute(GenAi.RESPONSE_MODEL, served);
@@ -70,6 +79,24 @@ final class TracedAttempts implements ModelPort {
             instruments.operationDuration().record((System.nanoTime() - startNanos) / 1e9, attributes);
             recordTokens(attributes, usage);
             span.end();
+        }
+    }
+
+    private static CallContext carryingTraceContext(CallContext context) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, HeaderSetter.INSTANCE);
+        return context.withRequestHeaders(headers);
+    }
+
+    /** Writes a propagator's fields into a map of headers. */
+    private enum HeaderSetter implements TextMapSetter<Map<String, String>> {
+        INSTANCE;
+
+        @Override
+        public void set(Map<String, String> carrier, String key, String value) {
+            if (carrier != null) {
+                carrier.put(key, value);
+            }
         }
     }
 

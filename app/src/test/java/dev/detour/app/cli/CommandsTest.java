@@ -163,7 +163,28 @@ class CommandsTest {
         assertThat(detour("config", "--format", "json")).isZero();
         JsonNode json = new ObjectMapper().readTree(stdout());
         assertThat(json.get("settings").findValuesAsText("key")).contains("resilience.call-deadline", "workflow.parallelism",
-                "store.path", "store.retention");
+                "store.path", "store.retention", "workflow.cost-budget", "telemetry.exporter", "telemetry.endpoint",
+                "telemetry.protocol", "telemetry.propagate");
+    }
+
+    @Test
+    void configShowsTheTelemetrySectionPricesAndCostBudgetOfTheFile() throws IOException {
+        Files.writeString(directory.resolve("traced.yaml"), Files.readString(directory.resolve("detour.yaml"))
+                .replace("workflow: { token-budget: 40000 }", """
+                        workflow: { token-budget: 40000, cost-budget: 0.50 }
+                        pricing:
+                          "hf:Qwen/Qwen2.5-72B-Instruct": { input-per-million: 0.90, output-per-million: 0.90 }
+                          "hf:Qwen/Qwen2.5-7B-Instruct": { input-per-million: 0.15, output-per-million: 0.60 }
+                        telemetry: { propagate: true }
+                        """));
+
+        assertThat(detour("config", "--config", "traced.yaml")).isZero();
+
+        assertThat(stdout()).containsPattern("telemetry\\.propagate +true +file")
+                .containsPattern("telemetry\\.exporter +none +default")
+                .containsPattern("telemetry\\.protocol +http/protobuf +default")
+                .containsPattern("workflow\\.cost-budget +0\\.50? +file")
+                .containsPattern("pricing\\.hf:Qwen/Qwen2\\.5-7B-Instruct +0\\.15 in, 0\\.6 out \\(dollars per million tokens\\) +file");
     }
 
     @Test
