@@ -115,7 +115,7 @@ final class EventJson {
             return;
         }
         Cost shown = cost == null ? Cost.ZERO : cost;
-        json.put("cost", shown.complete() ? shown.exact() : "unknown");
+        json.put("cost", JsonShapes.cost(shown));
     }
 
     private static long millis(Duration duration) {

@@ -2,6 +2,7 @@ package dev.detour.app.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.detour.core.cost.Cost;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.SourceRef;
@@ -40,6 +41,11 @@ final class JsonShapes {
     static ObjectNode tokens(TokenUsage usage) {
         return JSON.objectNode().put("prompt", usage.promptTokens())
                 .put("completion", usage.completionTokens()).put("total", usage.totalTokens());
+    }
+
+    /** A cost as both outputs write it: the exact dollars as decimal text ({@code "0.00004005"}), or {@code "unknown"}. */
+    static String cost(Cost cost) {
+        return cost.complete() ? cost.exact() : "unknown";
     }
 
     static ObjectNode failure(StepFailure failure) {

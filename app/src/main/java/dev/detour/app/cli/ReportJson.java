@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.evidence.EvidenceId;
 import dev.detour.core.evidence.EvidenceRecord;
 import dev.detour.core.model.AllModelsFailedError;
@@ -30,7 +31,8 @@ import java.util.Set;
 /**
  * The {@code --format json} rendering of a research run: the report's parts as fields, every step with its
  * attempts, the failure if there was one, the evidence and references of a grounded run, and the provenance
- * (who served each step, every fallback, what each source gave each sub-question) as data.
+ * (who served each step, every fallback, what each source gave each sub-question) as data; with prices
+ * configured, the cost of the run, of each step and of each model attempt.
  * Every field is documented in {@code docs/output-reference.md}; {@link #SCHEMA_VERSION} changes when a
  * field changes meaning or goes away.
  */
@@ -39,6 +41,16 @@ final class ReportJson {
     static final int SCHEMA_VERSION = 1;
 
     private final ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private final Pricing pricing;
+
+    ReportJson() {
+        this(Pricing.none());
+    }
+
+    /** Reports with {@code cost} fields at {@code pricing}, when it prices any model. */
+    ReportJson(Pricing pricing) {
+        this.pricing = pricing;
+    }
 
     String toJson(ResearchRun run) {
         return toJson(run, run.result().status().name());
@@ -99,6 +111,9 @@ final class ReportJson {
         json.set("provenance", provenance(record));
         json.put("modelCalls", record.modelCalls());
         json.set("tokens", JsonShapes.tokens(record.tokens()));
+        if (priced()) {
+            json.put("cost", JsonShapes.cost(record.cost(pricing)));
+        }
         json.put("markdown", run.report().markdown());
         try {
             return mapper.writeValueAsString(json);
@@ -142,10 +157,23 @@ final class ReportJson {
         }, () -> json.putNull("servedBy"));
         json.put("start", step.start().toString()).put("durationMs", step.duration().toMillis());
         json.set("tokens", JsonShapes.tokens(step.tokens()));
+        if (priced()) {
+            json.put("cost", JsonShapes.cost(step.cost(pricing)));
+        }
         ArrayNode attempts = json.putArray("attempts");
-        step.attempts().forEach(attempt -> attempts.add(JsonShapes.attempt(mapper.createObjectNode(), attempt)));
+        step.attempts().forEach(attempt -> {
+            ObjectNode item = JsonShapes.attempt(mapper.createObjectNode(), attempt);
+            if (priced() && !attempt.isSearch()) {
+                item.put("cost", JsonShapes.cost(pricing.costOf(attempt)));
+            }
+            attempts.add(item);
+        });
         step.failure().ifPresent(failure -> json.set("failure", JsonShapes.failure(failure)));
         return json;
+    }
+
+    private boolean priced() {
+        return !pricing.prices().isEmpty();
     }
 
     private static Optional<Attempt> servedBy(StepRecord step) {

@@ -80,8 +80,8 @@ final class Research {
                         + handle.runId() + " is stored in " + file + "; if it stops, continue it with: detour resume "
                         + RunIds.shortId(handle.runId())));
                 RunResult<ResearchOutcome> result = awaitUninterruptibly(handle);
-                run = new ResearchRun(question, result, ResearchReport.of(question, result));
-                sink.write(run);
+                run = new ResearchRun(question, result, ResearchReport.of(question, result, session.config().pricing()));
+                sink.write(run, session.config().pricing());
                 explainFailure(context, session, result, handle.runId());
                 if (!session.config().pricing().prices().isEmpty()) {
                     context.err().println("detour: the run cost " + result.record().cost(session.config().pricing()).describe()
@@ -215,8 +215,10 @@ final class Research {
             return context;
         }
 
-        void write(ResearchRun run) {
-            String text = format == ReportOptions.Format.json ? new ReportJson().toJson(run) + "\n" : run.report().markdown();
+        /** Writes {@code run}'s report, with costs at {@code pricing} in the JSON one. */
+        void write(ResearchRun run, Pricing pricing) {
+            String text = format == ReportOptions.Format.json ? new ReportJson(pricing).toJson(run) + "\n"
+                    : run.report().markdown();
             if (channel == null) {
                 printed(text);
                 return;

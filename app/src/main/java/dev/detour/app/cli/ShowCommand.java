@@ -2,6 +2,7 @@ package dev.detour.app.cli;
 
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.research.ResearchReport;
 import dev.detour.core.research.ResearchRun;
 import dev.detour.core.workflow.RunResult;
@@ -46,19 +47,19 @@ final class ShowCommand implements Callable<Integer> {
         try (RunStore store = Session.openStore(context, config.store(), true)) {
             StoredRun stored = RunIds.find(store, run, "show");
             if (events) {
-                EventJson json = new EventJson();
+                EventJson json = new EventJson(config.pricing());
                 for (WorkflowEvent event : store.events(stored.runId())) {
                     context.out().println(json.toJson(event));
                 }
                 return ExitCodes.OK;
             }
-            ResearchReport report = report(stored);
+            ResearchReport report = report(stored, config.pricing());
             if (format == ReportOptions.Format.json) {
                 RunResult<?> result = stored.result().orElseGet(() -> new RunResult.Cancelled<>(stored.record()));
                 @SuppressWarnings("unchecked")
                 ResearchRun research = new ResearchRun(report.question(),
                         (RunResult<dev.detour.core.research.ResearchOutcome>) result, report);
-                context.out().println(new ReportJson().toJson(research, stored.summary().status().name()));
+                context.out().println(new ReportJson(config.pricing()).toJson(research, stored.summary().status().name()));
             } else {
                 context.out().print(report.markdown());
             }
@@ -72,9 +73,9 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    private ResearchReport report(StoredRun stored) {
+    private ResearchReport report(StoredRun stored, Pricing pricing) {
         try {
-            return ResearchReport.of(stored);
+            return ResearchReport.of(stored, pricing);
         } catch (IllegalArgumentException e) {
             throw new UsageProblem("detour show: " + e.getMessage() + "; detour show --events prints its events");
         }

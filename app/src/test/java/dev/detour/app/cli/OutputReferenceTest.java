@@ -72,6 +72,9 @@ class OutputReferenceTest {
                 chain: [ "hf:Qwen/Qwen2.5-72B-Instruct", "hf:Qwen/Qwen2.5-7B-Instruct" ]
                 resilience: { max-retries: 1, backoff: { initial: 10ms, max: 20ms, jitter: 0 },
                               circuit-breaker: { failure-threshold: 2, open-for: 10m } }
+                pricing:
+                  "hf:Qwen/Qwen2.5-72B-Instruct": { input-per-million: 0.90, output-per-million: 0.90 }
+                  "hf:Qwen/Qwen2.5-7B-Instruct": { input-per-million: 0.15, output-per-million: 0.60 }
                 """.formatted(hf.url("/")));
     }
 

@@ -1,5 +1,6 @@
 package dev.detour.core.research;
 
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.evidence.EvidenceRecord;
 import dev.detour.core.internal.Citations;
 import dev.detour.core.internal.Durations;
@@ -29,6 +30,9 @@ import java.util.stream.IntStream;
  * <p>In a grounded run every {@code [n]} of the report names one entry of its References, and every entry
  * is cited: findings are renumbered report-wide, and text from outside (titles, authors, a source's words)
  * is escaped so it cannot pass for a citation or for Markdown.
+ *
+ * <p>When prices are configured, the provenance table has a cost per step and the run's line its total: exact
+ * sums shown to six places, "unknown" (never $0) where a model has no price.
  */
 final class ReportWriter {
 
@@ -36,13 +40,15 @@ final class ReportWriter {
     private final RunResult<ResearchOutcome> result;
     private final RunRecord record;
     private final Optional<String> unfinished;
+    private final Pricing pricing;
     private final StringBuilder markdown = new StringBuilder();
 
-    ReportWriter(String question, RunResult<ResearchOutcome> result, Optional<String> unfinished) {
+    ReportWriter(String question, RunResult<ResearchOutcome> result, Optional<String> unfinished, Pricing pricing) {
         this.question = question.isBlank() ? "(no question)" : question.strip();
         this.result = result;
         this.record = result.record();
         this.unfinished = unfinished;
+        this.pricing = pricing;
     }
 
     ResearchReport write() {
@@ -219,14 +225,16 @@ final class ReportWriter {
         if (record.steps().isEmpty()) {
             line("_No step ran._");
         } else {
-            line("| Step | Served by | Inference provider | Attempts | Tokens | Time | Outcome |");
-            line("|---|---|---|---|---|---|---|");
+            line("| Step | Served by | Inference provider | Attempts | Tokens |" + (priced() ? " Cost |" : "")
+                    + " Time | Outcome |");
+            line("|---|---|---|---|---|" + (priced() ? "---|" : "") + "---|---|");
             for (StepRecord step : record.steps()) {
                 if (isSearch(step)) {
                     line("| " + cell(step.path())
                             + " | " + searchedBy(step)
                             + " | — | " + step.attempts().size()
                             + " | " + step.tokens().totalTokens()
+                            + (priced() ? " | —" : "")
                             + " | " + Durations.human(step.duration())
                             + " | " + searchOutcome(step) + " |");
                     continue;
@@ -237,6 +245,7 @@ final class ReportWriter {
                         + " | " + served.flatMap(Attempt::inferenceProvider).map(ReportWriter::cell).orElse("—")
                         + " | " + step.attempts().size()
                         + " | " + step.tokens().totalTokens()
+                        + (priced() ? " | " + step.cost(pricing).describe() : "")
                         + " | " + Durations.human(step.duration())
                         + " | " + outcome(step, served.isPresent()) + " |");
             }
@@ -258,7 +267,12 @@ final class ReportWriter {
         line("").line("_Run `" + record.runId() + "`: " + status
                 + ", " + record.modelCalls() + " model " + (record.modelCalls() == 1 ? "call" : "calls")
                 + (searches > 0 ? ", " + searches + (searches == 1 ? " search" : " searches") : "")
-                + ", " + record.tokens().totalTokens() + " tokens._");
+                + ", " + record.tokens().totalTokens() + " tokens"
+                + (priced() ? ", cost " + record.cost(pricing).describe() : "") + "._");
+    }
+
+    private boolean priced() {
+        return !pricing.prices().isEmpty();
     }
 
     private void writeEvidenceSources(ResearchState state) {

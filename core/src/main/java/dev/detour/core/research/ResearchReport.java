@@ -1,5 +1,6 @@
 package dev.detour.core.research;
 
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Require;
 import dev.detour.core.workflow.RunResult;
 import dev.detour.core.workflow.StoredRun;
@@ -66,11 +67,17 @@ public record ResearchReport(
         this(question, markdown, complete, limitations, findings, List.of());
     }
 
-    /** The report of a research run, however it ended. */
+    /** The report of a research run, however it ended, with no costs (no model is priced). */
     public static ResearchReport of(String question, RunResult<ResearchOutcome> result) {
+        return of(question, result, Pricing.none());
+    }
+
+    /** The report of a research run, however it ended, with each step's cost and the run's at {@code pricing}. */
+    public static ResearchReport of(String question, RunResult<ResearchOutcome> result, Pricing pricing) {
         Require.nonNull(question, "question");
         Require.nonNull(result, "result");
-        return new ReportWriter(question, result, Optional.empty()).write();
+        Require.nonNull(pricing, "pricing");
+        return new ReportWriter(question, result, Optional.empty(), pricing).write();
     }
 
     /**
@@ -79,9 +86,20 @@ public record ResearchReport(
      *
      * @throws IllegalArgumentException if the run is not a research run
      */
-    @SuppressWarnings("unchecked")
     public static ResearchReport of(StoredRun stored) {
+        return of(stored, Pricing.none());
+    }
+
+    /**
+     * The report of a stored research run, as {@link #of(StoredRun)}, with each step's cost and the run's at
+     * {@code pricing}.
+     *
+     * @throws IllegalArgumentException if the run is not a research run
+     */
+    @SuppressWarnings("unchecked")
+    public static ResearchReport of(StoredRun stored, Pricing pricing) {
         Require.nonNull(stored, "stored");
+        Require.nonNull(pricing, "pricing");
         if (!stored.start().workflow().equals(ResearchWorkflow.NAME)) {
             throw new IllegalArgumentException("run " + stored.runId() + " ran the workflow \"" + stored.start().workflow()
                     + "\", not a research run; it has no research report");
@@ -89,10 +107,10 @@ public record ResearchReport(
         String question = String.valueOf(stored.start().input());
         Optional<RunResult<Object>> ended = stored.result();
         if (ended.isPresent()) {
-            return of(question, (RunResult<ResearchOutcome>) (RunResult<?>) ended.get());
+            return of(question, (RunResult<ResearchOutcome>) (RunResult<?>) ended.get(), pricing);
         }
         return new ReportWriter(question, new RunResult.Cancelled<>(stored.record()), Optional.of(
                 "The run did not finish: its process stopped before the run ended. Resume it to finish it;"
-                        + " the findings it had stored are below.")).write();
+                        + " the findings it had stored are below."), pricing).write();
     }
 }

@@ -57,7 +57,7 @@ public final class ResearchRunner {
     public ResearchRun run(String question, ResearchSettings runSettings, RunOptions options) {
         Require.nonBlank(question, "question");
         RunResult<ResearchOutcome> result = engine.run(ResearchWorkflow.of(runSettings), question, options.withSettings(runSettings));
-        return new ResearchRun(question, result, ResearchReport.of(question, result));
+        return new ResearchRun(question, result, ResearchReport.of(question, result, engine.pricing()));
     }
 
     /** Starts researching {@code question} and returns at once, for a caller that may cancel. */
