@@ -18,8 +18,11 @@ final class GenAi {
     static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
     static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    static final AttributeKey<String> DATA_SOURCE_ID = AttributeKey.stringKey("gen_ai.data_source.id");
 
     static final AttributeKey<String> MODEL = AttributeKey.stringKey("detour.model");
+    static final AttributeKey<String> SOURCE = AttributeKey.stringKey("detour.source");
+    static final AttributeKey<Long> HITS = AttributeKey.longKey("detour.hits");
     static final AttributeKey<String> INFERENCE_PROVIDER = AttributeKey.stringKey("detour.inference_provider");
     static final AttributeKey<Long> RETRY = AttributeKey.longKey("detour.retry");
     static final AttributeKey<String> SERVED_BY = AttributeKey.stringKey("detour.served_by");

@@ -10,19 +10,21 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a run's events into its spans: {@code detour.run {workflow}}, a child of whatever span was current
  * where the run was started, and a {@code detour.step {path}} child of it per step. A step's span is current
  * on the step's thread while the step runs (listeners hear a step's start and end on that thread), so the
- * chain calls the step makes become its children.
+ * chain calls the step makes become its children; so do its searches' spans ({@link SearchSpans}).
  */
 final class RunSpans implements WorkflowListener {
 
     private final Tracer tracer;
     private final Map<String, Span> runs = new ConcurrentHashMap<>();
     private final Map<String, OpenStep> steps = new ConcurrentHashMap<>();
+    private final SearchSpans searches;
 
     /** A step's span, the scope that made it current, and the thread that scope belongs to. */
     private record OpenStep(Span span, Scope scope, Thread thread) {
@@ -35,8 +37,9 @@ final class RunSpans implements WorkflowListener {
         }
     }
 
-    RunSpans(Tracer tracer) {
+    RunSpans(Tracer tracer, SearchSpans searches) {
         this.tracer = tracer;
+        this.searches = searches;
     }
 
     @Override
@@ -93,8 +96,12 @@ final class RunSpans implements WorkflowListener {
                     run.end();
                 }
             }
+            case WorkflowEvent.SearchSucceeded succeeded -> searches.answered(step(succeeded.runId(), succeeded.step()),
+                    succeeded.attempt(), succeeded.hits());
+            case WorkflowEvent.SearchFailed failed -> searches.ended(step(failed.runId(), failed.step()), failed.attempt());
+            case WorkflowEvent.SearchSkipped skipped -> searches.ended(step(skipped.runId(), skipped.step()), skipped.attempt());
             default -> {
-                // Attempts and fallbacks are the chain's spans; nothing to add here.
+                // Attempts and fallbacks are the chain's spans; a search's span is made when it ends.
             }
         }
     }
@@ -108,6 +115,11 @@ final class RunSpans implements WorkflowListener {
                 .setAttribute(GenAi.STEP, started.step())
                 .startSpan();
         steps.put(key(started.runId(), started.step()), new OpenStep(span, span.makeCurrent(), Thread.currentThread()));
+    }
+
+    /** The span of the step {@code path} of run {@code runId}, if it is open. */
+    private Optional<Span> step(String runId, String path) {
+        return Optional.ofNullable(steps.get(key(runId, path))).map(OpenStep::span);
     }
 
     private static String key(String runId, String step) {

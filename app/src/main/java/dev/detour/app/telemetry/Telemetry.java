@@ -5,6 +5,7 @@ import dev.detour.app.config.ProviderConfig;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
+import dev.detour.core.model.SourceRef;
 import dev.detour.core.workflow.WorkflowListener;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
@@ -72,9 +73,10 @@ public final class Telemetry implements AutoCloseable {
         return enabled ? new TracedChain(chain, instruments) : chain;
     }
 
-    /** The listeners every run should have: its span and its steps' spans; none when off. */
+    /** The listeners every run should have: its span, its steps' spans and its searches'; none when off. */
     public List<WorkflowListener> runListeners() {
-        return enabled ? List.of(new RunSpans(instruments.tracer())) : List.of();
+        return enabled ? List.of(new RunSpans(instruments.tracer(), new SearchSpans(instruments.tracer(), this::server)))
+                : List.of();
     }
 
     /**
@@ -137,7 +139,12 @@ public final class Telemetry implements AutoCloseable {
         return attributes.build();
     }
 
-    private static int port(URI url) {
+    /** Where the evidence source {@code source} is, when the configuration says. */
+    private Optional<URI> server(SourceRef source) {
+        return Optional.empty();
+    }
+
+    static int port(URI url) {
         if (url.getPort() >= 0) {
             return url.getPort();
         }
