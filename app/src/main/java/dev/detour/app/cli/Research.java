@@ -123,8 +123,13 @@ final class Research {
     }
 
     private static String continuation(Session session, String runId) {
+        return continuation(session, runId, BudgetExhaustion.Resource.TOKENS);
+    }
+
+    private static String continuation(Session session, String runId, BudgetExhaustion.Resource ranOut) {
         return session.storeFile().isPresent()
-                ? ", or continue this run with: detour resume " + RunIds.shortId(runId) + " --token-budget N"
+                ? ", or continue this run with: detour resume " + RunIds.shortId(runId)
+                        + (ranOut == BudgetExhaustion.Resource.COST ? " --cost-budget DOLLARS" : " --token-budget N")
                 : "";
     }
 
@@ -159,7 +164,8 @@ final class Research {
             case RunResult.BudgetExhausted<ResearchOutcome> exhausted ->
                     err.println("detour: the run stopped: " + exhausted.exhaustion().describe() + "; raise "
                             + (exhausted.exhaustion().resource() == BudgetExhaustion.Resource.COST
-                                    ? "--cost-budget" : "--token-budget") + " to let it finish" + continuation(session, runId) + ".");
+                                    ? "--cost-budget" : "--token-budget") + " to let it finish"
+                            + continuation(session, runId, exhausted.exhaustion().resource()) + ".");
             case RunResult.Cancelled<ResearchOutcome> cancelled ->
                     err.println("detour: interrupted; the report holds what the run had gathered."
                             + (session.storeFile().isPresent() ? " Continue it with: detour resume " + RunIds.shortId(runId) : ""));

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = "Continue a stored run that did not complete, without running its completed steps again.",
-        footerHeading = "%nExample:%n", footer = "  detour resume 1b29f69e --token-budget 80000")
+        footerHeading = "%nExample:%n", footer = "  detour resume 1b29f69e --token-budget 80000    (or --cost-budget 0.50 after a cost budget ran out)")
 final class ResumeCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -34,6 +34,11 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--token-budget", paramLabel = "N",
             description = "Most tokens the whole run may use, those already spent included (default: the run's own).")
     Long tokenBudget;
+
+    @Option(names = "--cost-budget", paramLabel = "DOLLARS",
+            description = "Most dollars the whole run may cost at the configured prices, what it already cost included"
+                    + " (default: the run's own).")
+    String costBudget;
 
     @Mixin
     ReportOptions report = new ReportOptions();
@@ -53,7 +58,8 @@ final class ResumeCommand implements Callable<Integer> {
         if (tokenBudget != null && tokenBudget < 1) {
             throw new UsageProblem("detour resume: --token-budget " + tokenBudget + " is too small (use a whole number of at least 1)");
         }
-        DetourConfig config = Session.loadConfig(context, configOptions, Overrides.none());
+        DetourConfig config = Session.loadConfig(context, configOptions,
+                costBudget == null ? Overrides.none() : Overrides.none().withCostBudget(costBudget));
         Session.warnAboutMissingKeys(context, config);
         try (Session session = Session.open(context, config, Session.StoreUse.REQUIRED)) {
             StoredRun stored = RunIds.find(session.store(), run, "resume");
@@ -69,6 +75,9 @@ final class ResumeCommand implements Callable<Integer> {
             Budget budget = stored.start().budget();
             if (tokenBudget != null) {
                 budget = budget.withMaxTokens(tokenBudget);
+            }
+            if (costBudget != null) {
+                budget = budget.withMaxCost(config.workflow().costBudget().orElseThrow());
             }
             ResearchRunner runner = session.get(ResearchRunner.class);
             String question = String.valueOf(stored.start().input());

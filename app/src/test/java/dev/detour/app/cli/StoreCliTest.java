@@ -192,6 +192,23 @@ class StoreCliTest {
     }
 
     @Test
+    void aRunTheCostBudgetStoppedResumesWithALargerCostBudget() throws IOException {
+        // Answers at $1 per million tokens, prompts free: the plan's worst case is its output cap, 50000 tokens, $0.05.
+        Files.writeString(directory.resolve("detour.yaml"), Files.readString(directory.resolve("detour.yaml"))
+                + "pricing: { \"local:qwen2.5:7b\": { input-per-million: 0, output-per-million: 1 } }\n");
+        String runId = storedRun("run", "--quiet", "--cost-budget", "0.01", "Why do tides happen?");
+        assertThat(stderr()).contains("cost budget exhausted", "raise --cost-budget",
+                "or continue this run with: detour resume " + runId.substring(0, 8) + " --cost-budget DOLLARS");
+        assertThat(local.received()).isEmpty();
+
+        int exit = detour("resume", runId.substring(0, 8), "--cost-budget", "1", "--quiet");
+
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(stdout()).contains("## Answer").doesNotContain("Incomplete");
+        assertThat(local.received()).isNotEmpty();
+    }
+
+    @Test
     void aPrefixOfSeveralRunsOrOfNoneIsAClearError() {
         try (SqliteRunStore store = SqliteRunStore.open(storeFile(), new JsonValueCodec())) {
             WorkflowEngine engine = new WorkflowEngine(ScriptedModelPort.answering("test", "model"), Clock.systemUTC(), store);
