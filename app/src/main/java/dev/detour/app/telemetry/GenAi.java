@@ -39,6 +39,7 @@ final class GenAi {
     static final AttributeKey<String> STATUS = AttributeKey.stringKey("detour.status");
     static final AttributeKey<Long> TOKENS = AttributeKey.longKey("detour.tokens");
     static final AttributeKey<Long> MODEL_CALLS = AttributeKey.longKey("detour.model_calls");
+    static final AttributeKey<Long> RECORDED_STEPS = AttributeKey.longKey("detour.recorded_steps");
     static final AttributeKey<String> BUDGET = AttributeKey.stringKey("detour.budget");
 
     static final String CHAT = "chat";

@@ -5,6 +5,7 @@ import dev.detour.core.workflow.WorkflowEvent;
 import dev.detour.core.workflow.WorkflowListener;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a run's events into its spans: {@code detour.run {workflow}}, a child of whatever span was current
- * where the run was started, and a {@code detour.step {path}} child of it per step. A step's span is current
+ * where the run was started or resumed (a resumed run is a span of its own, with the steps it did not run again
+ * counted), and a {@code detour.step {path}} child of it per step. A step's span is current
  * on the step's thread while the step runs (listeners hear a step's start and end on that thread), so the
  * chain calls the step makes become its children; so do its searches' spans ({@link SearchSpans}).
  */
@@ -45,11 +47,10 @@ final class RunSpans implements WorkflowListener {
     @Override
     public void onEvent(WorkflowEvent event) {
         switch (event) {
-            case WorkflowEvent.RunStarted started -> runs.put(started.runId(), tracer
-                    .spanBuilder("detour.run " + started.workflow())
-                    .setParent(Context.current())
-                    .setAttribute(GenAi.RUN_ID, started.runId())
-                    .setAttribute(GenAi.WORKFLOW, started.workflow())
+            case WorkflowEvent.RunStarted started -> runs.put(started.runId(), run(started.runId(), started.workflow())
+                    .startSpan());
+            case WorkflowEvent.RunResumed resumed -> runs.put(resumed.runId(), run(resumed.runId(), resumed.workflow())
+                    .setAttribute(GenAi.RECORDED_STEPS, (long) resumed.recordedSteps())
                     .startSpan());
             case WorkflowEvent.StepStarted started -> stepStarted(started);
             case WorkflowEvent.StepCompleted completed -> {
@@ -104,6 +105,13 @@ final class RunSpans implements WorkflowListener {
                 // Attempts and fallbacks are the chain's spans; a search's span is made when it ends.
             }
         }
+    }
+
+    private SpanBuilder run(String runId, String workflow) {
+        return tracer.spanBuilder("detour.run " + workflow)
+                .setParent(Context.current())
+                .setAttribute(GenAi.RUN_ID, runId)
+                .setAttribute(GenAi.WORKFLOW, workflow);
     }
 
     private void stepStarted(WorkflowEvent.StepStarted started) {
