@@ -94,9 +94,7 @@ final class TracedAttempts implements ModelPort {
 
         @Override
         public void set(Map<String, String> carrier, String key, String value) {
-            if (carrier != null) {
-                carrier.put(key, value);
-            }
+            carrier.put(key, value);
         }
     }
 
