@@ -139,7 +139,7 @@ public final class Telemetry implements AutoCloseable {
         return attributes.build();
     }
 
-    /** Where the evidence source {@code source} is, when the configuration says. */
+    /** Where the evidence source {@code source} is, when the configuration says; it names no source's URL yet. */
     private Optional<URI> server(SourceRef source) {
         return Optional.empty();
     }
