@@ -112,6 +112,15 @@ class StoreCliTest {
         assertThat(detour("runs")).isZero();
         assertThat(stdout().lines().findFirst().orElseThrow()).contains("TOKENS", "COST", "TIME");
         assertThat(stdout()).contains("$" + dollars.setScale(6, RoundingMode.HALF_UP).toPlainString());
+
+        assertThat(detour("show", runId.substring(0, 8))).isZero();
+        assertThat(stdout()).contains("| Tokens | Cost | Time |",
+                ", cost $" + dollars.setScale(6, RoundingMode.HALF_UP).toPlainString() + "._");
+        assertThat(detour("show", runId.substring(0, 8), "--format", "json")).isZero();
+        assertThat(new BigDecimal(new ObjectMapper().readTree(stdout()).get("cost").asText())).isEqualByComparingTo(dollars);
+        assertThat(detour("show", runId.substring(0, 8), "--events")).isZero();
+        assertThat(stdout().lines().map(StoreCliTest::json).filter(event -> event.get("type").asText().equals("RunCompleted"))
+                .findFirst().orElseThrow().get("cost").asText()).isEqualTo(dollars.stripTrailingZeros().toPlainString());
     }
 
     @Test
