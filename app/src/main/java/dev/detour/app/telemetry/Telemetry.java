@@ -2,6 +2,7 @@ package dev.detour.app.telemetry;
 
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.ProviderConfig;
+import dev.detour.app.config.SourceConfig;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
@@ -139,9 +140,9 @@ public final class Telemetry implements AutoCloseable {
         return attributes.build();
     }
 
-    /** Where the evidence source {@code source} is, when the configuration says; it names no source's URL yet. */
+    /** Where the evidence source {@code source} is, as the configuration says. */
     private Optional<URI> server(SourceRef source) {
-        return Optional.empty();
+        return config.source(source.name()).map(SourceConfig::baseUrl);
     }
 
     static int port(URI url) {

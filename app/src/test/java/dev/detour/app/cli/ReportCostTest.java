@@ -124,6 +124,7 @@ class ReportCostTest {
                 chain: [ "hf:Qwen/Qwen2.5-72B-Instruct", "hf:Qwen/Qwen2.5-7B-Instruct" ]
                 resilience: { max-retries: 0, circuit-breaker: { failure-threshold: 1, open-for: 10m } }
                 store: none
+                evidence: none
                 """.formatted(hf.url("/")) + pricing;
     }
 

@@ -2,6 +2,7 @@ package dev.detour.app.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.detour.app.config.SourceConfig;
 import dev.detour.core.cost.Pricing;
 import dev.detour.core.evidence.EvidenceRecord;
 import dev.detour.core.evidence.SourceFailedError;
@@ -24,11 +25,13 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +59,11 @@ class SearchTraceTest {
 
     @BeforeAll
     static void researchWithEvidence() {
-        rig = TelemetryRig.start(Scenario.builtIn("hf-outage"));
+        rig = TelemetryRig.start(Scenario.builtIn("hf-outage"), config -> config.withEvidence(Map.of(
+                "pubmed", SourceConfig.of("pubmed", "pubmed", URI.create("https://eutils.ncbi.nlm.nih.gov/entrez/eutils/")),
+                "europepmc", SourceConfig.of("europepmc", "europepmc", URI.create("http://127.0.0.1:8089/europepmc/")),
+                "clinicaltrials", SourceConfig.of("clinicaltrials", "clinicaltrials",
+                        URI.create("https://clinicaltrials.gov/api/v2/"))), GroundingSettings.of(SOURCES)));
         SourceRef pubmed = SourceRef.of("pubmed");
         SourceRef clinicalTrials = SourceRef.of("clinicaltrials");
         sources = ScriptedSources.of(SOURCES.toArray(String[]::new))
@@ -108,6 +115,8 @@ class SearchTraceTest {
         assertThat(rateLimited.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(429);
         assertThat(rateLimited.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(rateLimited.getEndEpochNanos() - rateLimited.getStartEpochNanos()).isEqualTo(RATE_LIMITED_TRY.toNanos());
+        assertThat(rateLimited.getAttributes().get(AttributeKey.stringKey("server.address"))).isEqualTo("eutils.ncbi.nlm.nih.gov");
+        assertThat(rateLimited.getAttributes().get(AttributeKey.longKey("server.port"))).isEqualTo(443);
 
         SpanData answered = attempt(searches, "pubmed", 1);
         assertThat(answered.getAttributes().get(AttributeKey.longKey("detour.hits"))).isEqualTo(2);
@@ -119,6 +128,8 @@ class SearchTraceTest {
         assertThat(down.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("ProviderUnavailable");
         assertThat(down.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(503);
         assertThat(down.getAttributes().get(AttributeKey.longKey("detour.hits"))).isNull();
+        assertThat(down.getAttributes().get(AttributeKey.stringKey("server.address"))).isEqualTo("127.0.0.1");
+        assertThat(down.getAttributes().get(AttributeKey.longKey("server.port"))).isEqualTo(8089);
     }
 
     @Test
