@@ -123,6 +123,49 @@ class CommandsTest {
     }
 
     @Test
+    void aMistypedCommandOrOptionGetsTheOneItWasMostLikelyMeantToBe() {
+        assertThat(detour("docter")).isEqualTo(2);
+        assertThat(stderr()).contains("Did you mean: detour doctor?").doesNotContain("serve", "worker", "Usage:");
+
+        err.reset();
+        assertThat(detour("rnu", "Why?")).isEqualTo(2);
+        assertThat(stderr()).contains("Did you mean: detour run?");
+
+        err.reset();
+        assertThat(detour("hlep")).isEqualTo(2);
+        assertThat(stderr()).contains("Did you mean: detour help?").doesNotContain("completion");
+
+        err.reset();
+        assertThat(detour("runs", "prnue")).isEqualTo(2);
+        assertThat(stderr()).contains("Did you mean: detour runs prune?");
+
+        err.reset();
+        assertThat(detour("run", "--chian=hf:" + QWEN_7B, "Why?")).isEqualTo(2);
+        assertThat(stderr()).contains("Did you mean: --chain?");
+
+        err.reset();
+        assertThat(detour("run", "--colour", "Why?")).isEqualTo(2);
+        assertThat(stderr()).doesNotContain("Did you mean");
+        assertThat(hf.received()).isEmpty();
+    }
+
+    @Test
+    void aMistypedConfigKeyOrProviderNameGetsWhatItWasMostLikelyMeantToBe() throws IOException {
+        Files.writeString(directory.resolve("typos.yaml"), """
+                providers:
+                  hf: { type: huggingface, base-url: %s, token-env: HF_TOKEN, read-timout: 30s }
+                chain: [ "hff:Qwen/Qwen2.5-72B-Instruct" ]
+                workflw: { token-budget: 40000 }
+                """.formatted(hf.url("/")));
+
+        assertThat(detour("config", "--config", "typos.yaml")).isEqualTo(2);
+
+        assertThat(stderr()).contains("workflw: unknown key; did you mean workflow?",
+                "providers.hf.read-timout: unknown key for type huggingface; did you mean read-timeout?",
+                "\"hff:Qwen/Qwen2.5-72B-Instruct\" names provider \"hff\", which is not configured; did you mean hf?");
+    }
+
+    @Test
     void acceptsTheFormatInAnyCase() throws IOException {
         assertThat(detour("run", "--format", "JSON", "--quiet", "--output", "report.json", "Why?")).isZero();
 
