@@ -13,9 +13,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -294,6 +297,50 @@ class CommandsTest {
         assertThat(detour(80, false, "run", "Why?")).isZero();
 
         assertThat(stderr()).contains("+ plan (", "  ! plan: ", "  -> plan: falling back").doesNotContain("✓", "→");
+    }
+
+    @Test
+    void cutsTheStatusLineToTheTerminalsNewWidthAfterAResize() throws Exception {
+        AtomicInteger measuredColumns = new AtomicInteger();
+        CountDownLatch measured = new CountDownLatch(1);
+        TerminalWidth width = TerminalWidth.measuredBy(80, () -> {
+            int columns = measuredColumns.get();
+            measured.countDown();
+            return columns;
+        }).followResizes();
+        AtomicInteger requests = new AtomicInteger();
+        hf.beforeAnswering(request -> {
+            if (requests.incrementAndGet() == 2 && measuredColumns.compareAndSet(0, 30)) {
+                resizeThisProcessesTerminal();
+                await(measured);
+            }
+        });
+        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Environment.of(Map.of("HF_TOKEN", HF_TOKEN, "DETOUR_HOME", directory.resolve("home").toString())),
+                directory, true, width, false);
+
+        assertThat(Main.run(context, "run", "Why?")).isZero();
+
+        assertThat(width.columns()).isEqualTo(30);
+        List<String> statusLines = Arrays.stream(stderr().split("\r\033\\[2K"))
+                .filter(segment -> segment.startsWith(".. ") && !segment.contains("\n")).toList();
+        assertThat(statusLines).filteredOn(line -> line.startsWith(".. plan ["))
+                .anySatisfy(line -> assertThat(line.length()).isGreaterThan(29));
+        assertThat(statusLines).filteredOn(line -> line.startsWith(".. refine") || line.startsWith(".. synthesize"))
+                .isNotEmpty().allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(29));
+    }
+
+    /** What a terminal does when its window is resized: it sends the process in front SIGWINCH. */
+    private static void resizeThisProcessesTerminal() {
+        try {
+            new ProcessBuilder("kill", "-WINCH", Long.toString(ProcessHandle.current().pid())).inheritIO().start()
+                    .waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
