@@ -46,6 +46,10 @@ final class DemoCommand implements Callable<Integer> {
             ModelRef.of("hf", "Qwen/Qwen2.5-7B-Instruct"),
             ModelRef.of("openai", "gpt-4o-mini"));
 
+    /** The chain of {@code serve --demo}, whose web page tells the incident as Novita's 500s, then Qwen2.5-7B. */
+    static final List<ModelRef> WEB_PAGE_CHAIN = CHAIN.stream().filter(model -> !model.provider().equals("anthropic"))
+            .toList();
+
     private final CliContext context;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "QUESTION", defaultValue = "Why do tides happen twice a day?",
