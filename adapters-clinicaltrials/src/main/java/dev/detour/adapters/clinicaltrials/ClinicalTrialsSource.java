@@ -37,7 +37,8 @@ final class ClinicalTrialsSource implements EvidenceSource {
     private ClinicalTrialsSource(ClinicalTrialsSettings settings, HttpTransport transport) {
         this.settings = settings;
         this.transport = transport;
-        this.failures = SearchFailures.of(settings.sourceName(), "ClinicalTrials.gov studies JSON", text -> Optional.empty());
+        this.failures = SearchFailures.of(settings.sourceName(), "ClinicalTrials.gov studies JSON",
+                text -> Optional.empty());
         this.studies = new StudyMapper(settings.sourceName());
     }
 

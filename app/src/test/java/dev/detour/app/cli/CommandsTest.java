@@ -169,6 +169,24 @@ class CommandsTest {
     }
 
     @Test
+    void aHostThatDoesNotResolveIsTriedOnceAndSaysToCheckTheNetworkOrTheBaseUrl() throws IOException {
+        Files.writeString(directory.resolve("offline.yaml"), """
+                providers:
+                  gateway: { type: openai, base-url: "https://no-such-host.invalid/v1" }
+                chain: [ "gateway:gpt-4o-mini" ]
+                resilience: { max-retries: 2 }
+                """);
+
+        assertThat(detour("run", "--config", "offline.yaml", "--quiet", "--no-store", "Why?")).isEqualTo(1);
+
+        assertThat(stderr()).contains("cannot resolve no-such-host.invalid",
+                "the host of provider gateway does not resolve: check the network, or the provider's base-url")
+                .doesNotContain("inference provider;", "pin another");
+        assertThat(stderr().lines().filter(line -> line.contains("gateway:gpt-4o-mini") && line.contains("cannot resolve")))
+                .as("one attempt, no retry").hasSize(1);
+    }
+
+    @Test
     void acceptsTheFormatInAnyCase() throws IOException {
         assertThat(detour("run", "--format", "JSON", "--quiet", "--output", "report.json", "Why?")).isZero();
 
