@@ -56,6 +56,7 @@ public final class HttpTransport implements AutoCloseable {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
+                .addInterceptor(new UserAgent())
                 .addInterceptor(new ResponseSizeLimit(limits.maxResponseBytes()))
                 .addInterceptor(NoSilentRetry.restoring())
                 .addNetworkInterceptor(NoSilentRetry.holding());

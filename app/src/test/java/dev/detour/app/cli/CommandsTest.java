@@ -202,6 +202,21 @@ class CommandsTest {
     }
 
     @Test
+    void everyRequestNamesDetourAndItsVersionAsTheUserAgent() {
+        assertThat(detour("run", "--quiet", "--no-store", "Why?")).isZero();
+        String version = stdoutOf("--version").lines().findFirst().orElseThrow().substring("detour ".length());
+
+        assertThat(hf.received()).isNotEmpty()
+                .allSatisfy(request -> assertThat(request.userAgent()).isEqualTo("detour/" + version));
+    }
+
+    private String stdoutOf(String... args) {
+        out.reset();
+        detour(args);
+        return stdout();
+    }
+
+    @Test
     void completionPrintsABashScriptThatKnowsEveryCommand() {
         assertThat(detour("completion", "bash")).isZero();
 
