@@ -107,7 +107,7 @@ public final class HttpTransport implements AutoCloseable {
             throw new IllegalStateException("the provider of " + what + " is closed; create a new one");
         }
         if (Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("the call to " + what + " was not started: the calling thread is interrupted");
+            throw new CancellationException("the call to " + what + " was not started: the run was interrupted or cancelled");
         }
         if (deadline.isPresent() && !deadline.get().isAfter(Instant.now())) {
             throw redacting.failed(failures.expiredBeforeStart(request.url()));
