@@ -5,7 +5,8 @@ import dev.detour.core.model.ErrorKind;
 /**
  * The default {@link ErrorKind} of an HTTP error status, DESIGN §3's status column. Adapters refine it
  * with what their provider's error body says (a code, a type, words); a status the table does not name
- * falls in its class: another 4xx is not retried but falls back, a 5xx is a provider failure.
+ * falls in its class: another 4xx is not retried but falls back, a 5xx is a provider failure. A search has
+ * no model, so {@link #searchKind} reads the statuses that name one differently.
  */
 public final class HttpStatuses {
 
@@ -24,5 +25,15 @@ public final class HttpStatuses {
             case 429 -> ErrorKind.RATE_LIMITED;
             default -> status >= 300 && status < 500 ? ErrorKind.MODEL_UNAVAILABLE : ErrorKind.PROVIDER_UNAVAILABLE;
         };
+    }
+
+    /**
+     * The kind of a search source's response with {@code status}: as {@link #kind}, except that a 404, a 410 or
+     * another 4xx the table does not name says the request went where nothing is served (a wrong base URL or path,
+     * a retired API version), which no retry mends: InvalidRequest, never ModelUnavailable.
+     */
+    public static ErrorKind searchKind(int status) {
+        ErrorKind kind = kind(status);
+        return kind == ErrorKind.MODEL_UNAVAILABLE ? ErrorKind.INVALID_REQUEST : kind;
     }
 }

@@ -57,6 +57,7 @@ public final class HttpTransport implements AutoCloseable {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
+                .addInterceptor(new UserAgent())
                 .addInterceptor(new ResponseSizeLimit(limits.maxResponseBytes()))
                 .addInterceptor(NoSilentRetry.restoring())
                 .addNetworkInterceptor(NoSilentRetry.holding());
@@ -107,7 +108,7 @@ public final class HttpTransport implements AutoCloseable {
             throw new IllegalStateException("the provider of " + what + " is closed; create a new one");
         }
         if (Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("the call to " + what + " was not started: the calling thread is interrupted");
+            throw new CancellationException("the call to " + what + " was not started: the run was interrupted or cancelled");
         }
         if (deadline.isPresent() && !deadline.get().isAfter(Instant.now())) {
             throw redacting.failed(failures.expiredBeforeStart(request.url()));

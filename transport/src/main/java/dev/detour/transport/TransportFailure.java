@@ -5,6 +5,7 @@ import dev.detour.core.internal.Require;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelRef;
+import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -25,10 +26,16 @@ public record TransportFailure(ErrorKind kind, String detail, Optional<HttpHead>
         Require.nonNull(cause, "cause");
     }
 
+    /** Whether the host did not resolve: a wrong base URL or no network, which an immediate retry does not mend. */
+    public boolean unresolvedHost() {
+        return cause.filter(UnknownHostException.class::isInstance).isPresent();
+    }
+
     /** A builder of the model-call failure this is, for {@code model}, with kind, status, detail and cause. */
     public ModelCallException.Builder builder(ModelRef model) {
         return ModelCallException.builder(kind, model)
                 .httpStatus(head.map(HttpHead::status).orElse(null))
+                .shouldRetry(unresolvedHost() ? false : null)
                 .detail(detail)
                 .cause(cause.orElse(null));
     }
@@ -37,6 +44,7 @@ public record TransportFailure(ErrorKind kind, String detail, Optional<HttpHead>
     public SearchFailedException.Builder searchBuilder(String source) {
         return SearchFailedException.builder(kind, source)
                 .httpStatus(head.map(HttpHead::status).orElse(null))
+                .shouldRetry(unresolvedHost() ? false : null)
                 .detail(detail)
                 .cause(cause.orElse(null));
     }

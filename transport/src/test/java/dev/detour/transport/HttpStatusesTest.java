@@ -46,4 +46,17 @@ class HttpStatusesTest {
     void everyOtherServerErrorIsRetriedAsAProviderFailure(int status) {
         assertThat(HttpStatuses.kind(status)).isEqualTo(ErrorKind.PROVIDER_UNAVAILABLE);
     }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {404, 410, 405, 418, 451})
+    void aSearchSentWhereNothingIsServedIsAnInvalidRequestNotAMissingModel(int status) {
+        assertThat(HttpStatuses.kind(status)).isEqualTo(ErrorKind.MODEL_UNAVAILABLE);
+        assertThat(HttpStatuses.searchKind(status)).isEqualTo(ErrorKind.INVALID_REQUEST);
+    }
+
+    @ParameterizedTest(name = "HTTP {0} is {1}")
+    @CsvSource({"400, INVALID_REQUEST", "401, AUTHENTICATION_FAILED", "429, RATE_LIMITED", "503, PROVIDER_UNAVAILABLE"})
+    void aSearchReadsEveryOtherStatusAsTheTableDoes(int status, ErrorKind kind) {
+        assertThat(HttpStatuses.searchKind(status)).isEqualTo(kind);
+    }
 }

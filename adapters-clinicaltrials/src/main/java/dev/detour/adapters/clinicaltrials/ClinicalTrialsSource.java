@@ -11,9 +11,7 @@ import dev.detour.core.model.ErrorKind;
 import dev.detour.transport.Credential;
 import dev.detour.transport.HttpHead;
 import dev.detour.transport.HttpTransport;
-import dev.detour.transport.ResponseReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.detour.transport.SearchFailures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,13 +31,14 @@ final class ClinicalTrialsSource implements EvidenceSource {
 
     private final ClinicalTrialsSettings settings;
     private final HttpTransport transport;
-    private final FailureMapper failures;
+    private final SearchFailures failures;
     private final StudyMapper studies;
 
     private ClinicalTrialsSource(ClinicalTrialsSettings settings, HttpTransport transport) {
         this.settings = settings;
         this.transport = transport;
-        this.failures = new FailureMapper(settings.sourceName());
+        this.failures = SearchFailures.of(settings.sourceName(), "ClinicalTrials.gov studies JSON",
+                text -> Optional.empty());
         this.studies = new StudyMapper(settings.sourceName());
     }
 
@@ -75,24 +74,12 @@ final class ClinicalTrialsSource implements EvidenceSource {
                 .addQueryParameter("format", "json");
         pageToken.ifPresentOrElse(token -> url.addQueryParameter("pageToken", token),
                 () -> url.addQueryParameter("countTotal", "true"));
-        ResponseReader<StudiesPage> reader = ResponseReader.of(failures::rejected, this::read, head -> {
-            throw failures.inBody(ErrorKind.MALFORMED_RESPONSE, head, "an event stream where studies JSON was expected");
-        }, failures::failed);
         return transport.exchange(settings.sourceName() + " studies", new Request.Builder().url(url.build()).get().build(),
-                context.deadline(), reader);
+                context.deadline(), failures.reader(this::read));
     }
 
     private StudiesPage read(HttpHead head, byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        failures.htmlPage(head, text).ifPresent(failure -> {
-            throw failure;
-        });
-        JsonNode answer;
-        try {
-            answer = JSON.readTree(text);
-        } catch (IOException e) {
-            throw failures.unreadable(head, e);
-        }
+        JsonNode answer = failures.parsed(head, body, "the studies answer", JSON::readTree);
         return StudiesPage.of(answer).orElseThrow(() -> failures.inBody(ErrorKind.MALFORMED_RESPONSE, head,
                 "the studies answer from " + head.host() + " has no studies array"));
     }

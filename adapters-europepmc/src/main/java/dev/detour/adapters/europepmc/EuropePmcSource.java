@@ -11,9 +11,7 @@ import dev.detour.core.model.ErrorKind;
 import dev.detour.transport.Credential;
 import dev.detour.transport.HttpHead;
 import dev.detour.transport.HttpTransport;
-import dev.detour.transport.ResponseReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.detour.transport.SearchFailures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,13 +31,13 @@ final class EuropePmcSource implements EvidenceSource {
 
     private final EuropePmcSettings settings;
     private final HttpTransport transport;
-    private final FailureMapper failures;
+    private final SearchFailures failures;
     private final ResultMapper results;
 
     private EuropePmcSource(EuropePmcSettings settings, HttpTransport transport) {
         this.settings = settings;
         this.transport = transport;
-        this.failures = new FailureMapper(settings.sourceName());
+        this.failures = SearchFailures.of(settings.sourceName(), "Europe PMC search JSON", ErrorBody::words);
         this.results = new ResultMapper(settings.sourceName());
     }
 
@@ -73,24 +71,12 @@ final class EuropePmcSource implements EvidenceSource {
                 .addQueryParameter("pageSize", String.valueOf(query.limit()))
                 .addQueryParameter("cursorMark", cursorMark)
                 .build();
-        ResponseReader<SearchPage> reader = ResponseReader.of(failures::rejected, this::read, head -> {
-            throw failures.inBody(ErrorKind.MALFORMED_RESPONSE, head, "an event stream where search JSON was expected");
-        }, failures::failed);
         return transport.exchange(settings.sourceName() + " search", new Request.Builder().url(url).get().build(),
-                context.deadline(), reader);
+                context.deadline(), failures.reader(this::read));
     }
 
     private SearchPage read(HttpHead head, byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        failures.htmlPage(head, text).ifPresent(failure -> {
-            throw failure;
-        });
-        JsonNode answer;
-        try {
-            answer = JSON.readTree(text);
-        } catch (IOException e) {
-            throw failures.unreadable(head, e);
-        }
+        JsonNode answer = failures.parsed(head, body, "the search answer", JSON::readTree);
         return SearchPage.of(answer).orElseThrow(() -> failures.inBody(ErrorKind.MALFORMED_RESPONSE, head,
                 "the search answer from " + head.host() + " has no resultList.result"));
     }

@@ -30,9 +30,9 @@ final class ResultMapper {
 
     Optional<EvidenceRecord> record(JsonNode result) {
         List<EvidenceId> ids = new ArrayList<>();
-        id(EvidenceId.Scheme.PMID, text(result, "pmid")).ifPresent(ids::add);
-        id(EvidenceId.Scheme.PMCID, text(result, "pmcid")).ifPresent(ids::add);
-        id(EvidenceId.Scheme.DOI, text(result, "doi")).ifPresent(ids::add);
+        EvidenceId.ofValid(EvidenceId.Scheme.PMID, text(result, "pmid")).ifPresent(ids::add);
+        EvidenceId.ofValid(EvidenceId.Scheme.PMCID, text(result, "pmcid")).ifPresent(ids::add);
+        EvidenceId.ofValid(EvidenceId.Scheme.DOI, text(result, "doi")).ifPresent(ids::add);
         String title = plain(text(result, "title"));
         if (ids.isEmpty() || title.isBlank()) {
             return Optional.empty();
@@ -106,17 +106,6 @@ final class ResultMapper {
             return Optional.empty();
         }
         return Optional.of(URI.create("https://europepmc.org/article/" + from + "/" + id));
-    }
-
-    private static Optional<EvidenceId> id(EvidenceId.Scheme scheme, String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(EvidenceId.of(scheme, value));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
     }
 
     private static String text(JsonNode node, String field) {

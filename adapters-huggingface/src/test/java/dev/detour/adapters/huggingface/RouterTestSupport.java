@@ -46,12 +46,19 @@ abstract class RouterTestSupport {
         server.close();
     }
 
-    /** Settings for the mock router with a token, and timeouts short enough for tests. */
+    /**
+     * Short timeouts, for a test whose router stays silent for far longer, so that they fire; every other test
+     * keeps generous ones, so a cold or loaded JVM never turns an answer into a timeout.
+     */
+    static final UnaryOperator<HuggingFaceSettings> SHORT_TIMEOUTS = settings -> settings.withTimeouts(
+            Duration.ofMillis(500), Duration.ofMillis(400), Duration.ofSeconds(3));
+
+    /** Settings for the mock router with a token, and generous timeouts. */
     HuggingFaceSettings settings() {
         return HuggingFaceSettings.defaults()
                 .withBaseUrl(server.url("/").uri())
                 .withToken(Secret.of(TOKEN), "HF_TOKEN")
-                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(400), Duration.ofSeconds(3));
+                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
     }
 
     ModelPort port(String modelId) {

@@ -42,7 +42,7 @@ class TransportTest extends RouterTestSupport {
     void aRouterSilentBeyondTheReadTimeoutIsATimeout() {
         enqueue(json(200, NOVITA).headersDelay(2, TimeUnit.SECONDS));
 
-        ModelCallException failure = failureOf(port("org/model"), question());
+        ModelCallException failure = failureOf(port("org/model", SHORT_TIMEOUTS), question());
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(failure.retryable()).isTrue();
@@ -52,7 +52,7 @@ class TransportTest extends RouterTestSupport {
     void aStreamThatStallsBeyondTheReadTimeoutIsATimeout() {
         enqueue(sse(fixture("hf-router-novita-stream.sse")).throttleBody(1024, 2, TimeUnit.SECONDS));
 
-        ModelCallException failure = catchFailure(port("org/model"), true);
+        ModelCallException failure = catchFailure(port("org/model", SHORT_TIMEOUTS), true);
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(failure.httpStatus()).hasValue(200);

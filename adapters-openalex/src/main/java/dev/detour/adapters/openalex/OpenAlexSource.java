@@ -11,8 +11,7 @@ import dev.detour.core.model.ErrorKind;
 import dev.detour.transport.Credential;
 import dev.detour.transport.HttpHead;
 import dev.detour.transport.HttpTransport;
-import dev.detour.transport.ResponseReader;
-import java.io.IOException;
+import dev.detour.transport.SearchFailures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +29,13 @@ final class OpenAlexSource implements EvidenceSource {
 
     private final OpenAlexSettings settings;
     private final HttpTransport transport;
-    private final FailureMapper failures;
+    private final SearchFailures failures;
     private final WorkMapper works;
 
     private OpenAlexSource(OpenAlexSettings settings, HttpTransport transport) {
         this.settings = settings;
         this.transport = transport;
-        this.failures = new FailureMapper(settings.sourceName());
+        this.failures = SearchFailures.of(settings.sourceName(), "OpenAlex works JSON", ErrorBody::words);
         this.works = new WorkMapper(settings.sourceName());
     }
 
@@ -55,25 +54,13 @@ final class OpenAlexSource implements EvidenceSource {
                 .addQueryParameter("search", query.text())
                 .addQueryParameter("per_page", String.valueOf(query.limit()))
                 .build();
-        ResponseReader<List<JsonNode>> reader = ResponseReader.of(failures::rejected, this::read, head -> {
-            throw failures.inBody(ErrorKind.MALFORMED_RESPONSE, head, "an event stream where works JSON was expected");
-        }, failures::failed);
         List<JsonNode> results = transport.exchange(settings.sourceName() + " works search",
-                new Request.Builder().url(url).get().build(), context.deadline(), reader);
+                new Request.Builder().url(url).get().build(), context.deadline(), failures.reader(this::read));
         return results.stream().map(works::record).flatMap(Optional::stream).limit(query.limit()).toList();
     }
 
     private List<JsonNode> read(HttpHead head, byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        failures.htmlPage(head, text).ifPresent(failure -> {
-            throw failure;
-        });
-        JsonNode answer;
-        try {
-            answer = JSON.readTree(text);
-        } catch (IOException e) {
-            throw failures.unreadable(head, e);
-        }
+        JsonNode answer = failures.parsed(head, body, "the works answer", JSON::readTree);
         JsonNode results = answer.path("results");
         if (!results.isArray()) {
             throw failures.inBody(ErrorKind.MALFORMED_RESPONSE, head, "the works answer from " + head.host()

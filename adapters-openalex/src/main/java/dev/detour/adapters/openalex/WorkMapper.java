@@ -27,17 +27,18 @@ final class WorkMapper {
     }
 
     Optional<EvidenceRecord> record(JsonNode work) {
-        Optional<EvidenceId> id = id(EvidenceId.Scheme.OPENALEX, text(work, "id"));
+        Optional<EvidenceId> id = EvidenceId.ofValid(EvidenceId.Scheme.OPENALEX, text(work, "id"));
         String title = Optional.ofNullable(text(work, "title")).orElse(text(work, "display_name"));
         if (id.isEmpty() || title == null) {
             return Optional.empty();
         }
         JsonNode ids = work.path("ids");
         List<EvidenceId> crossIds = new ArrayList<>();
-        Optional<EvidenceId> doi = id(EvidenceId.Scheme.DOI, Optional.ofNullable(text(work, "doi")).orElse(text(ids, "doi")));
+        Optional<EvidenceId> doi = EvidenceId.ofValid(EvidenceId.Scheme.DOI,
+                Optional.ofNullable(text(work, "doi")).orElse(text(ids, "doi")));
         doi.ifPresent(crossIds::add);
-        number(text(ids, "pmid")).flatMap(pmid -> id(EvidenceId.Scheme.PMID, pmid)).ifPresent(crossIds::add);
-        number(text(ids, "pmcid")).flatMap(pmcid -> id(EvidenceId.Scheme.PMCID, "PMC" + pmcid)).ifPresent(crossIds::add);
+        number(text(ids, "pmid")).flatMap(pmid -> EvidenceId.ofValid(EvidenceId.Scheme.PMID, pmid)).ifPresent(crossIds::add);
+        number(text(ids, "pmcid")).flatMap(pmcid -> EvidenceId.ofValid(EvidenceId.Scheme.PMCID, "PMC" + pmcid)).ifPresent(crossIds::add);
         EvidenceRecord.Builder record = EvidenceRecord.builder(source, id.get(), title)
                 .crossIds(crossIds)
                 .authors(authors(work))
@@ -87,17 +88,6 @@ final class WorkMapper {
         }
         Matcher number = LAST_NUMBER.matcher(link.strip());
         return number.find() ? Optional.of(number.group(1)) : Optional.empty();
-    }
-
-    private static Optional<EvidenceId> id(EvidenceId.Scheme scheme, String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(EvidenceId.of(scheme, value));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
     }
 
     private static String text(JsonNode node, String field) {

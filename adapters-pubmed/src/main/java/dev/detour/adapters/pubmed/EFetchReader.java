@@ -3,6 +3,7 @@ package dev.detour.adapters.pubmed;
 import dev.detour.core.evidence.EvidenceRecord;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.transport.HttpHead;
+import dev.detour.transport.SearchFailures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -25,15 +26,15 @@ final class EFetchReader {
     private static final XMLInputFactory FACTORY = safeFactory();
 
     private final String source;
-    private final FailureMapper failures;
+    private final SearchFailures failures;
 
-    EFetchReader(String source, FailureMapper failures) {
+    EFetchReader(String source, SearchFailures failures) {
         this.source = source;
         this.failures = failures;
     }
 
     List<EvidenceRecord> records(HttpHead head, byte[] body) {
-        failures.notData(head, new String(body, StandardCharsets.UTF_8)).ifPresent(failure -> {
+        ErrorBody.notData(failures, head, new String(body, StandardCharsets.UTF_8)).ifPresent(failure -> {
             throw failure;
         });
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.transport.HttpHead;
+import dev.detour.transport.SearchFailures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,15 +18,15 @@ final class ESearchReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FailureMapper failures;
+    private final SearchFailures failures;
 
-    ESearchReader(FailureMapper failures) {
+    ESearchReader(SearchFailures failures) {
         this.failures = failures;
     }
 
     List<String> ids(HttpHead head, byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
-        failures.notData(head, text).ifPresent(failure -> {
+        ErrorBody.notData(failures, head, text).ifPresent(failure -> {
             throw failure;
         });
         JsonNode result;

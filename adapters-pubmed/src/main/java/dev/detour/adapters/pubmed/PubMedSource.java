@@ -5,11 +5,10 @@ import dev.detour.core.evidence.EvidenceSource;
 import dev.detour.core.evidence.SearchQuery;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.CallContext;
-import dev.detour.core.model.ErrorKind;
 import dev.detour.transport.Credential;
 import dev.detour.transport.HttpHead;
 import dev.detour.transport.HttpTransport;
-import dev.detour.transport.ResponseReader;
+import dev.detour.transport.SearchFailures;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -25,14 +24,14 @@ final class PubMedSource implements EvidenceSource {
 
     private final PubMedSettings settings;
     private final HttpTransport transport;
-    private final FailureMapper failures;
+    private final SearchFailures failures;
     private final ESearchReader esearch;
     private final EFetchReader efetch;
 
     private PubMedSource(PubMedSettings settings, HttpTransport transport) {
         this.settings = settings;
         this.transport = transport;
-        this.failures = new FailureMapper(settings.sourceName());
+        this.failures = SearchFailures.of(settings.sourceName(), "E-utilities data", ErrorBody::words);
         this.esearch = new ESearchReader(failures);
         this.efetch = new EFetchReader(settings.sourceName(), failures);
     }
@@ -80,11 +79,8 @@ final class PubMedSource implements EvidenceSource {
     }
 
     private <T> T exchange(String what, HttpUrl url, CallContext context, BiFunction<HttpHead, byte[], T> body) {
-        ResponseReader<T> reader = ResponseReader.of(failures::rejected, body, head -> {
-            throw failures.inBody(ErrorKind.MALFORMED_RESPONSE, head, "an event stream where " + what + " data was expected");
-        }, failures::failed);
         return transport.exchange(settings.sourceName() + " " + what, new Request.Builder().url(url).get().build(),
-                context.deadline(), reader);
+                context.deadline(), failures.reader(body));
     }
 
     @Override

@@ -14,18 +14,30 @@ import java.nio.file.Path;
  * it shows Unicode marks. Tests give their own.
  */
 record CliContext(PrintStream out, PrintStream err, Environment environment, Path workingDirectory, boolean interactive,
-        int columns, boolean unicode) {
+        TerminalWidth width, boolean unicode) {
 
     /** A context for tests: a terminal of the default width that shows Unicode. */
     CliContext(PrintStream out, PrintStream err, Environment environment, Path workingDirectory, boolean interactive) {
         this(out, err, environment, workingDirectory, interactive, Terminal.DEFAULT_COLUMNS, true);
     }
 
+    /** A context for tests: a terminal of {@code columns} that never resizes. */
+    CliContext(PrintStream out, PrintStream err, Environment environment, Path workingDirectory, boolean interactive,
+            int columns, boolean unicode) {
+        this(out, err, environment, workingDirectory, interactive, TerminalWidth.fixed(columns), unicode);
+    }
+
     static CliContext system() {
         Environment environment = Environment.system();
+        boolean interactive = Terminal.interactive(environment::get);
         return new CliContext(utf8(FileDescriptor.out), utf8(FileDescriptor.err), environment,
-                Path.of("").toAbsolutePath(), Terminal.interactive(environment::get), Terminal.columns(environment::get),
+                Path.of("").toAbsolutePath(), interactive, Terminal.width(environment::get, interactive),
                 Terminal.unicode(environment::get));
+    }
+
+    /** The terminal's width in columns now. */
+    int columns() {
+        return width.columns();
     }
 
     private static PrintStream utf8(FileDescriptor descriptor) {

@@ -39,10 +39,16 @@ final class DemoCommand implements Callable<Integer> {
     /** The sources the demo searches: those that need no key. */
     static final List<String> SOURCES = List.of("pubmed", "europepmc", "clinicaltrials");
 
+    /** The chain: the model of the incident, then a Claude model on Anthropic's own wire format, then the rest. */
     static final List<ModelRef> CHAIN = List.of(
             ModelRef.of("hf", "Qwen/Qwen2.5-72B-Instruct"),
+            ModelRef.of("anthropic", "claude-sonnet-4-5"),
             ModelRef.of("hf", "Qwen/Qwen2.5-7B-Instruct"),
             ModelRef.of("openai", "gpt-4o-mini"));
+
+    /** The chain of {@code serve --demo}, whose web page tells the incident as Novita's 500s, then Qwen2.5-7B. */
+    static final List<ModelRef> WEB_PAGE_CHAIN = CHAIN.stream().filter(model -> !model.provider().equals("anthropic"))
+            .toList();
 
     private final CliContext context;
 
@@ -134,6 +140,8 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, ProviderConfig> providers = new LinkedHashMap<>();
         providers.put("hf", new ProviderConfig("hf", "huggingface", simulator.huggingFaceBaseUrl(), Optional.empty(),
                 false, Map.of()));
+        providers.put("anthropic", new ProviderConfig("anthropic", "anthropic", simulator.anthropicBaseUrl(),
+                Optional.empty(), false, Map.of()));
         providers.put("openai", new ProviderConfig("openai", "openai", simulator.openAiBaseUrl(), Optional.empty(),
                 false, Map.of()));
         ResilienceConfig resilience = new ResilienceConfig(Duration.ofSeconds(10), 2,

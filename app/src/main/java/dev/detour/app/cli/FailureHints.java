@@ -91,6 +91,14 @@ final class FailureHints {
                     + "): an upstream outage at " + servedBy + "; pin another inference provider with a"
                     + " :<provider> suffix, or rely on the fallback");
         }
+        if (attempt.message().startsWith("cannot resolve ")) {
+            return java.util.Optional.of("the host of provider " + provider + " does not resolve: check the network, or"
+                    + " the provider's base-url");
+        }
+        if (attempt.kind().orElse(null) == ErrorKind.PROVIDER_UNAVAILABLE && servedBy.equals(provider)) {
+            return java.util.Optional.of("ProviderUnavailable: " + provider + " is down or overloaded; if it persists,"
+                    + " check its status page, or rely on the fallback");
+        }
         return attempt.kind().map(kind -> kind.displayName() + ": " + kind.hint());
     }
 }

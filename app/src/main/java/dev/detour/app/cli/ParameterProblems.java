@@ -1,16 +1,20 @@
 package dev.detour.app.cli;
 
 import java.io.PrintWriter;
+import dev.detour.core.internal.Suggestions;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Answers a command line picocli cannot parse with one or two lines that say what to do, instead of the
  * whole usage: a question given as several words is told to be quoted; anything else names the problem,
- * picocli's suggestions and where the help is. Exit code 2.
+ * the command or option it most likely meant and where the help is. Exit code 2.
  */
 final class ParameterProblems implements IParameterExceptionHandler {
 
@@ -30,10 +34,28 @@ final class ParameterProblems implements IParameterExceptionHandler {
             return ExitCodes.USAGE;
         }
         err.println(name + ": " + exception.getMessage());
-        UnmatchedArgumentException.printSuggestions(exception, err);
+        if (exception instanceof UnmatchedArgumentException unmatched) {
+            suggestion(command, unmatched).ifPresent(meant -> err.println("Did you mean: " + meant + "?"));
+        }
         err.println("See '" + helpCommand(command) + "' for the options and an example.");
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /** The command or option the first unmatched word is most likely a typo of, as the person would write it. */
+    private static Optional<String> suggestion(CommandLine command, UnmatchedArgumentException unmatched) {
+        if (unmatched.getUnmatched().isEmpty()) {
+            return Optional.empty();
+        }
+        String word = unmatched.getUnmatched().getFirst();
+        CommandSpec spec = command.getCommandSpec();
+        if (word.startsWith("-")) {
+            List<String> options = spec.options().stream().filter(option -> !option.hidden())
+                    .flatMap(option -> Arrays.stream(option.names())).toList();
+            return Suggestions.nearest(word.split("=", 2)[0], options);
+        }
+        return Suggestions.nearest(word, spec.subcommands().keySet())
+                .map(meant -> spec.qualifiedName() + " " + meant);
     }
 
     private static boolean splitQuestion(CommandLine command, UnmatchedArgumentException unmatched) {
@@ -52,7 +74,7 @@ final class ParameterProblems implements IParameterExceptionHandler {
     }
 
     private static String helpCommand(CommandLine command) {
-        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        CommandSpec spec = command.getCommandSpec();
         return spec.parent() == null ? spec.name() + " --help" : spec.root().name() + " help "
                 + spec.qualifiedName().substring(spec.root().name().length()).strip();
     }

@@ -13,13 +13,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * Shows a run's progress on standard error: one line per finished step and per detour (failed attempt,
  * skip, fallback). On a terminal, a status line below them shows the steps in flight with their elapsed
  * time and, while the chain waits out a {@code Retry-After} or a backoff, the seconds left; it is cut to the
- * terminal's width and rewritten in place; elsewhere, plain lines only, so logs stay
- * readable. A step that ran no model because the budget was used up is marked skipped, not done.
+ * terminal's width at each redraw (so it follows a resize) and rewritten in place; elsewhere, plain lines
+ * only, so logs stay readable. A step that ran no model because the budget was used up is marked skipped, not done.
  */
 final class ProgressDisplay implements WorkflowListener {
 
@@ -27,7 +28,7 @@ final class ProgressDisplay implements WorkflowListener {
 
     private final PrintStream out;
     private final boolean live;
-    private final int columns;
+    private final IntSupplier columns;
     private final Marks marks;
     private final Clock clock;
     private final Map<String, InFlight> inFlight = new LinkedHashMap<>();
@@ -35,6 +36,11 @@ final class ProgressDisplay implements WorkflowListener {
     private BudgetExhaustion exhaustion;
 
     ProgressDisplay(PrintStream out, boolean live, int columns, Marks marks, Clock clock) {
+        this(out, live, () -> columns, marks, clock);
+    }
+
+    /** @param columns the terminal's width at the time of each redraw */
+    ProgressDisplay(PrintStream out, boolean live, IntSupplier columns, Marks marks, Clock clock) {
         this.out = out;
         this.live = live;
         this.columns = columns;
@@ -181,7 +187,7 @@ final class ProgressDisplay implements WorkflowListener {
 
     /** The text cut to one column less than the terminal, so the cursor never wraps to a second row. */
     private String fitted(String text) {
-        int room = Math.max(1, columns - 1);
+        int room = Math.max(1, columns.getAsInt() - 1);
         if (text.codePointCount(0, text.length()) <= room) {
             return text;
         }

@@ -61,7 +61,7 @@ final class Research {
         RunOptions options = base.withChain(session.config().chain());
         ProgressDisplay display = null;
         if (!progress.quiet) {
-            display = new ProgressDisplay(context.err(), context.interactive(), context.columns(), context.marks(),
+            display = new ProgressDisplay(context.err(), context.interactive(), context::columns, context.marks(),
                     Clock.systemUTC());
             options = options.withListener(display);
         }

@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Scenario scenario = DemoCommand.scenario(context, scenarioName, "serve");
         try (ProviderSimulator simulator = ProviderSimulator.start(scenario)) {
-            DetourConfig config = DemoCommand.config(simulator, scenario);
+            DetourConfig config = DemoCommand.config(simulator, scenario).withChain(DemoCommand.WEB_PAGE_CHAIN);
             if (configOptions.file != null) {
                 config = config.withServer(Session.loadConfig(context, configOptions, Overrides.none()).server());
             }

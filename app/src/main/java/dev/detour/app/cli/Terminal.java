@@ -18,8 +18,8 @@ final class Terminal {
     static final String UNICODE_PROPERTY = "detour.terminal.unicode";
     static final int DEFAULT_COLUMNS = 80;
 
-    private static final int MIN_COLUMNS = 20;
-    private static final int MAX_COLUMNS = 1000;
+    static final int MIN_COLUMNS = 20;
+    static final int MAX_COLUMNS = 1000;
 
     private Terminal() {}
 
@@ -55,6 +55,15 @@ final class Terminal {
             }
         }
         return DEFAULT_COLUMNS;
+    }
+
+    /**
+     * The terminal's width, followed through resizes when a person watches standard error and {@code COLUMNS}
+     * does not pin it.
+     */
+    static TerminalWidth width(Function<String, String> environment, boolean interactive) {
+        TerminalWidth width = TerminalWidth.measuredBy(columns(environment), TerminalWidth::sttyColumns);
+        return interactive && environment.apply("COLUMNS") == null ? width.followResizes() : width;
     }
 
     /**

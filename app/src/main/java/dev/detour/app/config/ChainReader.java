@@ -1,6 +1,7 @@
 package dev.detour.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.detour.core.internal.Suggestions;
 import dev.detour.core.model.ModelRef;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,8 +84,11 @@ final class ChainReader {
     private static Optional<ModelRef> model(String text, KeyPath at, DeclaredProviders providers, Problems problems) {
         Optional<ModelRef> model = parse(text, at, problems);
         if (model.isPresent() && !providers.declares(model.get().provider())) {
+            String guess = Suggestions.nearest(model.get().provider(), providers.declaredTypes().keySet())
+                    .map(meant -> "; did you mean " + meant + "?").orElse("");
             problems.add(at, Shown.quoted(model.get().toString()) + " names provider "
-                    + Shown.quoted(model.get().provider()) + ", which is not configured; use one of: " + providers.names());
+                    + Shown.quoted(model.get().provider()) + ", which is not configured" + guess + "; use one of: "
+                    + providers.names());
             return Optional.empty();
         }
         return model;

@@ -56,7 +56,7 @@ final class Section {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String key = entry.getKey();
             if (!admits.test(key) && !SecretShapes.isCredentialName(key) && !SecretShapes.looksLikeKey(key)) {
-                String guess = Suggestions.closest(key, allowed).map(meant -> "; did you mean " + meant + "?").orElse("");
+                String guess = Suggestions.nearest(key, allowed).map(meant -> "; did you mean " + meant + "?").orElse("");
                 problems.add(at(key), "unknown key" + forWhat + guess + "; allowed keys: " + String.join(", ", allowed));
             }
         }

@@ -309,11 +309,25 @@ class CliTest {
     }
 
     @Test
+    void demoFallsBackFromTheNovitaOutageToAClaudeModelOnAnthropicsOwnWireFormat() {
+        int exit = detour("demo", "--quiet");
+
+        assertThat(exit).isZero();
+        assertThat(stdout()).contains(
+                "fell back from `hf:Qwen/Qwen2.5-72B-Instruct` (HTTP 500 from novita, 3 attempts) to `anthropic:claude-sonnet-4-5`",
+                "| plan | anthropic:claude-sonnet-4-5 |", "| synthesize | anthropic:claude-sonnet-4-5 |",
+                "[simulated by claude-sonnet-4-5")
+                .containsPattern("\\| anthropic:claude-sonnet-4-5 \\| (\\d+) \\| \\1 \\| 0 \\| 0 \\| \\1 \\|");
+        assertThat(stderr()).contains("Chain: [hf:Qwen/Qwen2.5-72B-Instruct, anthropic:claude-sonnet-4-5,");
+    }
+
+    @Test
     void demoWithEveryModelDownExitsWith1AndExplainsEachFailure() {
         int exit = detour("demo", "--scenario", "all-down", "--quiet");
 
         assertThat(exit).isEqualTo(1);
         assertThat(stderr()).contains("Every model of the chain failed:", "HTTP 402 from hf-inference: credits");
+        assertThat(stdout()).containsPattern("\\| anthropic:claude-sonnet-4-5 \\| [1-9]\\d* \\| 0 \\|");
     }
 
     @Test

@@ -13,9 +13,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +126,67 @@ class CommandsTest {
     }
 
     @Test
+    void aMistypedCommandOrOptionGetsTheOneItWasMostLikelyMeantToBe() {
+        assertThat(detour("docter")).isEqualTo(2);
+        assertThat(stderr()).contains("Did you mean: detour doctor?").doesNotContain("serve", "worker", "Usage:");
+
+        err.reset();
+        assertThat(detour("rnu", "Why?")).isEqualTo(2);
+        assertThat(stderr()).contains("Did you mean: detour run?");
+
+        err.reset();
+        assertThat(detour("hlep")).isEqualTo(2);
+        assertThat(stderr()).contains("Did you mean: detour help?").doesNotContain("completion");
+
+        err.reset();
+        assertThat(detour("runs", "prnue")).isEqualTo(2);
+        assertThat(stderr()).contains("Did you mean: detour runs prune?");
+
+        err.reset();
+        assertThat(detour("run", "--chian=hf:" + QWEN_7B, "Why?")).isEqualTo(2);
+        assertThat(stderr()).contains("Did you mean: --chain?");
+
+        err.reset();
+        assertThat(detour("run", "--colour", "Why?")).isEqualTo(2);
+        assertThat(stderr()).doesNotContain("Did you mean");
+        assertThat(hf.received()).isEmpty();
+    }
+
+    @Test
+    void aMistypedConfigKeyOrProviderNameGetsWhatItWasMostLikelyMeantToBe() throws IOException {
+        Files.writeString(directory.resolve("typos.yaml"), """
+                providers:
+                  hf: { type: huggingface, base-url: %s, token-env: HF_TOKEN, read-timout: 30s }
+                chain: [ "hff:Qwen/Qwen2.5-72B-Instruct" ]
+                workflw: { token-budget: 40000 }
+                """.formatted(hf.url("/")));
+
+        assertThat(detour("config", "--config", "typos.yaml")).isEqualTo(2);
+
+        assertThat(stderr()).contains("workflw: unknown key; did you mean workflow?",
+                "providers.hf.read-timout: unknown key for type huggingface; did you mean read-timeout?",
+                "\"hff:Qwen/Qwen2.5-72B-Instruct\" names provider \"hff\", which is not configured; did you mean hf?");
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsTriedOnceAndSaysToCheckTheNetworkOrTheBaseUrl() throws IOException {
+        Files.writeString(directory.resolve("offline.yaml"), """
+                providers:
+                  gateway: { type: openai, base-url: "https://no-such-host.invalid/v1" }
+                chain: [ "gateway:gpt-4o-mini" ]
+                resilience: { max-retries: 2 }
+                """);
+
+        assertThat(detour("run", "--config", "offline.yaml", "--quiet", "--no-store", "Why?")).isEqualTo(1);
+
+        assertThat(stderr()).contains("cannot resolve no-such-host.invalid",
+                "the host of provider gateway does not resolve: check the network, or the provider's base-url")
+                .doesNotContain("inference provider;", "pin another");
+        assertThat(stderr().lines().filter(line -> line.contains("gateway:gpt-4o-mini") && line.contains("cannot resolve")))
+                .as("one attempt, no retry").hasSize(1);
+    }
+
+    @Test
     void acceptsTheFormatInAnyCase() throws IOException {
         assertThat(detour("run", "--format", "JSON", "--quiet", "--output", "report.json", "Why?")).isZero();
 
@@ -135,6 +199,21 @@ class CommandsTest {
         assertThat(detour("--version")).isZero();
 
         assertThat(stdout()).startsWith("detour ").contains("commit ", "built ", "JDK " + System.getProperty("java.version"));
+    }
+
+    @Test
+    void everyRequestNamesDetourAndItsVersionAsTheUserAgent() {
+        assertThat(detour("run", "--quiet", "--no-store", "Why?")).isZero();
+        String version = stdoutOf("--version").lines().findFirst().orElseThrow().substring("detour ".length());
+
+        assertThat(hf.received()).isNotEmpty()
+                .allSatisfy(request -> assertThat(request.userAgent()).isEqualTo("detour/" + version));
+    }
+
+    private String stdoutOf(String... args) {
+        out.reset();
+        detour(args);
+        return stdout();
     }
 
     @Test
@@ -272,6 +351,50 @@ class CommandsTest {
         assertThat(detour(80, false, "run", "Why?")).isZero();
 
         assertThat(stderr()).contains("+ plan (", "  ! plan: ", "  -> plan: falling back").doesNotContain("✓", "→");
+    }
+
+    @Test
+    void cutsTheStatusLineToTheTerminalsNewWidthAfterAResize() throws Exception {
+        AtomicInteger measuredColumns = new AtomicInteger();
+        CountDownLatch measured = new CountDownLatch(1);
+        TerminalWidth width = TerminalWidth.measuredBy(80, () -> {
+            int columns = measuredColumns.get();
+            measured.countDown();
+            return columns;
+        }).followResizes();
+        AtomicInteger requests = new AtomicInteger();
+        hf.beforeAnswering(request -> {
+            if (requests.incrementAndGet() == 2 && measuredColumns.compareAndSet(0, 30)) {
+                resizeThisProcessesTerminal();
+                await(measured);
+            }
+        });
+        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Environment.of(Map.of("HF_TOKEN", HF_TOKEN, "DETOUR_HOME", directory.resolve("home").toString())),
+                directory, true, width, false);
+
+        assertThat(Main.run(context, "run", "Why?")).isZero();
+
+        assertThat(width.columns()).isEqualTo(30);
+        List<String> statusLines = Arrays.stream(stderr().split("\r\033\\[2K"))
+                .filter(segment -> segment.startsWith(".. ") && !segment.contains("\n")).toList();
+        assertThat(statusLines).filteredOn(line -> line.startsWith(".. plan ["))
+                .anySatisfy(line -> assertThat(line.length()).isGreaterThan(29));
+        assertThat(statusLines).filteredOn(line -> line.startsWith(".. refine") || line.startsWith(".. synthesize"))
+                .isNotEmpty().allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(29));
+    }
+
+    /** What a terminal does when its window is resized: it sends the process in front SIGWINCH. */
+    private static void resizeThisProcessesTerminal() {
+        try {
+            new ProcessBuilder("kill", "-WINCH", Long.toString(ProcessHandle.current().pid())).inheritIO().start()
+                    .waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

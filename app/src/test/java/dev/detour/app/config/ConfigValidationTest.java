@@ -73,14 +73,14 @@ class ConfigValidationTest {
     @Test
     void namesTheAllowedKeysOfEveryLevelForAnUnknownKey() {
         assertThat(problems("provider: {}\n"))
-                .containsExactly("provider: unknown key; allowed keys: providers, chain, resilience, workflow, store, telemetry, pricing, server, temporal, sources, evidence");
+                .containsExactly("provider: unknown key; did you mean providers?; allowed keys: providers, chain, resilience, workflow, store, telemetry, pricing, server, temporal, sources, evidence");
         assertThat(problems(at("resilience.backoff.maximum", "8s")))
                 .containsExactly("resilience.backoff.maximum: unknown key; allowed keys: initial, max, jitter");
         assertThat(problems(at("resilience.circuit-breaker.threshold", "3")))
                 .containsExactly("resilience.circuit-breaker.threshold: unknown key; allowed keys: failure-threshold,"
                         + " open-for");
         assertThat(problems(at("workflow.iterations", "3")))
-                .containsExactly("workflow.iterations: unknown key; allowed keys: max-iterations, token-budget,"
+                .containsExactly("workflow.iterations: unknown key; did you mean max-iterations?; allowed keys: max-iterations, token-budget,"
                         + " parallelism, cost-budget");
     }
 

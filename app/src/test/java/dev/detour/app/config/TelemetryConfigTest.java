@@ -65,6 +65,6 @@ class TelemetryConfigTest {
         assertThat(fixture().problems("""
                 chain: [hf:Qwen/Qwen2.5-72B-Instruct]
                 telemetri: { exporter: otlp }
-                """)).containsExactly("telemetri: unknown key; allowed keys: providers, chain, resilience, workflow, store, telemetry, pricing, server, temporal, sources, evidence");
+                """)).containsExactly("telemetri: unknown key; did you mean telemetry?; allowed keys: providers, chain, resilience, workflow, store, telemetry, pricing, server, temporal, sources, evidence");
     }
 }

@@ -28,7 +28,7 @@ import mockwebserver3.SocketEffect;
 public final class FakeProvider implements AutoCloseable {
 
     /** What one received request carried. */
-    public record Received(String path, String model, String authorization, String body) {}
+    public record Received(String path, String model, String authorization, String body, String userAgent) {}
 
     private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]*)\"");
 
@@ -53,7 +53,7 @@ public final class FakeProvider implements AutoCloseable {
                 Matcher model = MODEL.matcher(body);
                 String modelId = model.find() ? model.group(1) : "";
                 Received arrived = new Received(request.getUrl().encodedPath(), modelId,
-                        request.getHeaders().get("Authorization"), body);
+                        request.getHeaders().get("Authorization"), body, request.getHeaders().get("User-Agent"));
                 received.add(arrived);
                 beforeAnswering.forEach(action -> action.accept(arrived));
                 synchronized (FakeProvider.this) {

@@ -3,6 +3,7 @@ package dev.detour.core.evidence;
 import dev.detour.core.internal.Require;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +52,19 @@ public record EvidenceId(Scheme scheme, String value) {
     /** Shorthand for the canonical constructor. */
     public static EvidenceId of(Scheme scheme, String value) {
         return new EvidenceId(scheme, value);
+    }
+
+    /** The id {@code value} is in {@code scheme}, if it is one: empty for null, blank or not valid in that scheme. */
+    public static Optional<EvidenceId> ofValid(Scheme scheme, String value) {
+        Require.nonNull(scheme, "scheme");
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new EvidenceId(scheme, value));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -87,6 +87,8 @@ public abstract class EvidenceSourceConformanceTest {
 
     // ---------------------------------------------------------------- plumbing
 
+    private final List<EvidenceSource> opened = new ArrayList<>();
+
     @BeforeEach
     final void startServer() throws IOException {
         server = new MockWebServer();
@@ -95,7 +97,16 @@ public abstract class EvidenceSourceConformanceTest {
 
     @AfterEach
     final void stopServer() {
+        opened.forEach(EvidenceSource::close);
+        opened.clear();
         server.close();
+    }
+
+    /** A source made by {@link #createSource}, closed after the test so its HTTP client's threads end with it. */
+    private EvidenceSource opened(SourceSetup setup) {
+        EvidenceSource source = createSource(setup);
+        opened.add(source);
+        return source;
     }
 
     /** The loopback server; for adapter-specific tests in the subclass. */
@@ -152,7 +163,7 @@ public abstract class EvidenceSourceConformanceTest {
     void returnsTheRecordsOfASearchInOrderNamingTheSource(SearchCase search) throws Exception {
         search.responses().forEach(this::enqueue);
 
-        List<EvidenceRecord> records = createSource(setup()).search(search.query(), CallContext.none());
+        List<EvidenceRecord> records = opened(setup()).search(search.query(), CallContext.none());
 
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(records).as("ids").extracting(record -> record.id().toString())
@@ -171,7 +182,7 @@ public abstract class EvidenceSourceConformanceTest {
         SearchCase empty = emptySearch();
         empty.responses().forEach(this::enqueue);
 
-        List<EvidenceRecord> records = createSource(setup()).search(empty.query(), CallContext.none());
+        List<EvidenceRecord> records = opened(setup()).search(empty.query(), CallContext.none());
 
         assertThat(records).as("records").isEmpty();
         assertKeyOnlyWhereItBelongs(takeRequests(server.getRequestCount()));
@@ -182,7 +193,7 @@ public abstract class EvidenceSourceConformanceTest {
         SearchCase search = firstSearch();
         search.responses().forEach(this::enqueue);
 
-        List<EvidenceRecord> records = createSource(setup()).search(SearchQuery.of(search.query().text(), 1),
+        List<EvidenceRecord> records = opened(setup()).search(SearchQuery.of(search.query().text(), 1),
                 CallContext.none());
 
         assertThat(records.size()).as("records for limit 1").isLessThanOrEqualTo(1);
@@ -195,7 +206,7 @@ public abstract class EvidenceSourceConformanceTest {
     void mapsEachErrorToItsKindAndStatusWithoutRetryingOnItsOwn(SearchFailureCase failure) {
         failure.responses().forEach(this::enqueue);
 
-        SearchFailedException thrown = failureOf(() -> createSource(setup()).search(firstSearch().query(), CallContext.none()));
+        SearchFailedException thrown = failureOf(() -> opened(setup()).search(firstSearch().query(), CallContext.none()));
 
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(thrown.kind()).as("kind").isEqualTo(failure.kind());
@@ -208,6 +219,19 @@ public abstract class EvidenceSourceConformanceTest {
     }
 
     // ---------------------------------------------------------------- provider-neutral responses
+
+    @Test
+    void reportsA404AsAnInvalidRequestSayingToCheckTheBaseUrlNotAsAMissingModel() {
+        enqueue(CannedResponse.of(404, "text/plain", "Not Found"));
+
+        SearchFailedException thrown = failureOf(this::searchFirst);
+
+        assertThat(thrown.kind()).as("kind").isEqualTo(ErrorKind.INVALID_REQUEST);
+        assertThat(thrown.httpStatus()).as("status").hasValue(404);
+        assertThat(thrown.retryable()).as("retryable").isFalse();
+        assertThat(thrown.detail()).contains("check the source's base URL", "Not Found");
+        assertNoKeyIn(thrown);
+    }
 
     @Test
     void reportsAnHtmlGatewayPageAsProviderUnavailableKeepingItsStatus() {
@@ -291,7 +315,7 @@ public abstract class EvidenceSourceConformanceTest {
     void reportsAServerThatSendsNothingWithinTheReadTimeoutAsTimeout() {
         server.enqueue(toMock(firstResponse()).onResponseStart(SocketEffect.Stall.INSTANCE).build());
 
-        SearchFailedException thrown = failureOf(() -> createSource(setup().withReadTimeout(SHORT))
+        SearchFailedException thrown = failureOf(() -> opened(setup().withReadTimeout(SHORT))
                 .search(firstSearch().query(), CallContext.none()));
 
         assertThat(thrown.kind()).as("kind").isEqualTo(ErrorKind.TIMEOUT);
@@ -301,7 +325,7 @@ public abstract class EvidenceSourceConformanceTest {
     @Test
     void endsASearchByTheDeadlineItsCallerGaveAsTimeout() {
         server.enqueue(toMock(firstResponse()).onResponseStart(SocketEffect.Stall.INSTANCE).build());
-        EvidenceSource source = createSource(setup().withReadTimeout(GENEROUS).withCallTimeout(GENEROUS));
+        EvidenceSource source = opened(setup().withReadTimeout(GENEROUS).withCallTimeout(GENEROUS));
 
         SearchFailedException thrown = failureOf(() -> source.search(firstSearch().query(),
                 CallContext.none().withDeadline(Instant.now().plus(SHORT))));
@@ -318,7 +342,7 @@ public abstract class EvidenceSourceConformanceTest {
             closed = baseUrl(gone);
         }
 
-        SearchFailedException thrown = failureOf(() -> createSource(setup().withBaseUrl(closed))
+        SearchFailedException thrown = failureOf(() -> opened(setup().withBaseUrl(closed))
                 .search(firstSearch().query(), CallContext.none()));
 
         assertThat(thrown.kind()).as("kind").isEqualTo(ErrorKind.PROVIDER_UNAVAILABLE);
@@ -354,7 +378,7 @@ public abstract class EvidenceSourceConformanceTest {
     @Test
     void cancelsTheSearchWhenTheCallingThreadIsInterrupted() throws Exception {
         server.enqueue(toMock(firstResponse()).onResponseStart(SocketEffect.Stall.INSTANCE).build());
-        EvidenceSource source = createSource(setup().withReadTimeout(GENEROUS).withCallTimeout(GENEROUS));
+        EvidenceSource source = opened(setup().withReadTimeout(GENEROUS).withCallTimeout(GENEROUS));
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicBoolean interruptedAfter = new AtomicBoolean();
         Thread caller = Thread.ofPlatform().name("conformance-caller").start(() -> {
@@ -381,7 +405,7 @@ public abstract class EvidenceSourceConformanceTest {
 
     @Test
     void neverShowsTheKeyInTheToStringOfTheSource() {
-        EvidenceSource source = createSource(setup());
+        EvidenceSource source = opened(setup());
 
         apiKey().ifPresent(key -> assertThat(source.toString()).as("source.toString()").doesNotContain(key.reveal()));
     }
@@ -427,7 +451,7 @@ public abstract class EvidenceSourceConformanceTest {
     // ---------------------------------------------------------------- assertions
 
     private List<EvidenceRecord> searchFirst() {
-        return createSource(setup()).search(firstSearch().query(), CallContext.none());
+        return opened(setup()).search(firstSearch().query(), CallContext.none());
     }
 
     private List<RecordedRequest> takeRequests(int count) throws InterruptedException {
