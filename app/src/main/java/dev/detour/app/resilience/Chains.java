@@ -1,6 +1,7 @@
 package dev.detour.app.resilience;
 
 import dev.detour.app.config.DetourConfig;
+import dev.detour.app.telemetry.Telemetry;
 import dev.detour.app.provider.Providers;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
@@ -19,12 +20,14 @@ public final class Chains {
     private final DetourConfig config;
     private final CircuitBreakers breakers;
     private final Clock clock;
+    private final Telemetry telemetry;
 
-    Chains(Providers providers, DetourConfig config, CircuitBreakers breakers, Clock clock) {
+    Chains(Providers providers, DetourConfig config, CircuitBreakers breakers, Clock clock, Telemetry telemetry) {
         this.providers = providers;
         this.config = config;
         this.breakers = breakers;
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -34,7 +37,17 @@ public final class Chains {
      */
     public ModelPort of(List<ModelRef> models) {
         Require.nonNull(models, "models");
-        return new ResilientChain(models.stream().map(model -> new ChainLink(model, providers.port(model))).toList(),
-                config.resilience(), breakers, clock, config.pricing());
+        return over(models.stream().map(model -> new ChainLink(model, providers.port(model))).toList());
+    }
+
+    /** The resilience chain over {@code links}, traced when telemetry is on. */
+    ModelPort over(List<ChainLink> links) {
+        if (!telemetry.enabled()) {
+            return new ResilientChain(links, config.resilience(), breakers, clock, config.pricing());
+        }
+        List<ChainLink> traced = links.stream()
+                .map(link -> new ChainLink(link.model(), telemetry.attemptsOf(link.model(), new CheckedPort(link.port()))))
+                .toList();
+        return telemetry.chain(new ResilientChain(traced, config.resilience(), breakers, clock, config.pricing()));
     }
 }

@@ -44,8 +44,8 @@ public final class ResilienceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Chains chains(Providers providers, DetourConfig config, CircuitBreakers breakers, Clock clock) {
-        return new Chains(providers, config, breakers, clock);
+    Chains chains(Providers providers, DetourConfig config, CircuitBreakers breakers, Clock clock, Telemetry telemetry) {
+        return new Chains(providers, config, breakers, clock, telemetry);
     }
 
     /** Each opened source behind its own retries, rate limit and breaker; no fallback between them. */
@@ -66,14 +66,7 @@ public final class ResilienceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ModelPort resilientChain(ModelChain chain, DetourConfig config, CircuitBreakers breakers, Clock clock,
-            Telemetry telemetry) {
-        if (!telemetry.enabled()) {
-            return new ResilientChain(chain.links(), config.resilience(), breakers, clock, config.pricing());
-        }
-        List<ChainLink> traced = chain.links().stream()
-                .map(link -> new ChainLink(link.model(), telemetry.attemptsOf(link.model(), new CheckedPort(link.port()))))
-                .toList();
-        return telemetry.chain(new ResilientChain(traced, config.resilience(), breakers, clock, config.pricing()));
+    ModelPort resilientChain(ModelChain chain, Chains chains) {
+        return chains.over(chain.links());
     }
 }

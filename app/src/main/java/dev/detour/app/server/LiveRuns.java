@@ -52,6 +52,7 @@ final class LiveRuns {
     private final RunStore store;
     private final Clock clock;
     private final List<WorkflowListener> listeners;
+    private final List<WorkflowListener> engineListeners;
     private final Function<WorkflowEvent, String> json;
     private final Optional<TemporalRuns> temporal;
     private final ConcurrentHashMap<String, LiveRun> runs = new ConcurrentHashMap<>();
@@ -60,8 +61,8 @@ final class LiveRuns {
     private volatile boolean draining;
 
     LiveRuns(ResearchRunner runner, Chains chains, EvidenceSources evidence, DetourConfig config, RunStore store,
-            Clock clock, List<WorkflowListener> listeners, Function<WorkflowEvent, String> json,
-            Optional<TemporalRuns> temporal) {
+            Clock clock, List<WorkflowListener> listeners, List<WorkflowListener> engineListeners,
+            Function<WorkflowEvent, String> json, Optional<TemporalRuns> temporal) {
         this.runner = runner;
         this.chains = chains;
         this.evidence = evidence;
@@ -69,6 +70,7 @@ final class LiveRuns {
         this.store = store;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
+        this.engineListeners = List.copyOf(engineListeners);
         this.json = json;
         this.temporal = temporal;
     }
@@ -238,7 +240,7 @@ final class LiveRuns {
         if (chain.equals(config.chain())) {
             return runner;
         }
-        return new ResearchRunner(new WorkflowEngine(chains.of(chain), evidence, clock, List.of(), config.pricing(), store),
+        return new ResearchRunner(new WorkflowEngine(chains.of(chain), evidence, clock, engineListeners, config.pricing(), store),
                 runner.settings());
     }
 

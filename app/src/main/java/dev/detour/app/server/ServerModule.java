@@ -8,6 +8,7 @@ import com.google.inject.Singleton;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Environment;
 import dev.detour.app.resilience.Chains;
+import dev.detour.app.telemetry.Telemetry;
 import dev.detour.app.resilience.CircuitBreakers;
 import dev.detour.app.resilience.ModelChain;
 import dev.detour.core.internal.Require;
@@ -68,8 +69,9 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     LiveRuns liveRuns(ResearchRunner runner, Chains chains, EvidenceSources evidence, DetourConfig config, RunStore store,
-            Clock clock, ModelHealth health) {
-        return new LiveRuns(runner, chains, evidence, config, store, clock, List.of(health), formats.event(), temporal);
+            Clock clock, ModelHealth health, Telemetry telemetry) {
+        return new LiveRuns(runner, chains, evidence, config, store, clock, List.of(health), telemetry.runListeners(),
+                formats.event(), temporal);
     }
 
     @Provides
