@@ -1,5 +1,6 @@
 package dev.detour.benchmarks;
 
+import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.workflow.RunHandle;
@@ -146,15 +147,28 @@ final class ScaleBenchmark {
                     handles.add(engine.start(workflow, label + " " + run, RunOptions.defaults()));
                 }
                 int completed = 0;
+                Attempt earliestFailure = null;
                 String firstFailure = null;
                 for (RunHandle<String> handle : handles) {
                     RunResult<String> result = handle.await();
                     if (result.status() == RunStatus.COMPLETED) {
                         completed++;
-                    } else if (firstFailure == null) {
+                        continue;
+                    }
+                    if (firstFailure == null) {
                         firstFailure = result instanceof RunResult.Failed<String> failed
                                 ? failed.failure().getMessage() : result.status().name();
                     }
+                    for (Attempt attempt : result.record().attempts()) {
+                        if (attempt.outcome() == Attempt.Outcome.FAILED
+                                && (earliestFailure == null || attempt.start().isBefore(earliestFailure.start()))) {
+                            earliestFailure = attempt;
+                        }
+                    }
+                }
+                if (earliestFailure != null) {
+                    firstFailure = "the earliest failed attempt: " + earliestFailure.describe() + "; the first run's failure: "
+                            + firstFailure;
                 }
                 reportFailures(name(), runs, completed, firstFailure);
                 return completed;
