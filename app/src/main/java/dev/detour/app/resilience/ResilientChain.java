@@ -147,7 +147,7 @@ final class ResilientChain implements ModelPort {
             ModelCallException lastFailure = null;
             for (int index = resume.map(ChainPosition::link).orElse(0); index < links.size(); index++) {
                 ChainLink link = links.get(index);
-                if (deadlinePassed()) {
+                if (Deadlines.passed(deadline, clock)) {
                     skipRemaining(index);
                     break;
                 }
@@ -197,7 +197,7 @@ final class ResilientChain implements ModelPort {
 
         private ChatResponse attempt(ChainLink link, int index, ModelBreaker breaker, ModelTries tries) {
             int retry = tries.next++;
-            if (deadlinePassed()) {
+            if (Deadlines.passed(deadline, clock)) {
                 throw new DeadlineReached(null);
             }
             if (Thread.currentThread().isInterrupted()) {
@@ -253,7 +253,7 @@ final class ResilientChain implements ModelPort {
                     permit.succeeded();
                 }
                 record(Attempt.failed(failure, retry, start, took));
-                tries.failed(failure, timeLeft());
+                tries.failed(failure, Deadlines.left(deadline, clock));
                 pauseIfTheWaitIsLonger(link, index, tries);
                 if (tries.planned != null && tries.next <= config.maxRetries()) {
                     throw new RetryPlanned(tries.wait, () -> listener.retryScheduled(link.model(), tries.next, tries.wait));
@@ -332,14 +332,6 @@ final class ResilientChain implements ModelPort {
         private void record(Attempt attempt) {
             attempts.add(attempt);
             listener.attemptFinished(attempt);
-        }
-
-        private Optional<Duration> timeLeft() {
-            return deadline.map(end -> Duration.between(clock.instant(), end));
-        }
-
-        private boolean deadlinePassed() {
-            return deadline.isPresent() && !clock.instant().isBefore(deadline.get());
         }
     }
 

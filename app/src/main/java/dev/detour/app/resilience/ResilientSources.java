@@ -137,7 +137,7 @@ final class ResilientSources implements EvidenceSources {
 
         private List<EvidenceRecord> attempt() {
             int retry = next++;
-            if (deadlinePassed()) {
+            if (Deadlines.passed(deadline, clock)) {
                 skip(retry, SkipReason.DEADLINE_REACHED, "the search's deadline passed before this try");
             }
             if (Thread.currentThread().isInterrupted()) {
@@ -185,7 +185,7 @@ final class ResilientSources implements EvidenceSources {
                 if (failure.kind().retry() == ErrorKind.Retry.ONCE) {
                     malformed++;
                 }
-                Optional<Duration> decided = retryRule.waitBefore(next, failure, malformed, timeLeft());
+                Optional<Duration> decided = retryRule.waitBefore(next, failure, malformed, Deadlines.left(deadline, clock));
                 planned = decided.isPresent() ? failure : null;
                 wait = decided.orElse(Duration.ZERO);
                 throw failure;
@@ -207,7 +207,7 @@ final class ResilientSources implements EvidenceSources {
             if (link.limiter().isEmpty()) {
                 return;
             }
-            Duration longest = timeLeft().orElse(config.attemptTimeout());
+            Duration longest = Deadlines.left(deadline, clock).orElse(config.attemptTimeout());
             boolean permitted;
             try {
                 permitted = !longest.isNegative() && link.limiter().get().tryAcquirePermits(link.requestsPerSearch(), longest);
@@ -233,14 +233,6 @@ final class ResilientSources implements EvidenceSources {
         private void record(Attempt attempt) {
             attempts.add(attempt);
             listener.attemptFinished(attempt);
-        }
-
-        private Optional<Duration> timeLeft() {
-            return deadline.map(end -> Duration.between(clock.instant(), end));
-        }
-
-        private boolean deadlinePassed() {
-            return deadline.isPresent() && !clock.instant().isBefore(deadline.get());
         }
 
         private static Duration since(long startNanos) {
