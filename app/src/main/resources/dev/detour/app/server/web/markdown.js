@@ -104,8 +104,8 @@ function inline(text) {
     else if (m[6]) {
       const split = token.indexOf('](');
       nodes.push(link(token.slice(1, split), token.slice(split + 2, -1)));
-    } else if (m[7]) nodes.push(link(token.slice(1, -1), token.slice(1, -1)));
-    else nodes.push(link(token.replace(/[.,;:]+$/, ''), token.replace(/[.,;:]+$/, '')),
+    } else if (m[7]) nodes.push(urlLink(token.slice(1, -1)));
+    else nodes.push(urlLink(token.replace(/[.,;:]+$/, '')),
       document.createTextNode(token.slice(token.replace(/[.,;:]+$/, '').length)));
     rest = rest.slice(m.index + token.length);
   }
@@ -113,8 +113,17 @@ function inline(text) {
 }
 
 function link(label, url) {
+  return anchor(label, url, inline(label).filter(n => n.nodeName !== 'A'));
+}
+
+// An autolink or a bare URL: its label is the URL as text, never parsed again as inline Markdown.
+function urlLink(url) {
+  return anchor(url, url, [document.createTextNode(url)]);
+}
+
+function anchor(label, url, children) {
   if (!SAFE_URL.test(url)) return document.createTextNode(label);
-  const a = el('a', ...inline(label).filter(n => n.nodeName !== 'A'));
+  const a = el('a', ...children);
   a.href = url;
   a.rel = 'noopener noreferrer nofollow';
   return a;
