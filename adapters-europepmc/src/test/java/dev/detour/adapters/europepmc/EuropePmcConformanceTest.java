@@ -12,7 +12,6 @@ import dev.detour.core.evidence.EvidenceSource;
 import dev.detour.core.evidence.SearchQuery;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.core.secret.Secret;
-import dev.detour.core.spi.HttpLimits;
 import java.util.List;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
@@ -26,8 +25,7 @@ class EuropePmcConformanceTest extends EvidenceSourceConformanceTest {
 
     @Override
     protected EvidenceSource createSource(SourceSetup setup) {
-        return EuropePmcSource.create(new EuropePmcSettings(setup.sourceName(), setup.baseUrl(), new HttpLimits(
-                setup.connectTimeout(), setup.readTimeout(), setup.callTimeout(), setup.maxResponseBytes(), 4)));
+        return EuropePmcSource.create(new EuropePmcSettings(setup.sourceName(), setup.baseUrl(), setup.limits(4)));
     }
 
     @Override

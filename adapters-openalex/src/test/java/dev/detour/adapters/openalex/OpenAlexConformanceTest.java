@@ -11,7 +11,6 @@ import dev.detour.core.conformance.SourceSetup;
 import dev.detour.core.evidence.EvidenceSource;
 import dev.detour.core.evidence.SearchQuery;
 import dev.detour.core.model.ErrorKind;
-import dev.detour.core.spi.HttpLimits;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
@@ -23,7 +22,7 @@ class OpenAlexConformanceTest extends EvidenceSourceConformanceTest {
     @Override
     protected EvidenceSource createSource(SourceSetup setup) {
         return OpenAlexSource.create(new OpenAlexSettings(setup.sourceName(), setup.baseUrl(), setup.apiKey().orElseThrow(),
-                new HttpLimits(setup.connectTimeout(), setup.readTimeout(), setup.callTimeout(), setup.maxResponseBytes(), 4)));
+                setup.limits(4)));
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.detour.core.conformance.SourceSetup;
 import dev.detour.core.evidence.EvidenceSource;
 import dev.detour.core.evidence.SearchQuery;
 import dev.detour.core.model.ErrorKind;
-import dev.detour.core.spi.HttpLimits;
 import java.util.List;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
@@ -26,8 +25,7 @@ class PubMedConformanceTest extends EvidenceSourceConformanceTest {
     @Override
     protected EvidenceSource createSource(SourceSetup setup) {
         return PubMedSource.create(new PubMedSettings(setup.sourceName(), setup.baseUrl(), setup.apiKey(),
-                Optional.of("research@example.org"), new HttpLimits(setup.connectTimeout(), setup.readTimeout(),
-                        setup.callTimeout(), setup.maxResponseBytes(), 4)));
+                Optional.of("research@example.org"), setup.limits(4)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.detour.core.conformance;
 
 import dev.detour.core.internal.Require;
 import dev.detour.core.secret.Secret;
+import dev.detour.core.spi.HttpLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,6 +36,11 @@ public record SourceSetup(
         Require.positive(readTimeout, "readTimeout");
         Require.positive(callTimeout, "callTimeout");
         Require.positive(maxResponseBytes, "maxResponseBytes");
+    }
+
+    /** The setup's timeouts and size cap as an adapter's HTTP limits, allowing {@code maxConcurrentCalls}. */
+    public HttpLimits limits(int maxConcurrentCalls) {
+        return new HttpLimits(connectTimeout, readTimeout, callTimeout, maxResponseBytes, maxConcurrentCalls);
     }
 
     SourceSetup withReadTimeout(Duration value) {
