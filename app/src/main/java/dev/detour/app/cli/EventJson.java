@@ -8,19 +8,21 @@ import dev.detour.core.cost.Pricing;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.workflow.WorkflowEvent;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns workflow events into one-line JSON objects with a {@code type} field, the format of
- * {@code --events}: stable field names, durations in milliseconds, instants in ISO-8601.
+ * {@code --events}: stable field names, durations in milliseconds, instants in ISO-8601. With prices, it sums each
+ * step's and run's cost from the attempt events it has written, until that step or run ends, so give each run's
+ * stream its own; it is safe to call from several threads.
  */
 final class EventJson {
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
     private final Pricing pricing;
-    private final Map<String, Cost> stepCosts = new HashMap<>();
-    private final Map<String, Cost> runCosts = new HashMap<>();
+    private final Map<String, Cost> stepCosts = new ConcurrentHashMap<>();
+    private final Map<String, Cost> runCosts = new ConcurrentHashMap<>();
 
     EventJson() {
         this(Pricing.none());

@@ -6,6 +6,7 @@ import dev.detour.app.server.DetourServer;
 import dev.detour.app.server.Formats;
 import dev.detour.app.server.ServerModule;
 import dev.detour.app.server.ServerSettings;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.secret.Secret;
 import dev.detour.engine.temporal.TemporalRuns;
 import dev.detour.engine.temporal.TemporalTarget;
@@ -56,11 +57,10 @@ final class ServeCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** What the server writes, in the CLI's own formats. */
-    static Formats formats() {
-        EventJson events = new EventJson();
-        ReportJson reports = new ReportJson();
-        return new Formats(events::toJson, reports::toJson);
+    /** What the server writes, in the CLI's own formats, with costs at {@code pricing} as the CLI shows them. */
+    static Formats formats(Pricing pricing) {
+        ReportJson reports = new ReportJson(pricing);
+        return new Formats(() -> new EventJson(pricing)::toJson, reports::toJson);
     }
 
     @Override
@@ -99,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private void serve(DetourConfig config, ServerSettings settings, Session.StoreUse storeUse, String note) {
-        ServerModule module = new ServerModule(settings, formats());
+        ServerModule module = new ServerModule(settings, formats(config.pricing()));
         TemporalRuns temporal = null;
         if (engine == RunCommand.Engine.temporal) {
             temporal = Temporal.connect(config.temporal());

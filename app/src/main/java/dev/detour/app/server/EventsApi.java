@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /v1/runs/{id}/events}: a run's events as Server-Sent Events. What the client missed (after
@@ -24,10 +25,10 @@ final class EventsApi {
 
     private final LiveRuns runs;
     private final RunStore store;
-    private final Function<WorkflowEvent, String> json;
+    private final Supplier<Function<WorkflowEvent, String>> json;
     private final Duration heartbeat;
 
-    EventsApi(LiveRuns runs, RunStore store, Function<WorkflowEvent, String> json, Duration heartbeat) {
+    EventsApi(LiveRuns runs, RunStore store, Supplier<Function<WorkflowEvent, String>> json, Duration heartbeat) {
         this.runs = runs;
         this.store = store;
         this.json = json;
@@ -79,8 +80,9 @@ final class EventsApi {
         if (store.find(runId).isEmpty()) {
             throw RunsApi.unknown(runId);
         }
-        List<Frame> frames = store.events(runId).stream().filter(event -> event.sequence() > after)
-                .map(event -> Frame.of(event, json).earlier()).toList();
+        Function<WorkflowEvent, String> replay = json.get();
+        List<Frame> frames = store.events(runId).stream().map(event -> Frame.of(event, replay).earlier())
+                .filter(frame -> frame.sequence() > after).toList();
         Subscription subscription = new Subscription(frames, after, Integer.MAX_VALUE);
         subscription.end();
         return subscription;

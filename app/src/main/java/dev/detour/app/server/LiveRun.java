@@ -1,6 +1,7 @@
 package dev.detour.app.server;
 
 import dev.detour.app.StartedRun;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchReport;
 import dev.detour.core.research.ResearchRun;
@@ -43,6 +44,7 @@ final class LiveRun implements WorkflowListener {
 
     /**
      * @param earlier the frames the run store holds of the run from before this server resumed it
+     * @param json the writer of this run's events, its own
      */
     LiveRun(String runId, String question, Instant started, OptionalLong tokenBudget, List<Frame> earlier,
             Function<WorkflowEvent, String> json, int maxBacklog) {
@@ -116,9 +118,12 @@ final class LiveRun implements WorkflowListener {
         }
     }
 
-    /** The run ended with {@code result}: keep its report, and end every stream once it has what is queued. */
-    void finish(RunResult<ResearchOutcome> result) {
-        ResearchRun run = new ResearchRun(question, result, ResearchReport.of(question, result));
+    /**
+     * The run ended with {@code result}: keep its report, with costs at {@code pricing}, and end every stream once it
+     * has what is queued.
+     */
+    void finish(RunResult<ResearchOutcome> result, Pricing pricing) {
+        ResearchRun run = new ResearchRun(question, result, ResearchReport.of(question, result, pricing));
         lock.lock();
         try {
             finished = run;

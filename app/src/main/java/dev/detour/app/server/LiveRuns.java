@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The runs this server started or resumed: it starts them within {@code server.max-concurrent-runs}, on the
@@ -53,7 +54,7 @@ final class LiveRuns {
     private final Clock clock;
     private final List<WorkflowListener> listeners;
     private final List<WorkflowListener> engineListeners;
-    private final Function<WorkflowEvent, String> json;
+    private final Supplier<Function<WorkflowEvent, String>> json;
     private final Optional<TemporalRuns> temporal;
     private final ConcurrentHashMap<String, LiveRun> runs = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<String> finishedOrder = new ConcurrentLinkedDeque<>();
@@ -62,7 +63,7 @@ final class LiveRuns {
 
     LiveRuns(ResearchRunner runner, Chains chains, EvidenceSources evidence, DetourConfig config, RunStore store,
             Clock clock, List<WorkflowListener> listeners, List<WorkflowListener> engineListeners,
-            Function<WorkflowEvent, String> json, Optional<TemporalRuns> temporal) {
+            Supplier<Function<WorkflowEvent, String>> json, Optional<TemporalRuns> temporal) {
         this.runner = runner;
         this.chains = chains;
         this.evidence = evidence;
@@ -91,7 +92,7 @@ final class LiveRuns {
             Budget budget = runner.defaultOptions().budget().withMaxTokens(
                     request.tokenBudget().orElse(config.workflow().tokenBudget()));
             String runId = UUID.randomUUID().toString();
-            LiveRun live = new LiveRun(runId, request.question(), clock.instant(), budget.maxTokens(), List.of(), json,
+            LiveRun live = new LiveRun(runId, request.question(), clock.instant(), budget.maxTokens(), List.of(), json.get(),
                     MAX_BACKLOG);
             RunOptions options = options(live, budget, chain).withRunId(runId);
             runs.put(runId, live);
@@ -136,9 +137,10 @@ final class LiveRuns {
             if (tokenBudget.isPresent()) {
                 budget = budget.withMaxTokens(tokenBudget.getAsLong());
             }
-            List<Frame> earlier = store.events(runId).stream().map(event -> Frame.of(event, json).earlier()).toList();
+            Function<WorkflowEvent, String> replay = json.get();
+            List<Frame> earlier = store.events(runId).stream().map(event -> Frame.of(event, replay).earlier()).toList();
             LiveRun live = new LiveRun(runId, String.valueOf(stored.start().input()), stored.start().at(), budget.maxTokens(),
-                    earlier, json, MAX_BACKLOG);
+                    earlier, json.get(), MAX_BACKLOG);
             runs.put(runId, live);
             finishedOrder.remove(runId);
             follow(live, StartedRun.of(runnerFor(chain).resume(stored, options(live, budget, chain))));
@@ -259,7 +261,7 @@ final class LiveRuns {
                 result = new RunResult.Failed<>(e, ResearchWorkflow.NAME, handle.recordSoFar());
             }
             release(live);
-            live.finish(result);
+            live.finish(result, config.pricing());
             finishedOrder.add(live.runId());
             while (finishedOrder.size() > KEPT_FINISHED) {
                 String oldest = finishedOrder.poll();

@@ -7,9 +7,9 @@ public final class ServeFixtures {
 
     private ServeFixtures() {}
 
-    /** The formats {@code detour serve} gives its server. */
-    public static Formats formats() {
-        return ServeCommand.formats();
+    /** The formats {@code detour serve} gives its server, with costs at {@code pricing}. */
+    public static Formats formats(dev.detour.core.cost.Pricing pricing) {
+        return ServeCommand.formats(pricing);
     }
 
     /** Runs {@code detour ARGS} as {@code Main} does, with this context's streams and environment; its exit code. */

@@ -159,7 +159,7 @@ final class ServerRig implements AutoCloseable {
             config = config.withEvidence(sources, GroundingSettings.of(List.copyOf(sources.keySet())));
         }
         ServerSettings settings = ServerSettings.of("127.0.0.1", 0, options.token).withHeartbeat(options.heartbeat);
-        ServerModule module = new ServerModule(settings, ServeFixtures.formats());
+        ServerModule module = new ServerModule(settings, ServeFixtures.formats(config.pricing()));
         String taskQueue = "serve-" + UUID.randomUUID();
         if (options.temporal != null) {
             module = module.onTemporal(TemporalRuns.on(options.temporal, taskQueue));
