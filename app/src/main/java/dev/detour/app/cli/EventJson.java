@@ -94,6 +94,11 @@ final class EventJson {
         return json.toString();
     }
 
+    /** How many steps and runs it is still summing the cost of: those whose end it has not written yet. */
+    int openSums() {
+        return stepCosts.size() + runCosts.size();
+    }
+
     private ObjectNode attempt(ObjectNode json, String runId, String step, Attempt attempt) {
         JsonShapes.attempt(json.put("step", step), attempt);
         if (attempt.isSearch()) {

@@ -62,6 +62,55 @@ class EventJsonCostTest {
                 new WorkflowEvent.AttemptSucceeded("r", 1, AT, "plan", answered))).has("cost")).isFalse();
     }
 
+    @Test
+    void runsWrittenAtOnceFromManyThreadsEachGetTheirOwnExactSumAndLeaveNothingBehind() throws Exception {
+        int runs = 2_000;
+        Map<String, String> totals = new java.util.concurrent.ConcurrentHashMap<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < runs; i++) {
+                int answers = 1 + i % 5;
+                String runId = "run-" + i;
+                threads.submit(() -> {
+                    long sequence = 0;
+                    for (int k = 0; k < answers; k++) {
+                        Attempt answered = Attempt.succeeded(MINI, null, 0, AT, Duration.ofMillis(5))
+                                .withUsage(TokenUsage.of(1000, 500));
+                        json.toJson(new WorkflowEvent.AttemptSucceeded(runId, ++sequence, AT, "step-" + k, answered));
+                        json.toJson(new WorkflowEvent.StepCompleted(runId, ++sequence, AT, "step-" + k, Duration.ZERO,
+                                TokenUsage.of(1000, 500)));
+                    }
+                    String end = json.toJson(new WorkflowEvent.RunCompleted(runId, ++sequence, AT, Duration.ZERO,
+                            TokenUsage.of(1000L * answers, 500L * answers), answers));
+                    totals.put(runId, new ObjectMapper().readTree(end).get("cost").asText());
+                    return null;
+                });
+            }
+        }
+
+        assertThat(totals).hasSize(runs);
+        for (int i = 0; i < runs; i++) {
+            assertThat(totals.get("run-" + i)).isEqualTo(new BigDecimal("0.00045").multiply(BigDecimal.valueOf(1 + i % 5))
+                    .stripTrailingZeros().toPlainString());
+        }
+        assertThat(json.openSums()).as("every ended run and step is forgotten").isZero();
+    }
+
+    @Test
+    void theServerGivesEachRunAWriterOfItsOwn() throws Exception {
+        Pricing pricing = new Pricing(Map.of(MINI, new Price(new BigDecimal("0.15"), new BigDecimal("0.60"))));
+        dev.detour.app.server.Formats formats = ServeCommand.formats(pricing);
+        Attempt answered = Attempt.succeeded(MINI, null, 0, AT, Duration.ofMillis(5)).withUsage(TokenUsage.of(1000, 500));
+        var first = formats.events().get();
+        var second = formats.events().get();
+
+        first.apply(new WorkflowEvent.AttemptSucceeded("r", 1, AT, "plan", answered));
+        String replayed = second.apply(new WorkflowEvent.RunCompleted("r", 2, AT, Duration.ZERO, TokenUsage.NONE, 0));
+        String live = first.apply(new WorkflowEvent.RunCompleted("r", 2, AT, Duration.ZERO, TokenUsage.of(1000, 500), 1));
+
+        assertThat(new ObjectMapper().readTree(replayed).get("cost").asText()).isEqualTo("0");
+        assertThat(new ObjectMapper().readTree(live).get("cost").asText()).isEqualTo("0.00045");
+    }
+
     private JsonNode read(WorkflowEvent event) throws Exception {
         return new ObjectMapper().readTree(json.toJson(event));
     }

@@ -86,6 +86,20 @@ class ServeOnTemporalTest {
     }
 
     @Test
+    void aRunOnTemporalIsPricedAsOnTheEmbeddedEngine() {
+        try (ServerRig rig = ServerRig.start(options -> options.temporal(TEMPORAL.client()).config(ServerCostTest::withPrices))) {
+            String id = rig.startRun(QUESTION);
+
+            List<JsonNode> events = rig.allEvents(id).stream().map(Received::data).toList();
+            JsonNode detail = rig.awaitStatus(id, "completed");
+
+            java.math.BigDecimal run = ServerCostTest.assertEventCosts(events, ServerCostTest.prices());
+            assertThat(run).isPositive();
+            ServerCostTest.assertReportsCost(detail, events, run);
+        }
+    }
+
+    @Test
     void theConfiguredCostBudgetReachesTheWorkersOfARunOnTemporal() {
         try (ServerRig rig = ServerRig.start(options -> options.temporal(TEMPORAL.client())
                 .config(config -> ServerRig.withCostBudget(config, "0.000001")))) {

@@ -69,6 +69,32 @@ class ServerCostTest {
     }
 
     @Test
+    void aRunResumedThroughTheServerIsPricedAsTheCliPricesAResumedRun() {
+        try (ServerRig slow = ServerRig.start(options -> options.scenario(ServerRig.outage(Duration.ofSeconds(30)))
+                .config(ServerCostTest::withPrices))) {
+            String id = slow.startRun("Why is the sea salty?");
+            slow.awaitRun(id, detail -> detail.get("modelCalls").asInt() > 0);
+            slow.post("/v1/runs/" + id + "/cancel", "");
+            slow.awaitStatus(id, "cancelled");
+
+            try (ServerRig rig = ServerRig.start(options -> options.store(slow.storeFile).config(ServerCostTest::withPrices))) {
+                assertThat(rig.post("/v1/runs/" + id + "/resume", "").statusCode()).isEqualTo(202);
+                JsonNode detail = rig.awaitStatus(id, "completed");
+                List<JsonNode> events = rig.allEvents(id).stream().map(Received::data).toList();
+
+                List<JsonNode> resumed = events.subList(events.stream().map(event -> event.get("type").asText()).toList()
+                        .indexOf("RunResumed"), events.size());
+                BigDecimal run = assertEventCosts(resumed, prices());
+                assertThat(run).isPositive();
+                assertReportsCost(detail, resumed, run);
+                assertThat(events.stream().filter(event -> event.get("type").asText().equals("RunFailed")).findFirst()
+                        .orElseThrow().get("cost").asText()).as("before the resumption only failed calls, which reported no tokens")
+                        .isEqualTo("0");
+            }
+        }
+    }
+
+    @Test
     void anUnpricedModelMakesTheCostUnknownNeverZero() {
         try (ServerRig rig = ServerRig.start(options -> options.config(config ->
                 config.withPricing(new Pricing(Map.of(ServerRig.QWEN_72B, QWEN_72B_PRICE)))))) {
