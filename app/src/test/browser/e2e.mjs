@@ -1,6 +1,6 @@
 // The page end to end in headless Chromium (the system's /usr/bin/chromium, never a downloaded browser):
 // ask a question against `detour serve --demo`, see the fallback appear live, reload mid-run and see
-// no event twice, then see the report rendered safely. Usage: node e2e.mjs URL SCREENSHOT_DIR
+// no event twice, then see the report rendered safely and the run's cost. Usage: node e2e.mjs URL SCREENSHOT_DIR
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,12 @@ try {
   assert.deepEqual(seqs, seqs.map((_, i) => i + 1), 'each event once, in order, none missing');
   assert.equal(await page.locator('#steps .step[data-path="plan"]').count(), 1);
 
+  const cost = await page.locator('#run-cost').textContent();
+  assert.match(cost, /^\$0\.\d{6}$/, 'the run shows its cost at the configured prices: ' + cost);
+  assert.notEqual(cost, '$0.000000', 'the answers cost something');
+  assert.ok((await page.locator('#report').textContent()).includes('cost ' + cost + '.'),
+    'the page shows the cost the report gives the run: ' + cost);
+  await page.locator('#runs li a', { hasText: cost }).first().waitFor({ timeout: 15_000 });
   const heading = await page.locator('#report h2').first().textContent();
   assert.equal(heading, QUESTION, 'the report heading shows the question as text');
   assert.equal(await page.locator('#injected').count(), 0, 'no HTML from the question reached the page');

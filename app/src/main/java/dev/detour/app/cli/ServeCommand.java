@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code detour serve}: the HTTP API, event streams and web page on the CLI's Guice graph, until the
  * process is stopped (SIGTERM or Ctrl-C drains the runs first), its runs in the configured run store.
- * With {@code --demo}, against the built-in provider simulator, storing nothing (as {@code detour demo}).
+ * With {@code --demo}, against the built-in provider simulator, storing nothing (as {@code detour demo}), taking only
+ * the {@code server} and {@code pricing} sections of a {@code --config} file.
  * With {@code --engine temporal}, its runs run on the configured Temporal task queue, on {@code detour worker}s.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -80,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
         try (ProviderSimulator simulator = ProviderSimulator.start(scenario)) {
             DetourConfig config = DemoCommand.config(simulator, scenario).withChain(DemoCommand.WEB_PAGE_CHAIN);
             if (configOptions.file != null) {
-                config = config.withServer(Session.loadConfig(context, configOptions, Overrides.none()).server());
+                DetourConfig file = Session.loadConfig(context, configOptions, Overrides.none());
+                config = config.withServer(file.server()).withPricing(file.pricing());
             }
             serve(config, settings, Session.StoreUse.NONE, " (demo: every answer comes from Detour's provider simulator on "
                     + simulator.huggingFaceBaseUrl().getAuthority() + ", scenario " + scenario.name() + ", not from a model)");

@@ -42,8 +42,15 @@ class BrowserEndToEndIT {
         Path shots = Path.of(System.getProperty("detour.screenshots", "target/screenshots"));
         Files.createDirectories(shots);
 
+        Path prices = Files.createTempFile("detour-browser-prices", ".yaml");
+        Files.writeString(prices, """
+                pricing:
+                  "hf:Qwen/Qwen2.5-72B-Instruct": { input-per-million: 0.90, output-per-million: 0.90 }
+                  "hf:Qwen/Qwen2.5-7B-Instruct": { input-per-million: 0.15, output-per-million: 0.60 }
+                """);
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "serve", "--demo", "--port", "0").redirectErrorStream(true).start();
+                "-jar", jar.toString(), "serve", "--demo", "--port", "0", "--config", prices.toString())
+                .redirectErrorStream(true).start();
         List<String> serverOutput = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<String> url = new CompletableFuture<>();
         Thread reader = Thread.ofVirtual().start(() -> readLines(server, serverOutput, url));
@@ -59,6 +66,7 @@ class BrowserEndToEndIT {
             server.toHandle().destroy();
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server stopped on SIGTERM").isTrue();
             reader.join(10_000);
+            Files.deleteIfExists(prices);
         }
         assertThat(String.join("\n", serverOutput)).contains("detour serve: stopped");
     }

@@ -88,6 +88,27 @@ class OpenApiTest {
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
     }
 
+    @Test
+    void costsWithPricesConfiguredMatchTheDocument() {
+        try (ServerRig rig = ServerRig.start(options -> options.config(config -> config.withPricing(
+                new dev.detour.core.cost.Pricing(Map.of(ServerRig.QWEN_7B, ServerCostTest.QWEN_7B_PRICE))))) ) {
+            document = ServerRig.json(rig.get("/v1/openapi.json"));
+            String id = rig.startRun("Why is the sea salty?");
+
+            List<ServerRig.Received> events = rig.allEvents(id);
+            rig.awaitStatus(id, "completed");
+            HttpResponse<String> detail = rig.get("/v1/runs/" + id);
+            HttpResponse<String> listing = rig.get("/v1/runs");
+
+            assertThat(events).anySatisfy(event -> assertThat(event.data().has("cost")).isTrue());
+            events.forEach(event -> assertValid("#/components/schemas/Event", event.data()));
+            assertThat(ServerRig.json(detail).has("cost")).isTrue();
+            check("/v1/runs/{id}", "get", detail);
+            assertThat(ServerRig.json(listing).at("/runs/0").has("cost")).isTrue();
+            check("/v1/runs", "get", listing);
+        }
+    }
+
     private void check(String path, String method, HttpResponse<String> response) {
         String status = String.valueOf(response.statusCode());
         JsonNode declared = document.path("paths").path(path).path(method).path("responses").path(status);

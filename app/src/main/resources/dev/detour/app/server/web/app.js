@@ -42,6 +42,17 @@ function badge(node, status) {
   node.className = 'badge s-' + status;
 }
 
+// The API's exact cost ("0.0000396") as the CLI shows it: "$0.000040", half up to 6 places; "unknown" as it is.
+function dollars(cost) {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(String(cost));
+  if (!match) return 'unknown';
+  const fraction = match[2] || '';
+  let micros = BigInt(match[1] + (fraction + '000000').slice(0, 6));
+  if (fraction.length > 6 && fraction[6] >= '5') micros += 1n;
+  const text = micros.toString().padStart(7, '0');
+  return '$' + text.slice(0, -6) + '.' + text.slice(-6);
+}
+
 function ms(value) {
   return value >= 1000 ? (value / 1000).toFixed(1) + ' s' : value + ' ms';
 }
@@ -64,6 +75,7 @@ class RunView {
     $('log-count').textContent = '0';
     $('run-tokens').textContent = '0';
     $('run-calls').textContent = '0';
+    $('run-cost-row').hidden = true;
     $('run-meter').hidden = true;
     $('report').replaceChildren(el('p', 'muted', 'The report appears when the run ends.'));
     $('run-question').textContent = '';
@@ -84,6 +96,7 @@ class RunView {
     $('run-question').textContent = detail.question;
     this.budget = detail.tokenBudget;
     this.showStatus(detail.status);
+    this.showCost(detail.cost);
     this.follow();
   }
 
@@ -152,11 +165,30 @@ class RunView {
     if (detail.status === 'running') return;
     this.ended = true;
     this.showStatus(detail.status);
+    this.showCost(detail.cost);
     $('run-stream').textContent = 'ended';
     if (detail.report) this.showReport(detail.report);
     else setTimeout(() => { if (current === this) this.settle(); }, 300);
     refreshRuns();
     refreshModels();
+  }
+
+  // What the run has cost so far, from its record, when the server has prices (the field is absent otherwise).
+  showCost(cost) {
+    if (cost == null) return;
+    $('run-cost').textContent = dollars(cost);
+    $('run-cost').title = cost === 'unknown' ? 'a model that answered has no price under pricing' : cost + ' dollars, exactly';
+    $('run-cost-row').hidden = false;
+  }
+
+  // A step ended, so the run's cost moved: read it again, at most once a second.
+  costSoon() {
+    if (this.costTimer) return;
+    this.costTimer = setTimeout(async () => {
+      this.costTimer = null;
+      const response = await api('/v1/runs/' + encodeURIComponent(this.id));
+      if (response.ok && current === this) this.showCost((await response.json()).cost);
+    }, 1000);
   }
 
   showReport(report) {
@@ -178,11 +210,15 @@ class RunView {
         step.status = 'COMPLETED';
         step.duration = event.durationMs;
         step.tokens = event.tokens.total;
+        step.cost = event.cost;
         this.tokens += event.tokens.total;
+        if (event.cost != null) this.costSoon();
         break;
       case 'StepFailed':
         step.status = event.failure.status;
         step.duration = event.durationMs;
+        step.cost = event.cost;
+        if (event.cost != null) this.costSoon();
         break;
       case 'AttemptSucceeded':
       case 'AttemptFailed':
@@ -245,8 +281,8 @@ class RunView {
   draw(step) {
     const status = el('span', null);
     badge(status, step.status);
-    const meta = [step.duration != null && ms(step.duration), step.tokens != null && step.tokens + ' tokens']
-      .filter(Boolean).join(' · ');
+    const meta = [step.duration != null && ms(step.duration), step.tokens != null && step.tokens + ' tokens',
+      step.cost != null && step.attempts.length > 0 && dollars(step.cost)].filter(Boolean).join(' · ');
     const head = el('div', 'step-head', el('span', 'step-path', step.path), status, el('span', 'step-meta', meta));
     const parts = [head];
     if (step.searches.length) parts.push(el('p', 'story', ...searchStory(step.searches)));
@@ -367,8 +403,8 @@ async function refreshRuns() {
   $('runs').replaceChildren(...body.runs.map(run => {
     const status = el('span', null);
     badge(status, run.status);
-    const link = el('a', null, status, ' ', el('span', 'q', run.question),
-      el('span', 'when', new Date(run.startedAt).toLocaleString()));
+    const when = new Date(run.startedAt).toLocaleString() + (run.cost != null ? ' · ' + dollars(run.cost) : '');
+    const link = el('a', null, status, ' ', el('span', 'q', run.question), el('span', 'when', when));
     link.href = '#run=' + encodeURIComponent(run.id);
     if (current && current.id === run.id) link.setAttribute('aria-current', 'true');
     return el('li', null, link);
