@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns workflow events into one-line JSON objects with a {@code type} field, the format of
  * {@code --events}: stable field names, durations in milliseconds, instants in ISO-8601. With prices, it sums each
- * step's and run's cost from the attempt events it has written, until that step or run ends, so give each run's
- * stream its own; it is safe to call from several threads.
+ * step's and run's cost from the attempt events it has written since that step or run (re)started, until it ends,
+ * so give each run's stream its own; it is safe to call from several threads.
  */
 final class EventJson {
 
@@ -40,9 +40,14 @@ final class EventJson {
                 .put("sequence", event.sequence())
                 .put("at", event.at().toString());
         switch (event) {
-            case WorkflowEvent.RunStarted started -> json.put("workflow", started.workflow());
-            case WorkflowEvent.RunResumed resumed -> json.put("workflow", resumed.workflow())
-                    .put("recordedSteps", resumed.recordedSteps());
+            case WorkflowEvent.RunStarted started -> {
+                runCosts.remove(started.runId());
+                json.put("workflow", started.workflow());
+            }
+            case WorkflowEvent.RunResumed resumed -> {
+                runCosts.remove(resumed.runId());
+                json.put("workflow", resumed.workflow()).put("recordedSteps", resumed.recordedSteps());
+            }
             case WorkflowEvent.RunCompleted completed -> {
                 json.put("durationMs", millis(completed.duration())).put("modelCalls", completed.modelCalls());
                 json.set("tokens", JsonShapes.tokens(completed.tokens()));
@@ -53,7 +58,10 @@ final class EventJson {
                         .put("message", failed.message()).put("durationMs", millis(failed.duration()));
                 cost(json, runCosts.remove(failed.runId()));
             }
-            case WorkflowEvent.StepStarted started -> json.put("step", started.step());
+            case WorkflowEvent.StepStarted started -> {
+                stepCosts.remove(started.runId() + '\n' + started.step());
+                json.put("step", started.step());
+            }
             case WorkflowEvent.StepCompleted completed -> {
                 json.put("step", completed.step()).put("durationMs", millis(completed.duration()));
                 json.set("tokens", JsonShapes.tokens(completed.tokens()));

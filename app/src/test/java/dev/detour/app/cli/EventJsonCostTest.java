@@ -96,6 +96,24 @@ class EventJsonCostTest {
     }
 
     @Test
+    void aReplayedRunThatStoppedWithoutAnEndSumsOnlyWhatCameAfterItsResumption() throws Exception {
+        Attempt answered = Attempt.succeeded(MINI, null, 0, AT, Duration.ofMillis(5)).withUsage(TokenUsage.of(1000, 500));
+        json.toJson(new WorkflowEvent.RunStarted("r", 1, AT, "research"));
+        json.toJson(new WorkflowEvent.StepStarted("r", 2, AT, "plan"));
+        json.toJson(new WorkflowEvent.AttemptSucceeded("r", 3, AT, "plan", answered));
+
+        json.toJson(new WorkflowEvent.RunResumed("r", 4, AT, "research", 0));
+        json.toJson(new WorkflowEvent.StepStarted("r", 5, AT, "plan"));
+        json.toJson(new WorkflowEvent.AttemptSucceeded("r", 6, AT, "plan", answered));
+        JsonNode step = read(new WorkflowEvent.StepCompleted("r", 7, AT, "plan", Duration.ZERO, TokenUsage.of(1000, 500)));
+        JsonNode run = read(new WorkflowEvent.RunCompleted("r", 8, AT, Duration.ZERO, TokenUsage.of(2000, 1000), 2));
+
+        assertThat(step.get("cost").asText()).isEqualTo("0.00045");
+        assertThat(run.get("cost").asText()).isEqualTo("0.00045");
+        assertThat(json.openSums()).isZero();
+    }
+
+    @Test
     void theServerGivesEachRunAWriterOfItsOwn() throws Exception {
         Pricing pricing = new Pricing(Map.of(MINI, new Price(new BigDecimal("0.15"), new BigDecimal("0.60"))));
         dev.detour.app.server.Formats formats = ServeCommand.formats(pricing);

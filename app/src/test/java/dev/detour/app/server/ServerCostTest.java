@@ -3,14 +3,22 @@ package dev.detour.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detour.app.cli.ServeFixtures;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.ServerConfig;
 import dev.detour.app.server.ServerRig.Received;
 import dev.detour.core.cost.Price;
 import dev.detour.core.cost.Pricing;
 import dev.detour.core.model.ModelRef;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +44,7 @@ class ServerCostTest {
     private static final Set<String> MODEL_ATTEMPTS = Set.of("AttemptSucceeded", "AttemptFailed", "AttemptSkipped");
 
     @Test
-    void aPricedChainsRunHasTheExactCostOfEveryAttemptStepAndTheRunInItsEventsAndReports() {
+    void aPricedChainsRunHasTheExactCostOfEveryAttemptStepAndTheRunInItsEventsAndReports() throws IOException {
         try (ServerRig rig = ServerRig.start(options -> options.config(ServerCostTest::withPrices))) {
             String id = rig.startRun("Why is the sea salty?");
 
@@ -58,6 +66,8 @@ class ServerCostTest {
                 assertThat(stored.at("/report/json/cost").asText()).isEqualTo(plain(run));
                 assertThat(stored.at("/report/markdown").asText()).contains("cost " + shown(run) + "._");
                 assertThat(listed(restarted, id).get("cost").asText()).isEqualTo(plain(run));
+                assertThat(cliListing(rig.storeFile, id).get("cost").asText()).as("detour runs on the server's store")
+                        .isEqualTo(plain(run));
                 long beforeTheEnd = events.get(events.size() - 2).get("sequence").asLong();
                 assertThat(restarted.events(id, beforeTheEnd, 1)).singleElement().satisfies(end -> {
                     assertThat(end.event()).isEqualTo("RunCompleted");
@@ -231,6 +241,28 @@ class ServerCostTest {
                 assertThat(step.get("cost").asText()).isEqualTo(stepCosts.get(step.get("path").asText())));
         assertThat(detail.at("/report/json/steps")).allSatisfy(step ->
                 assertThat(step.get("cost").asText()).isEqualTo(stepCosts.get(step.get("path").asText())));
+    }
+
+    /** What {@code detour runs --format json} lists for run {@code id} of the store {@code file}, at the same prices. */
+    private static JsonNode cliListing(Path file, String id) throws IOException {
+        Path config = Files.createTempFile(file.getParent(), "detour", ".yaml");
+        StringBuilder yaml = new StringBuilder("store: { path: \"" + file + "\" }\npricing:\n");
+        prices().prices().forEach((model, price) -> yaml.append("  \"").append(model).append("\": { input-per-million: ")
+                .append(price.inputPerMillion().toPlainString()).append(", output-per-million: ")
+                .append(price.outputPerMillion().toPlainString()).append(" }\n"));
+        Files.writeString(config, yaml);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ServeFixtures.detour(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("DETOUR_HOME", file.getParent().toString()),
+                file.getParent(), "runs", "--format", "json", "--config", config.toString());
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        for (JsonNode run : new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8))) {
+            if (run.get("runId").asText().equals(id)) {
+                return run;
+            }
+        }
+        throw new AssertionError("detour runs does not list run " + id + ": " + out.toString(StandardCharsets.UTF_8));
     }
 
     private static JsonNode listed(ServerRig rig, String id) {
