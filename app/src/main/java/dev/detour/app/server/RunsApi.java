@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** {@code /v1/runs}: start, list, read, cancel and resume research runs. */
 final class RunsApi {
@@ -48,7 +49,7 @@ final class RunsApi {
         for (LiveRun live : runs.all()) {
             ObjectNode summary = views.summary(live);
             if (status.map(wanted -> wanted.apiName().equals(summary.get("status").asText())).orElse(true)) {
-                listed.add(new Listed(live.started(), summary));
+                listed.add(new Listed(live.started(), () -> summary));
             }
             seen.add(live.runId());
         }
@@ -57,14 +58,14 @@ final class RunsApi {
             RunQuery query = RunQuery.newest(limit + seen.size());
             for (RunSummary summary : store.list(storedStatus.map(query::withStatus).orElse(query))) {
                 if (seen.add(summary.runId())) {
-                    listed.add(new Listed(summary.started(), views.summary(summary)));
+                    listed.add(new Listed(summary.started(), () -> views.summary(summary)));
                 }
             }
         }
         listed.sort(Comparator.comparing(Listed::startedAt).reversed());
         ObjectNode json = replies.mapper().createObjectNode();
         ArrayNode items = json.putArray("runs");
-        listed.stream().limit(limit).forEach(item -> items.add(item.summary()));
+        listed.stream().limit(limit).forEach(item -> items.add(item.summary().get()));
         replies.json(ctx, 200, json);
     }
 
@@ -132,5 +133,6 @@ final class RunsApi {
                 "must be one of running, completed, failed, cancelled, budget_exhausted, unfinished")));
     }
 
-    private record Listed(Instant startedAt, ObjectNode summary) {}
+    /** A listed run; a stored one's summary is written only if it makes the page, since its cost reads the whole run. */
+    private record Listed(Instant startedAt, Supplier<ObjectNode> summary) {}
 }
