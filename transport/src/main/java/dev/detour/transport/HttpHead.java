@@ -52,6 +52,15 @@ public record HttpHead(int status, Headers headers, HttpUrl url) {
         return Optional.ofNullable(headers.get("x-request-id")).filter(value -> !value.isBlank());
     }
 
+    /**
+     * The provider's id for the request from its own header {@code header} (such as Anthropic's {@code request-id}),
+     * else from {@code x-request-id}; empty when neither came.
+     */
+    public Optional<String> requestId(String header) {
+        return Optional.ofNullable(headers.get(Require.nonBlank(header, "header"))).filter(value -> !value.isBlank())
+                .or(this::requestId);
+    }
+
     /** The provider's retry instruction ({@code x-should-retry: true|false}), which overrides the kind's rule. */
     public Optional<Boolean> shouldRetry() {
         String value = headers.get("x-should-retry");

@@ -7,6 +7,7 @@ import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelRef;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What went wrong with an exchange itself, already classified: its kind (DESIGN §3), what happened and
@@ -38,6 +39,18 @@ public record TransportFailure(ErrorKind kind, String detail, Optional<HttpHead>
                 .shouldRetry(unresolvedHost() ? false : null)
                 .detail(detail)
                 .cause(cause.orElse(null));
+    }
+
+    /**
+     * The failure of a call to {@code model} this is, with the provider's request id that {@code requestId} reads
+     * from the head. A timeout or a dropped connection after the head carries no status: a 200 that never
+     * finished is not the provider's answer.
+     */
+    public ModelCallException modelCallFailure(ModelRef model, Function<HttpHead, Optional<String>> requestId) {
+        Require.nonNull(requestId, "requestId");
+        boolean cutShort = kind == ErrorKind.TIMEOUT || kind == ErrorKind.PROVIDER_UNAVAILABLE;
+        return builder(model).httpStatus(cutShort ? null : head.map(HttpHead::status).orElse(null))
+                .requestId(head.flatMap(requestId).orElse(null)).build();
     }
 
     /** A builder of the search failure this is, for the source configured as {@code source}, with kind, status, detail and cause. */

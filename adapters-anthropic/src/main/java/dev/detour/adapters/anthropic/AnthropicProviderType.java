@@ -11,6 +11,7 @@ import dev.detour.core.spi.Option;
 import dev.detour.core.spi.ProviderType;
 import dev.detour.transport.Credential;
 import dev.detour.transport.HttpTransport;
+import dev.detour.transport.RefusalAdvice;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -46,9 +47,11 @@ public final class AnthropicProviderType implements ProviderType {
     static ModelProvider open(AnthropicSettings settings, Clock clock) {
         HttpTransport transport = HttpTransport.create(settings.providerName(), settings.baseUrl(), settings.limits(),
                 settings.apiKey().map(key -> Credential.header("x-api-key", key)).orElse(Credential.none()));
+        RefusalAdvice advice = new RefusalAdvice(settings.providerName(), settings.baseUrl(), "v1/messages",
+                settings.apiKey().isPresent(), settings.apiKeyVariable());
         ObjectMapper json = new ObjectMapper();
         return ModelProvider.of(modelId -> new AnthropicModelPort(transport, new ModelCodec(json, new RequestMapper(json),
-                new FailureMapper(ModelRef.of(settings.providerName(), Require.nonBlank(modelId, "modelId")), settings, clock))),
+                new FailureMapper(ModelRef.of(settings.providerName(), Require.nonBlank(modelId, "modelId")), advice, clock))),
                 transport::close);
     }
 }

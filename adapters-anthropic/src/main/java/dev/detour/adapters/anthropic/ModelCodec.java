@@ -58,7 +58,7 @@ record ModelCodec(ObjectMapper json, RequestMapper requests, FailureMapper failu
             throw failures.malformed(head, "the answer has no text (stop_reason \"" + stop + "\")", null);
         }
         ChatResponse response = ChatResponse.of(failures.model(), text, FinishReason.of(stop), parts.usage())
-                .withRequestId(failures.requestId(head));
+                .withRequestId(failures.requestId(head).orElse(null));
         return parts.servedModel() == null || parts.servedModel().isBlank() ? response : response.withServedModel(parts.servedModel());
     }
 

@@ -5,6 +5,7 @@ import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.wire.RetryWait;
 import dev.detour.transport.HttpHead;
+import dev.detour.transport.RefusalAdvice;
 import dev.detour.transport.TransportFailure;
 import java.time.Clock;
 import java.util.regex.Matcher;
@@ -21,12 +22,13 @@ final class FailureMapper {
     private static final Pattern REQUEST_ID_IN_TEXT = Pattern.compile("(?i)request ID ([A-Za-z0-9_-]{8,})");
 
     private final ModelRef model;
-    private final OpenAiSettings settings;
+    private final RefusalAdvice advice;
     private final Clock clock;
 
     FailureMapper(ModelRef model, OpenAiSettings settings, Clock clock) {
         this.model = model;
-        this.settings = settings;
+        this.advice = new RefusalAdvice(settings.providerName(), settings.baseUrl(), "chat/completions",
+                settings.apiKey().isPresent(), settings.apiKeyVariable());
         this.clock = clock;
     }
 
@@ -46,11 +48,7 @@ final class FailureMapper {
      * while the body was read carries no status: a 200 that never finished is not the provider's answer.
      */
     ModelCallException transport(TransportFailure failure) {
-        boolean cutShort = failure.kind() == ErrorKind.TIMEOUT || failure.kind() == ErrorKind.PROVIDER_UNAVAILABLE;
-        return failure.builder(model)
-                .httpStatus(cutShort ? null : failure.head().map(HttpHead::status).orElse(null))
-                .requestId(failure.head().flatMap(HttpHead::requestId).orElse(null))
-                .build();
+        return failure.modelCallFailure(model, HttpHead::requestId);
     }
 
     /** A 200 answer that cannot be used. */
@@ -80,35 +78,16 @@ final class FailureMapper {
     private ModelCallException fromProvider(Integer status, ErrorBody error, HttpHead head, String prefix) {
         ErrorKind kind = ErrorClassifier.classify(status, error);
         Integer reported = status == null ? error.embeddedStatus() : status;
-        String words = error.message() == null ? emptyBodyText(reported) : trim(error.message());
         return ModelCallException.builder(kind, model)
                 .httpStatus(reported)
                 .providerCode(error.code())
                 .requestId(head.requestId().orElseGet(() -> requestIdIn(error.message())))
                 .shouldRetry(head.shouldRetry().orElse(null))
-                .detail(prefix + words + note(kind, reported))
+                .detail(prefix + advice.detail(trim(error.message()), kind, reported, model.model()))
                 .retryAfter((kind == ErrorKind.RATE_LIMITED
                         ? RetryWait.fromHeaders(head::header, clock)
                         : RetryWait.fromRetryAfterHeaders(head::header, clock)).orElse(null))
                 .build();
-    }
-
-    private String note(ErrorKind kind, Integer status) {
-        if (kind == ErrorKind.AUTHENTICATION_FAILED) {
-            return settings.apiKey().isPresent()
-                    ? "; the key from " + settings.keySourceForMessages() + " was refused: check that it is valid"
-                            + " for " + settings.baseUrl().getHost() + " and allowed to use " + model.model()
-                    : "; no API key was sent: set " + settings.keySourceForMessages();
-        }
-        if (status != null && (status == 404 || status == 405) && kind == ErrorKind.MODEL_UNAVAILABLE) {
-            return "; check the model id \"" + model.model() + "\" and that the base URL " + settings.baseUrl()
-                    + " is the API root (chat/completions is appended to it)";
-        }
-        return "";
-    }
-
-    private static String emptyBodyText(Integer status) {
-        return status == null ? "no error message" : "HTTP " + status + " with no error message";
     }
 
     private static String requestIdIn(String message) {
@@ -122,6 +101,9 @@ final class FailureMapper {
     }
 
     private static String trim(String words) {
+        if (words == null) {
+            return null;
+        }
         String oneLine = words.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= MAX_PROVIDER_WORDS ? oneLine : oneLine.substring(0, MAX_PROVIDER_WORDS - 1) + "…";
     }

@@ -4,9 +4,12 @@ import dev.detour.core.internal.Require;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -16,7 +19,8 @@ import java.util.regex.Pattern;
  * How long a provider asked to wait before the next request, read from the headers of its response:
  * {@code retry-after-ms}, else {@code retry-after} (seconds or an HTTP date), else the longer of
  * {@code x-ratelimit-reset-requests} and {@code x-ratelimit-reset-tokens} (durations such as {@code 1s},
- * {@code 6m0s}, {@code 12ms}, {@code 1.5s}).
+ * {@code 6m0s}, {@code 12ms}, {@code 1.5s}); and, for providers that send ISO-8601 reset times per limit,
+ * such as Anthropic's {@code anthropic-ratelimit-*-reset}, the wait until the limits with nothing left reset.
  */
 public final class RetryWait {
 
@@ -69,11 +73,53 @@ public final class RetryWait {
         }
         try {
             ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration wait = Duration.between(clock.instant(), at.toInstant());
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            return Optional.of(until(at.toInstant(), clock));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The wait until the latest reset of the limits that have nothing left: for each of {@code limits}, header
+     * {@code <prefix><limit>-remaining} is its count ({@code 0}, or absent, means used up) and
+     * {@code <prefix><limit>-reset} the ISO-8601 time it resets, as in Anthropic's
+     * {@code anthropic-ratelimit-tokens-reset: 2026-02-25T20:02:45Z}. Empty when no such reset is readable.
+     *
+     * @param prefix the headers' common start, such as {@code "anthropic-ratelimit-"}
+     * @param limits the limits' names, such as {@code "requests"} and {@code "tokens"}
+     */
+    public static Optional<Duration> untilLimitsReset(Function<String, String> header, String prefix,
+            List<String> limits, Clock clock) {
+        Require.nonNull(header, "header");
+        Require.nonNull(prefix, "prefix");
+        Require.nonNull(limits, "limits");
+        Require.nonNull(clock, "clock");
+        return limits.stream().map(limit -> prefix + limit)
+                .filter(limit -> usedUp(header.apply(limit + "-remaining")))
+                .flatMap(limit -> untilTimestamp(header.apply(limit + "-reset"), clock).stream())
+                .max(Duration::compareTo);
+    }
+
+    /** The wait until an ISO-8601 time with an offset, such as {@code 2026-02-25T20:02:45Z}; zero once it passed. */
+    public static Optional<Duration> untilTimestamp(String value, Clock clock) {
+        Require.nonNull(clock, "clock");
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(until(OffsetDateTime.parse(value.strip()).toInstant(), clock));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean usedUp(String remaining) {
+        return remaining == null || remaining.strip().equals("0");
+    }
+
+    private static Duration until(Instant at, Clock clock) {
+        Duration wait = Duration.between(clock.instant(), at);
+        return wait.isNegative() ? Duration.ZERO : wait;
     }
 
     /** Reads a Go-style duration such as {@code 6m0s}, {@code 1.5s} or {@code 12ms}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.detour.core.testing.MutableClock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -64,5 +65,48 @@ class RetryWaitTest {
     @CsvSource({"abc", "1x", "s", "1s junk"})
     void refusesWhatIsNotADuration(String text) {
         assertThat(RetryWait.goDuration(text)).isEmpty();
+    }
+
+    private Optional<Duration> untilReset(Map<String, String> headers) {
+        Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        byName.putAll(headers);
+        return RetryWait.untilLimitsReset(byName::get, "anthropic-ratelimit-",
+                List.of("requests", "tokens", "output-tokens"), clock);
+    }
+
+    @Test
+    void waitsUntilTheLatestResetOfTheLimitsWithNothingLeft() {
+        assertThat(untilReset(Map.of(
+                "anthropic-ratelimit-requests-remaining", "49",
+                "anthropic-ratelimit-requests-reset", "2026-01-01T00:02:00Z",
+                "anthropic-ratelimit-tokens-remaining", "0",
+                "anthropic-ratelimit-tokens-reset", "2026-01-01T00:00:45Z",
+                "anthropic-ratelimit-output-tokens-reset", "2026-01-01T01:00:00+01:00")))
+                .contains(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void countsALimitWithoutItsRemainingCountAsUsedUpAndSkipsAnUnreadableReset() {
+        assertThat(untilReset(Map.of("anthropic-ratelimit-tokens-reset", "2026-01-01T00:00:10Z",
+                "anthropic-ratelimit-requests-reset", "not a time"))).contains(Duration.ofSeconds(10));
+        assertThat(untilReset(Map.of("anthropic-ratelimit-tokens-reset", "2025-12-31T23:00:00Z")))
+                .contains(Duration.ZERO);
+        assertThat(untilReset(Map.of("anthropic-ratelimit-tokens-remaining", "3",
+                "anthropic-ratelimit-tokens-reset", "2026-01-01T00:00:10Z"))).isEmpty();
+        assertThat(untilReset(Map.of())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2026-01-01T00:00:30Z,30000", "2026-01-01T01:00:01+01:00,1000", "' 2026-01-01T00:00:00.250Z ',250",
+            "2025-12-31T00:00:00Z,0"})
+    void readsAnIsoTimestampAsTheWaitUntilIt(String text, long millis) {
+        assertThat(RetryWait.untilTimestamp(text, clock)).contains(Duration.ofMillis(millis));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"not a time", "2026-01-01T00:00:30", "''"})
+    void refusesWhatIsNotATimestampWithAnOffset(String text) {
+        assertThat(RetryWait.untilTimestamp(text, clock)).isEmpty();
+        assertThat(RetryWait.untilTimestamp(null, clock)).isEmpty();
     }
 }
