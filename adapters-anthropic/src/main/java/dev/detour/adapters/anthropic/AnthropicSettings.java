@@ -7,7 +7,6 @@ import dev.detour.core.spi.AdapterSettings;
 import dev.detour.core.spi.HttpLimits;
 import dev.detour.transport.BaseUrls;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -20,9 +19,6 @@ public record AnthropicSettings(String providerName, URI baseUrl, Optional<Secre
 
     /** Anthropic's own API root. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
-
-    private static final HttpLimits DEFAULT_LIMITS =
-            new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofMinutes(10), 8L * 1024 * 1024, 64);
 
     public AnthropicSettings {
         Require.nonBlank(providerName, "providerName");
@@ -40,6 +36,6 @@ public record AnthropicSettings(String providerName, URI baseUrl, Optional<Secre
     public static AnthropicSettings from(AdapterSettings settings, AdapterKey key) {
         URI url = BaseUrls.checked(Require.nonNull(settings, "settings"), DEFAULT_BASE_URL);
         return new AnthropicSettings(settings.name(), url, Require.nonNull(key, "key").secret(), key.variable(),
-                DEFAULT_LIMITS.withOptionsOf(settings));
+                HttpLimits.MODEL_CALLS.withOptionsOf(settings));
     }
 }

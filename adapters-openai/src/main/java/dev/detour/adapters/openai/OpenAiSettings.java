@@ -42,9 +42,6 @@ public record OpenAiSettings(
     /** OpenAI's own API root. */
     public static final URI OPENAI_BASE_URL = URI.create("https://api.openai.com/v1");
 
-    private static final HttpLimits DEFAULT_LIMITS =
-            new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofMinutes(10), 8L * 1024 * 1024, 64);
-
     public OpenAiSettings {
         Require.nonBlank(providerName, "providerName");
         if (providerName.contains(":") || !providerName.equals(providerName.strip())) {
@@ -78,7 +75,7 @@ public record OpenAiSettings(
                 .providerName(settings.name())
                 .baseUrl(settings.baseUrl())
                 .allowInsecureHttp(settings.allowInsecureHttp())
-                .limits(DEFAULT_LIMITS.withOptionsOf(settings));
+                .limits(HttpLimits.MODEL_CALLS.withOptionsOf(settings));
         key.variable().ifPresent(builder::apiKeyVariable);
         key.secret().ifPresent(builder::apiKey);
         settings.option(OpenAiProviderType.TOKEN_LIMIT_FIELD).ifPresent(builder::tokenLimitField);
@@ -121,11 +118,11 @@ public record OpenAiSettings(
         private String apiKeyVariable;
         private TokenLimitField tokenLimitField;
         private boolean allowInsecureHttp;
-        private Duration connectTimeout = DEFAULT_LIMITS.connectTimeout();
-        private Duration readTimeout = DEFAULT_LIMITS.readTimeout();
-        private Duration callTimeout = DEFAULT_LIMITS.callTimeout();
-        private long maxResponseBytes = DEFAULT_LIMITS.maxResponseBytes();
-        private int maxConcurrentCalls = DEFAULT_LIMITS.maxConcurrentCalls();
+        private Duration connectTimeout = HttpLimits.MODEL_CALLS.connectTimeout();
+        private Duration readTimeout = HttpLimits.MODEL_CALLS.readTimeout();
+        private Duration callTimeout = HttpLimits.MODEL_CALLS.callTimeout();
+        private long maxResponseBytes = HttpLimits.MODEL_CALLS.maxResponseBytes();
+        private int maxConcurrentCalls = HttpLimits.MODEL_CALLS.maxConcurrentCalls();
 
         private Builder() {}
 

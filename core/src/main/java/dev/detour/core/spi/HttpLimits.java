@@ -30,6 +30,13 @@ public record HttpLimits(
     public static final List<Option<?>> OPTIONS =
             List.of(CONNECT_TIMEOUT, READ_TIMEOUT, CALL_TIMEOUT, MAX_RESPONSE_BYTES, MAX_CONCURRENT_CALLS);
 
+    /**
+     * The limits of a model provider's calls where its adapter knows no better: 10 s to connect, 120 s of silence
+     * (a model may think a while before its first byte), 10 minutes a call, 8 MiB a response, 64 calls in flight.
+     */
+    public static final HttpLimits MODEL_CALLS =
+            new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofMinutes(10), 8L * 1024 * 1024, 64);
+
     public HttpLimits {
         Require.positive(connectTimeout, "connectTimeout");
         Require.positive(readTimeout, "readTimeout");

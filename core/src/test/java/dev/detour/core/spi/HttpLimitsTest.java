@@ -26,4 +26,10 @@ class HttpLimitsTest {
         assertThat(HttpLimits.OPTIONS).extracting(Option::key).containsExactly(
                 "connect-timeout", "read-timeout", "call-timeout", "max-response-bytes", "max-concurrent-calls");
     }
+
+    @Test
+    void aModelProviderWaitsTwoMinutesForItsModelToThinkAndTenForTheWholeCall() {
+        assertThat(HttpLimits.MODEL_CALLS).isEqualTo(
+                new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofMinutes(10), 8_388_608, 64));
+    }
 }
