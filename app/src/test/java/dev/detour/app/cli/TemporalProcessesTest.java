@@ -47,7 +47,7 @@ class TemporalProcessesTest {
     static void startTemporalTestServer() throws InterruptedException {
         temporalPort = ChildJvm.freePort();
         temporal = ChildJvm.start(directory, "temporal", "io.temporal.testserver.TestServer", String.valueOf(temporalPort));
-        ChildJvm.awaitListening(temporalPort, Duration.ofSeconds(30));
+        ChildJvm.awaitListening(temporalPort, Duration.ofSeconds(120));
     }
 
     @AfterAll
@@ -63,7 +63,7 @@ class TemporalProcessesTest {
                 ChildJvm run = ChildJvm.start(directory, "run", Main.class.getName(),
                         "run", "--engine", "temporal", "--config", config.toString(), "--quiet", QUESTION);
 
-                assertThat(run.awaitExit(Duration.ofSeconds(45))).as(run.err()).isZero();
+                assertThat(run.awaitExit(Duration.ofSeconds(180))).as(run.err()).isZero();
                 assertThat(run.out()).startsWith("# " + QUESTION).contains("## Findings", "## Provenance")
                         .contains("fell back from `hf:Qwen/Qwen2.5-72B-Instruct` (HTTP 500 from novita");
                 assertThat(worker.err()).contains("detour worker: polling task queue").contains("completed (");
@@ -99,7 +99,7 @@ class TemporalProcessesTest {
 
                 try (ChildJvm callsB = ChildJvm.start(directory, "calls-b", Main.class.getName(), "worker", "--serves", "calls",
                         "--config", config)) {
-                    RunResult<ResearchOutcome> result = run.await(Duration.ofSeconds(50)).orElseThrow(() ->
+                    RunResult<ResearchOutcome> result = run.await(Duration.ofSeconds(180)).orElseThrow(() ->
                             new AssertionError("the run did not complete; worker B's standard error:\n" + callsB.err()));
 
                     assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
@@ -120,7 +120,7 @@ class TemporalProcessesTest {
     }
 
     private static void awaitRequests(ProviderSimulator simulator, long count) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (simulator.requestCount() < count) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("the simulator received " + simulator.requestCount() + " requests, not " + count);
