@@ -88,7 +88,9 @@ final class OverheadBenchmark {
                 Rounds.Measured off = measured.get(DETOUR);
                 Rounds.Measured on = measured.get(TRACED);
                 table.append(Bench.row(concurrency, "**telemetry on ÷ off**", "", "", on.p50().over(off.p50()).showRatio(), "",
-                        on.p99().over(off.p99()).showRatio(), Bench.count(exported) + " spans exported"));
+                        on.p99().over(off.p99()).showRatio(), Bench.count(exported) + " spans exported; "
+                                + kilobytes(on.bytesPerCall().median()) + " against " + kilobytes(off.bytesPerCall().median())
+                                + " KB allocated per call"));
             }
         }
         return table.toString();
@@ -99,6 +101,10 @@ final class OverheadBenchmark {
                 measured.p50().over(baseline.p50()).showRatio(), measured.p99().showMillis(),
                 measured.p99().over(baseline.p99()).showRatio(), measured.cpuPerCall().show(value -> String.format(
                         java.util.Locale.ROOT, "%.0f", value)) + " µs");
+    }
+
+    private static String kilobytes(double bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1024);
     }
 
     private static Callable<String> rawOpenAi(HttpClient client, URI endpoint) {

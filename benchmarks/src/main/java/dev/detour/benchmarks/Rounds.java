@@ -45,9 +45,11 @@ final class Rounds {
      * @param p50 each round's median latency, ms
      * @param p99 each round's 99th percentile, ms
      * @param cpuPerCall each round's client CPU per call, µs (this whole JVM: callers, I/O, JIT and GC)
+     * @param bytesPerCall each round's heap allocation per call, bytes (every thread of this JVM), which unlike
+     *     time does not depend on how loaded the machine is
      * @param counted the counter's increase over all measured rounds, or -1 without a counter
      */
-    record Measured(int calls, Spread p50, Spread p99, Spread cpuPerCall, long counted) {}
+    record Measured(int calls, Spread p50, Spread p99, Spread cpuPerCall, Spread bytesPerCall, long counted) {}
 
     private Rounds() {}
 
@@ -58,12 +60,14 @@ final class Rounds {
         Map<String, List<Double>> p50 = new LinkedHashMap<>();
         Map<String, List<Double>> p99 = new LinkedHashMap<>();
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        Map<String, List<Double>> bytes = new LinkedHashMap<>();
         Map<String, Integer> calls = new LinkedHashMap<>();
         Map<String, Long> counted = new LinkedHashMap<>();
         for (Variant variant : variants) {
             p50.put(variant.name(), new ArrayList<>());
             p99.put(variant.name(), new ArrayList<>());
             cpu.put(variant.name(), new ArrayList<>());
+            bytes.put(variant.name(), new ArrayList<>());
             calls.put(variant.name(), 0);
             counted.put(variant.name(), variant.counter() == null ? -1L : 0L);
         }
@@ -72,15 +76,18 @@ final class Rounds {
                 Variant variant = variants.get((round + turn) % variants.size());
                 Latencies latencies = new Latencies();
                 long before = variant.counter() == null ? 0 : variant.counter().read();
+                long allocatedBefore = Allocation.total();
                 ClientCpu start = ClientCpu.now();
                 Load.run(variant.concurrency(), variant.calls(), variant.call(), latencies);
                 ClientCpu spent = ClientCpu.now().since(start);
+                long allocated = Allocation.total() - allocatedBefore;
                 if (variant.counter() != null) {
                     counted.merge(variant.name(), variant.counter().read() - before, Long::sum);
                 }
                 p50.get(variant.name()).add(latencies.percentileMillis(50));
                 p99.get(variant.name()).add(latencies.percentileMillis(99));
                 cpu.get(variant.name()).add(spent.processNanos() / 1000.0 / latencies.count());
+                bytes.get(variant.name()).add((double) allocated / latencies.count());
                 calls.merge(variant.name(), latencies.count(), Integer::sum);
             }
         }
@@ -88,7 +95,7 @@ final class Rounds {
         for (Variant variant : variants) {
             String name = variant.name();
             measured.put(name, new Measured(calls.get(name), new Spread(p50.get(name)), new Spread(p99.get(name)),
-                    new Spread(cpu.get(name)), counted.get(name)));
+                    new Spread(cpu.get(name)), new Spread(bytes.get(name)), counted.get(name)));
         }
         return measured;
     }

@@ -7,7 +7,7 @@ import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Tracer;
 import java.util.List;
 
-/** The tracer and the metric instruments Detour records with, made once per {@link Telemetry}. */
+/** The tracer and the metric instruments Detour records with, and the attribute sets it reuses, made once per {@link Telemetry}. */
 final class Instruments {
 
     private static final List<Double> DURATION_BUCKETS = List.of(
@@ -21,6 +21,7 @@ final class Instruments {
     private final LongHistogram tokenUsage;
     private final LongCounter attempts;
     private final LongCounter fallbacks;
+    private final ChainLabels labels = new ChainLabels();
 
     Instruments(Tracer tracer, Meter meter) {
         this.tracer = tracer;
@@ -67,5 +68,9 @@ final class Instruments {
 
     LongCounter fallbacks() {
         return fallbacks;
+    }
+
+    ChainLabels labels() {
+        return labels;
     }
 }

@@ -8,7 +8,6 @@ import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.TokenUsage;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -18,6 +17,8 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -35,6 +36,18 @@ final class TracedAttempts implements ModelPort {
     private final String spanName;
     private final Instruments instruments;
     private final boolean propagate;
+    private final Measures plain;
+    private final Memo<String, Measures> servedBy;
+    private final Memo<String, Measures> failedWith;
+
+    /** The attribute sets an attempt's measurements are recorded with: its duration, its input and output tokens. */
+    private record Measures(Attributes duration, Attributes input, Attributes output) {
+
+        static Measures over(Attributes duration) {
+            return new Measures(duration, duration.toBuilder().put(GenAi.TOKEN_TYPE, "input").build(),
+                    duration.toBuilder().put(GenAi.TOKEN_TYPE, "output").build());
+        }
+    }
 
     TracedAttempts(ModelRef model, ModelPort delegate, Attributes base, Instruments instruments, boolean propagate) {
         this.model = model;
@@ -43,41 +56,54 @@ final class TracedAttempts implements ModelPort {
         this.spanName = GenAi.CHAT + " " + model.model();
         this.instruments = instruments;
         this.propagate = propagate;
+        this.plain = Measures.over(base);
+        this.servedBy = new Memo<>(served -> Measures.over(base.toBuilder().put(GenAi.RESPONSE_MODEL, served).build()));
+        this.failedWith = new Memo<>(errorType -> Measures.over(base.toBuilder().put(GenAi.ERROR_TYPE, errorType).build()));
     }
 
     @Override
     public ChatResponse chat(ChatRequest request, CallContext context) {
         long startNanos = System.nanoTime();
         Span span = instruments.tracer().spanBuilder(spanName).setSpanKind(SpanKind.CLIENT).setAllAttributes(base).startSpan();
-        request.options().maxOutputTokens().ifPresent(max -> span.setAttribute(GenAi.REQUEST_MAX_TOKENS, (long) max));
-        AttributesBuilder measured = base.toBuilder();
+        OptionalInt maxTokens = request.options().maxOutputTokens();
+        if (maxTokens.isPresent()) {
+            span.setAttribute(GenAi.REQUEST_MAX_TOKENS, (long) maxTokens.getAsInt());
+        }
+        Measures measures = plain;
         TokenUsage usage = TokenUsage.NONE;
         try (Scope ignored = span.makeCurrent()) {
             ChatResponse response = delegate.chat(request, propagate ? carryingTraceContext(context) : context);
             usage = response.usage();
-            response.servedModel().ifPresent(served -> {
-                span.setAttribute(GenAi.RESPONSE_MODEL, served);
-                measured.put(GenAi.RESPONSE_MODEL, served);
-            });
-            response.inferenceProvider().ifPresent(provider -> span.setAttribute(GenAi.INFERENCE_PROVIDER, provider));
+            Optional<String> served = response.servedModel();
+            if (served.isPresent()) {
+                span.setAttribute(GenAi.RESPONSE_MODEL, served.get());
+                measures = servedBy.get(served.get());
+            }
+            inferenceProvider(span, response.inferenceProvider());
             return response;
         } catch (ModelCallException failure) {
             usage = failure.usage();
-            failure.inferenceProvider().ifPresent(provider -> span.setAttribute(GenAi.INFERENCE_PROVIDER, provider));
-            failure.httpStatus().ifPresent(status -> span.setAttribute(GenAi.HTTP_STATUS, (long) status));
-            failed(span, measured, failure.kind().displayName());
+            inferenceProvider(span, failure.inferenceProvider());
+            OptionalInt status = failure.httpStatus();
+            if (status.isPresent()) {
+                span.setAttribute(GenAi.HTTP_STATUS, (long) status.getAsInt());
+            }
+            measures = failed(span, failure.kind().displayName());
             throw failure;
         } catch (CancellationException cancelled) {
-            failed(span, measured, "Cancelled");
+            measures = failed(span, "Cancelled");
             throw cancelled;
         } catch (RuntimeException unexpected) {
-            failed(span, measured, unexpected.getClass().getName());
+            measures = failed(span, unexpected.getClass().getName());
             throw unexpected;
         } finally {
-            tokens(span, usage);
-            Attributes attributes = measured.build();
-            instruments.operationDuration().record((System.nanoTime() - startNanos) / 1e9, attributes);
-            recordTokens(attributes, usage);
+            instruments.operationDuration().record((System.nanoTime() - startNanos) / 1e9, measures.duration());
+            if (!usage.equals(TokenUsage.NONE)) {
+                span.setAttribute(GenAi.INPUT_TOKENS, usage.promptTokens());
+                span.setAttribute(GenAi.OUTPUT_TOKENS, usage.completionTokens());
+                instruments.tokenUsage().record(usage.promptTokens(), measures.input());
+                instruments.tokenUsage().record(usage.completionTokens(), measures.output());
+            }
             span.end();
         }
     }
@@ -98,26 +124,16 @@ final class TracedAttempts implements ModelPort {
         }
     }
 
-    private static void failed(Span span, AttributesBuilder measured, String errorType) {
+    private Measures failed(Span span, String errorType) {
         span.setAttribute(GenAi.ERROR_TYPE, errorType);
         span.setStatus(StatusCode.ERROR, errorType);
-        measured.put(GenAi.ERROR_TYPE, errorType);
+        return failedWith.get(errorType);
     }
 
-    private static void tokens(Span span, TokenUsage usage) {
-        if (usage.equals(TokenUsage.NONE)) {
-            return;
+    private static void inferenceProvider(Span span, Optional<String> provider) {
+        if (provider.isPresent()) {
+            span.setAttribute(GenAi.INFERENCE_PROVIDER, provider.get());
         }
-        span.setAttribute(GenAi.INPUT_TOKENS, usage.promptTokens());
-        span.setAttribute(GenAi.OUTPUT_TOKENS, usage.completionTokens());
-    }
-
-    private void recordTokens(Attributes attributes, TokenUsage usage) {
-        if (usage.equals(TokenUsage.NONE)) {
-            return;
-        }
-        instruments.tokenUsage().record(usage.promptTokens(), attributes.toBuilder().put(GenAi.TOKEN_TYPE, "input").build());
-        instruments.tokenUsage().record(usage.completionTokens(), attributes.toBuilder().put(GenAi.TOKEN_TYPE, "output").build());
     }
 
     @Override

@@ -11,13 +11,12 @@ import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.SkipReason;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -43,8 +42,11 @@ final class TracedChain implements ModelPort {
         Watch watch = new Watch(span, context.attemptListener());
         try (Scope ignored = span.makeCurrent()) {
             ChatResponse response = delegate.chat(request, context.withAttemptListener(watch));
-            span.setAttribute(GenAi.SERVED_BY, response.model().toString());
-            response.inferenceProvider().ifPresent(provider -> span.setAttribute(GenAi.INFERENCE_PROVIDER, provider));
+            span.setAttribute(GenAi.SERVED_BY, instruments.labels().name(response.model()));
+            Optional<String> provider = response.inferenceProvider();
+            if (provider.isPresent()) {
+                span.setAttribute(GenAi.INFERENCE_PROVIDER, provider.get());
+            }
             return response;
         } catch (AllModelsFailedError failure) {
             failed(span, "AllModelsFailed");
@@ -60,7 +62,7 @@ final class TracedChain implements ModelPort {
             throw unexpected;
         } finally {
             span.setAttribute(GenAi.ATTEMPTS, (long) watch.attempts);
-            if (!watch.fellBackFrom.isEmpty()) {
+            if (watch.fellBackFrom != null) {
                 span.setAttribute(GenAi.FALLBACK_FROM, List.copyOf(watch.fellBackFrom));
             }
             span.end();
@@ -82,7 +84,7 @@ final class TracedChain implements ModelPort {
 
         private final Span span;
         private final AttemptListener caller;
-        private final List<String> fellBackFrom = new ArrayList<>();
+        private List<String> fellBackFrom;
         private int attempts;
 
         Watch(Span span, AttemptListener caller) {
@@ -104,24 +106,21 @@ final class TracedChain implements ModelPort {
                 case CANCELLED -> "CANCELLED";
                 case SKIPPED -> attempt.skipReason().map(SkipReason::name).orElseThrow();
             };
-            instruments.attempts().add(1, Attributes.of(
-                    GenAi.MODEL, attempt.model().toString(),
-                    GenAi.OUTCOME, attempt.outcome().name().toLowerCase(Locale.ROOT),
-                    GenAi.KIND, kind));
+            ChainLabels labels = instruments.labels();
+            instruments.attempts().add(1, labels.attempt(attempt.model(), attempt.outcome(), kind));
             if (attempt.outcome() == Attempt.Outcome.SKIPPED) {
-                span.addEvent(SKIPPED_EVENT, Attributes.of(
-                        GenAi.MODEL, attempt.model().toString(),
-                        GenAi.REQUEST_MODEL, attempt.model().model(),
-                        GenAi.SKIP_REASON, kind));
+                span.addEvent(SKIPPED_EVENT, labels.skip(attempt.model(), kind));
             }
             caller.attemptFinished(attempt);
         }
 
         @Override
         public void fallbackTaken(ModelRef from, ModelRef to, Attempt lastAttemptOfFrom) {
-            fellBackFrom.add(from.toString());
-            instruments.fallbacks().add(1, Attributes.of(
-                    GenAi.FALLBACK_FROM_ONE, from.toString(), GenAi.FALLBACK_TO, to.toString()));
+            if (fellBackFrom == null) {
+                fellBackFrom = new ArrayList<>();
+            }
+            fellBackFrom.add(instruments.labels().name(from));
+            instruments.fallbacks().add(1, instruments.labels().fallback(from, to));
             caller.fallbackTaken(from, to, lastAttemptOfFrom);
         }
     }

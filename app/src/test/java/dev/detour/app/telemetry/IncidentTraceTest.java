@@ -162,6 +162,31 @@ class IncidentTraceTest {
                 .mapToDouble(point -> point.getSum()).sum()).isEqualTo((double) inputTokens);
     }
 
+    @Test
+    void everyCallTheFallbackServedIsMeasuredUnderOneSetOfAttributesNamingTheModelThatAnswered() {
+        long calls = run.result().record().modelCalls();
+        Attributes served = Attributes.builder()
+                .put(GenAi.OPERATION_NAME, "chat")
+                .put(GenAi.PROVIDER_NAME, "huggingface")
+                .put(GenAi.REQUEST_MODEL, "Qwen/Qwen2.5-7B-Instruct")
+                .put(GenAi.RESPONSE_MODEL, "Qwen/Qwen2.5-7B-Instruct")
+                .put(GenAi.MODEL, "hf:Qwen/Qwen2.5-7B-Instruct")
+                .put(GenAi.SERVER_ADDRESS, "127.0.0.1")
+                .put(GenAi.SERVER_PORT, (long) rig.simulator.huggingFaceBaseUrl().getPort())
+                .build();
+        assertThat(metric("gen_ai.client.operation.duration").getHistogramData().getPoints())
+                .filteredOn(point -> "Qwen/Qwen2.5-7B-Instruct".equals(point.getAttributes().get(GenAi.REQUEST_MODEL)))
+                .singleElement().satisfies(point -> {
+                    assertThat(point.getAttributes()).isEqualTo(served);
+                    assertThat(point.getCount()).isEqualTo(calls);
+                });
+        assertThat(metric("gen_ai.client.token.usage").getHistogramData().getPoints())
+                .filteredOn(point -> "Qwen/Qwen2.5-7B-Instruct".equals(point.getAttributes().get(GenAi.REQUEST_MODEL)))
+                .extracting(point -> point.getAttributes())
+                .containsExactlyInAnyOrder(served.toBuilder().put(GenAi.TOKEN_TYPE, "input").build(),
+                        served.toBuilder().put(GenAi.TOKEN_TYPE, "output").build());
+    }
+
     private static long longSum(String name, Attributes attributes) {
         return metric(name).getLongSumData().getPoints().stream()
                 .filter(point -> point.getAttributes().equals(attributes))
