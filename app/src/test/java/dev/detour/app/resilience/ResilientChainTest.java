@@ -34,6 +34,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ResilientChainTest {
@@ -222,6 +223,27 @@ class ResilientChainTest {
         assertThat(response.structured(Plan.class).subQuestions()).containsExactly("a", "b");
         assertThat(response.attempts().get(0).kind()).contains(ErrorKind.MALFORMED_RESPONSE);
         assertThat(response.attempts().get(0).message()).startsWith("the answer does not decode into Plan:");
+    }
+
+    record Counted(String answer) {
+        static final AtomicInteger DECODED = new AtomicInteger();
+
+        Counted {
+            DECODED.incrementAndGet();
+        }
+    }
+
+    @Test
+    void aStructuredAnswerAlreadyCheckedInsideItsAttemptIsNotDecodedAgain() {
+        primary.byDefault(request -> "{\"answer\": \"tides\"}", 10);
+        ResilientChain chain = new ResilientChain(List.of(new ChainLink(primary.model(), new CheckedPort(primary))),
+                config, breakers, Clock.systemUTC());
+        Counted.DECODED.set(0);
+
+        ChatResponse response = chain.chat(REQUEST.withResponseFormat(ResponseFormat.of(Counted.class)));
+
+        assertThat(response.structured(Counted.class).answer()).isEqualTo("tides");
+        assertThat(Counted.DECODED).hasValue(1);
     }
 
     @Test
