@@ -33,6 +33,7 @@ final class SdkTelemetry implements AutoCloseable {
         }
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                 .addPropertiesSupplier(() -> defaults)
+                .disableShutdownHook()
                 .build()
                 .getOpenTelemetrySdk();
         return new SdkTelemetry(sdk);
@@ -42,7 +43,10 @@ final class SdkTelemetry implements AutoCloseable {
         return sdk;
     }
 
-    /** Exports what is buffered and shuts the SDK down, waiting a few seconds at most. */
+    /**
+     * Exports what is buffered and shuts the SDK down, waiting a few seconds at most. The SDK's own shutdown hook is
+     * off: on Ctrl-C or SIGTERM it would race the cancelled runs' last spans, which this exports once they ended.
+     */
     @Override
     public void close() {
         sdk.shutdown().join(10, TimeUnit.SECONDS);

@@ -41,6 +41,7 @@ class OtlpGrpcJarIT {
             assertThat(demo.waitFor(3, TimeUnit.MINUTES)).as("the demo ended").isTrue();
             String err = Files.readString(directory.resolve("err"), StandardCharsets.UTF_8);
             assertThat(demo.exitValue()).as(err).isZero();
+            assertThat(err).as("the SDK is shut down once, by Detour").doesNotContain("Multiple shutdown calls");
 
             assertThat(collector.problems).isEmpty();
             assertThat(collector.traces).isNotEmpty()
