@@ -42,7 +42,7 @@ final class KeyRedaction {
             return value;
         }
         BitSet found = text.find(value);
-        if (found.isEmpty()) {
+        if (found == null) {
             return value;
         }
         StringBuilder out = new StringBuilder(value.length());
@@ -61,8 +61,8 @@ final class KeyRedaction {
         if (bytes == null || value == null) {
             return value;
         }
-        BitSet found = bytes.find(new String(value, StandardCharsets.ISO_8859_1));
-        if (found.isEmpty()) {
+        BitSet found = bytes.find(new Latin1(value));
+        if (found == null) {
             return value;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(value.length);
@@ -78,17 +78,23 @@ final class KeyRedaction {
     }
 
     HttpHead redact(HttpHead head) {
-        if (text == null) {
+        if (text == null || !holdsPiece(head.headers())) {
             return head;
         }
         Headers.Builder headers = new Headers.Builder();
-        boolean changed = false;
         for (int i = 0; i < head.headers().size(); i++) {
-            String value = redact(head.headers().value(i));
-            changed |= !value.equals(head.headers().value(i));
-            headers.addUnsafeNonAscii(head.headers().name(i), value);
+            headers.addUnsafeNonAscii(head.headers().name(i), redact(head.headers().value(i)));
         }
-        return changed ? new HttpHead(head.status(), headers.build(), head.url()) : head;
+        return new HttpHead(head.status(), headers.build(), head.url());
+    }
+
+    private boolean holdsPiece(Headers headers) {
+        for (int i = 0; i < headers.size(); i++) {
+            if (text.find(headers.value(i)) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     TransportFailure redact(TransportFailure failure) {
@@ -110,13 +116,38 @@ final class KeyRedaction {
         return cause;
     }
 
-    /** Finds where a key's pieces occur in a text, by a rolling hash of every window of {@link #PIECE} characters. */
+    /** The bytes of a body read one character per byte (as ISO-8859-1 decodes them), without copying them. */
+    private record Latin1(byte[] bytes) implements CharSequence {
+
+        @Override
+        public int length() {
+            return bytes.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (bytes[index] & 0xFF);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /**
+     * Finds where a key's pieces occur in a text, by a rolling hash of every window of {@link #PIECE}
+     * characters; a bit filter of the key's hashes turns almost every window away before the sorted hashes
+     * are searched.
+     */
     private static final class Pieces {
         private static final long BASE = 1_000_003L;
+        private static final int FILTER_BITS = 4096;
 
         private final String key;
         private final int width;
         private final long[] hashes;
+        private final long[] filter = new long[FILTER_BITS / 64];
         private final long highest;
 
         Pieces(String key) {
@@ -133,6 +164,8 @@ final class KeyRedaction {
                 hash = roll(hash, i >= width ? key.charAt(i - width) : 0, key.charAt(i), i >= width);
                 if (i >= width - 1) {
                     all[i - width + 1] = hash;
+                    int bit = filterBit(hash);
+                    filter[bit >>> 6] |= 1L << bit;
                 }
             }
             Arrays.sort(all);
@@ -143,28 +176,46 @@ final class KeyRedaction {
             return (full ? hash - out * highest : hash) * BASE + in;
         }
 
-        /** The positions of {@code value} that belong to a piece of the key. */
-        BitSet find(String value) {
-            BitSet found = new BitSet();
+        private static int filterBit(long hash) {
+            return (int) ((hash ^ (hash >>> 29) ^ (hash >>> 47)) & (FILTER_BITS - 1));
+        }
+
+        /** The positions of {@code value} that belong to a piece of the key, or null when none does. */
+        BitSet find(CharSequence value) {
+            BitSet found = null;
             long hash = 0;
             for (int i = 0; i < value.length(); i++) {
                 hash = roll(hash, i >= width ? value.charAt(i - width) : 0, value.charAt(i), i >= width);
                 int start = i - width + 1;
-                if (start >= 0 && Arrays.binarySearch(hashes, hash) >= 0 && isPiece(value, start)) {
+                int bit = filterBit(hash);
+                if (start >= 0 && (filter[bit >>> 6] & (1L << bit)) != 0
+                        && Arrays.binarySearch(hashes, hash) >= 0 && isPiece(value, start)) {
+                    if (found == null) {
+                        found = new BitSet();
+                    }
                     found.set(start, i + 1);
                 }
             }
             return found;
         }
 
-        private boolean isPiece(String value, int start) {
+        private boolean isPiece(CharSequence value, int start) {
             for (int at = key.indexOf(value.charAt(start)); at >= 0 && at + width <= key.length();
                     at = key.indexOf(value.charAt(start), at + 1)) {
-                if (value.regionMatches(start, key, at, width)) {
+                if (matches(value, start, at)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private boolean matches(CharSequence value, int start, int at) {
+            for (int i = 0; i < width; i++) {
+                if (value.charAt(start + i) != key.charAt(at + i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
