@@ -12,11 +12,13 @@ import okhttp3.Call;
 final class CallingThreadSignals implements Signals {
 
     private final Call call;
+    private final ResponseSizeLimit limit;
     private final BooleanSupplier expired;
     private ResponseSignals response;
 
-    CallingThreadSignals(Call call, BooleanSupplier expired) {
+    CallingThreadSignals(Call call, ResponseSizeLimit limit, BooleanSupplier expired) {
         this.call = call;
+        this.limit = limit;
         this.expired = expired;
     }
 
@@ -27,7 +29,7 @@ final class CallingThreadSignals implements Signals {
         }
         try {
             if (response == null) {
-                response = new ResponseSignals(call.execute());
+                response = new ResponseSignals(call.execute(), limit);
             }
             return response.next();
         } catch (IOException e) {

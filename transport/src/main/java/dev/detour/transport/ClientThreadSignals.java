@@ -15,8 +15,10 @@ import okhttp3.Response;
 final class ClientThreadSignals implements Signals, Callback {
 
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+    private final ResponseSizeLimit limit;
 
-    ClientThreadSignals(Call call) {
+    ClientThreadSignals(Call call, ResponseSizeLimit limit) {
+        this.limit = limit;
         call.enqueue(this);
     }
 
@@ -32,7 +34,7 @@ final class ClientThreadSignals implements Signals, Callback {
 
     @Override
     public void onResponse(Call ignored, Response response) {
-        try (ResponseSignals read = new ResponseSignals(response)) {
+        try (ResponseSignals read = new ResponseSignals(response, limit)) {
             Signal signal;
             do {
                 signal = read.next();

@@ -20,6 +20,7 @@ final class Exchange implements AutoCloseable {
     private final String what;
     private final TransportFailures failures;
     private final CallSlots slots;
+    private final ResponseSizeLimit limit;
     private final Call call;
     private final Thread caller = Thread.currentThread();
     private volatile boolean expired;
@@ -28,10 +29,12 @@ final class Exchange implements AutoCloseable {
     private boolean complete;
     private Runnable cancelDeadline = () -> {};
 
-    Exchange(OkHttpClient client, CallSlots slots, Request request, String what, TransportFailures failures) {
+    Exchange(OkHttpClient client, CallSlots slots, ResponseSizeLimit limit, Request request, String what,
+            TransportFailures failures) {
         this.what = what;
         this.failures = failures;
         this.slots = slots;
+        this.limit = limit;
         this.call = client.newCall(request);
     }
 
@@ -46,7 +49,8 @@ final class Exchange implements AutoCloseable {
         if (!dispatched) {
             throw failure(new Signal.Expired(false), null, reader);
         }
-        signals = caller.isVirtual() ? new CallingThreadSignals(call, () -> expired) : new ClientThreadSignals(call);
+        signals = caller.isVirtual() ? new CallingThreadSignals(call, limit, () -> expired)
+                : new ClientThreadSignals(call, limit);
         return read(reader);
     }
 

@@ -36,6 +36,7 @@ public final class HttpTransport implements AutoCloseable {
     private final TransportFailures failures;
     private final KeyRedaction redaction;
     private final CallSlots slots;
+    private final ResponseSizeLimit sizeLimit;
     private volatile boolean closed;
 
     HttpTransport(String providerName, URI baseUrl, HttpLimits limits, Credential credential,
@@ -49,6 +50,7 @@ public final class HttpTransport implements AutoCloseable {
         this.failures = new TransportFailures(this.baseUrl, limits);
         this.redaction = KeyRedaction.of(credential.secret());
         this.slots = new CallSlots(limits.maxConcurrentCalls());
+        this.sizeLimit = new ResponseSizeLimit(limits.maxResponseBytes());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(limits.connectTimeout())
                 .readTimeout(limits.readTimeout())
@@ -58,7 +60,6 @@ public final class HttpTransport implements AutoCloseable {
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .addInterceptor(new UserAgent())
-                .addInterceptor(new ResponseSizeLimit(limits.maxResponseBytes()))
                 .addInterceptor(NoSilentRetry.restoring())
                 .addNetworkInterceptor(NoSilentRetry.holding());
         if (credential.secret().isPresent()) {
@@ -113,7 +114,8 @@ public final class HttpTransport implements AutoCloseable {
         if (deadline.isPresent() && !deadline.get().isAfter(Instant.now())) {
             throw redacting.failed(failures.expiredBeforeStart(request.url()));
         }
-        try (Exchange exchange = new Exchange(clients.forCallingThread(), slots, request, what, failures)) {
+        try (Exchange exchange = new Exchange(clients.forCallingThread(), slots, sizeLimit, request, what,
+                failures)) {
             return exchange.run(deadline, deadlines, redacting);
         }
     }

@@ -13,12 +13,15 @@ import okhttp3.Response;
 final class ResponseSignals implements AutoCloseable {
 
     private final Response response;
+    private final ResponseSizeLimit limit;
     private final HttpHead head;
     private boolean started;
     private SseReader events;
 
-    ResponseSignals(Response response) {
+    /** The signals of {@code response}, whose body is read under {@code limit}. */
+    ResponseSignals(Response response, ResponseSizeLimit limit) {
         this.response = response;
+        this.limit = limit;
         this.head = HttpHead.of(response);
     }
 
@@ -33,13 +36,13 @@ final class ResponseSignals implements AutoCloseable {
                 started = true;
                 return response.isSuccessful()
                         ? new Signal.Head(head, head.isEventStream())
-                        : new Signal.Rejected(head, response.body().bytes());
+                        : new Signal.Rejected(head, limit.errorBody(response));
             }
             if (!head.isEventStream()) {
-                return new Signal.Body(response.body().bytes());
+                return new Signal.Body(limit.successBody(response).bytes());
             }
             if (events == null) {
-                events = new SseReader(response.body().charStream());
+                events = new SseReader(limit.successBody(response).charStream());
             }
             Optional<SseEvent> event = events.next();
             return event.isPresent() ? new Signal.Event(event.get()) : new Signal.End();

@@ -1,7 +1,6 @@
 package dev.detour.transport;
 
 import java.io.IOException;
-import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -18,7 +17,7 @@ import okio.Source;
  * {@link HttpTransport#ERROR_BODY_LIMIT} and cut there, keeping what arrived if the connection breaks,
  * because only its beginning is ever shown and its status must not be lost to its size.
  */
-final class ResponseSizeLimit implements Interceptor {
+final class ResponseSizeLimit {
 
     private final long maxBytes;
 
@@ -26,21 +25,16 @@ final class ResponseSizeLimit implements Interceptor {
         this.maxBytes = maxBytes;
     }
 
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-        Response response = chain.proceed(chain.request());
-        ResponseBody body = response.body();
-        MediaType type = body.contentType();
-        long length = body.contentLength();
-        ResponseBody limited = response.isSuccessful()
-                ? ResponseBody.create(Okio.buffer(new Capped(body.source(), maxBytes, length)), type, length)
-                : ResponseBody.create(truncated(body, Math.min(maxBytes, HttpTransport.ERROR_BODY_LIMIT)), type);
-        return response.newBuilder().body(limited).build();
+    /** The body of a successful {@code response}, which fails once it is read past the cap. */
+    ResponseBody successBody(Response response) {
+        return new CappedBody(response.body(), maxBytes);
     }
 
-    private static byte[] truncated(ResponseBody body, long max) {
+    /** The error body of {@code response}, read at once and cut at the error-body limit; it closes the body. */
+    byte[] errorBody(Response response) {
+        long max = Math.min(maxBytes, HttpTransport.ERROR_BODY_LIMIT);
         Buffer kept = new Buffer();
-        try (body) {
+        try (ResponseBody body = response.body()) {
             BufferedSource source = body.source();
             while (kept.size() < max && source.read(kept, max - kept.size()) != -1) {
                 // until the cap or the end of the body
@@ -49,6 +43,32 @@ final class ResponseSizeLimit implements Interceptor {
             // a broken error body must not hide the status: keep what arrived
         }
         return kept.readByteArray();
+    }
+
+    /** A body read through {@link Capped}; its media type is parsed only if asked for. */
+    private static final class CappedBody extends ResponseBody {
+        private final ResponseBody body;
+        private final BufferedSource source;
+
+        CappedBody(ResponseBody body, long limit) {
+            this.body = body;
+            this.source = Okio.buffer(new Capped(body.source(), limit, body.contentLength()));
+        }
+
+        @Override
+        public MediaType contentType() {
+            return body.contentType();
+        }
+
+        @Override
+        public long contentLength() {
+            return body.contentLength();
+        }
+
+        @Override
+        public BufferedSource source() {
+            return source;
+        }
     }
 
     private static final class Capped extends ForwardingSource {
