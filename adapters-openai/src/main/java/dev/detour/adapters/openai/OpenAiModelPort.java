@@ -22,6 +22,7 @@ import java.util.function.BooleanSupplier;
 final class OpenAiModelPort implements ModelPort {
 
     private final ModelRef model;
+    private final String what;
     private final HttpTransport transport;
     private final ChatCompletionsApi api;
     private final ModelCodec codec;
@@ -31,6 +32,7 @@ final class OpenAiModelPort implements ModelPort {
     OpenAiModelPort(ModelRef model, HttpTransport transport, ChatCompletionsApi api, ModelCodec codec,
             TokenFieldChoices tokenFields, BooleanSupplier closed) {
         this.model = model;
+        this.what = model.toString();
         this.transport = transport;
         this.api = api;
         this.codec = codec;
@@ -68,7 +70,7 @@ final class OpenAiModelPort implements ModelPort {
                     + request.responseFormat().map(ResponseFormat::name).orElse("") + "\" is not valid JSON", e);
         }
         TokenLimitField sent = request.options().maxOutputTokens().isPresent() ? field : null;
-        return transport.exchange(model.toString(), api.create(body).request(), context,
+        return transport.exchange(what, api.create(body).request(), context,
                 reader(sent, request.stream() ? context.streamListener() : StreamListener.NONE));
     }
 

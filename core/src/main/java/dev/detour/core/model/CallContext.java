@@ -38,7 +38,8 @@ public record CallContext(StreamListener streamListener, AttemptListener attempt
         Require.nonNull(costLeft, "costLeft");
         Require.nonNull(longestWait, "longestWait");
         Require.nonNull(resumeFrom, "resumeFrom");
-        requestHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(requestHeaders, "requestHeaders")));
+        Require.nonNull(requestHeaders, "requestHeaders");
+        requestHeaders = requestHeaders.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(requestHeaders));
     }
 
     /** A context whose requests carry only the adapter's own headers. */

@@ -8,8 +8,10 @@ public enum Role {
     USER,
     ASSISTANT;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name chat-completion APIs use on the wire, such as {@code "user"}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

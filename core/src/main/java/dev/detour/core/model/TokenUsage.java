@@ -28,6 +28,12 @@ public record TokenUsage(long promptTokens, long completionTokens, long totalTok
     /** The usage of this call and {@code other} together. */
     public TokenUsage plus(TokenUsage other) {
         Require.nonNull(other, "other");
+        if (other.equals(NONE)) {
+            return this;
+        }
+        if (equals(NONE)) {
+            return other;
+        }
         return new TokenUsage(
                 promptTokens + other.promptTokens,
                 completionTokens + other.completionTokens,

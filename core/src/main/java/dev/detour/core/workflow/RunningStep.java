@@ -203,7 +203,7 @@ final class RunningStep implements StepContext {
 
     /** {@code request} with each citation rule publishing {@code CitationRejected} when it refuses an answer. */
     private ChatRequest announcingRejectedCitations(ChatRequest request) {
-        if (request.rules().stream().noneMatch(CitationRule.class::isInstance)) {
+        if (!holdsCitationRule(request.rules())) {
             return request;
         }
         List<AnswerRule> rules = request.rules().stream().map(rule -> rule instanceof CitationRule citations
@@ -216,6 +216,15 @@ final class RunningStep implements StepContext {
                 }
                 : rule).toList();
         return request.withRules(rules);
+    }
+
+    private static boolean holdsCitationRule(List<AnswerRule> rules) {
+        for (AnswerRule rule : rules) {
+            if (rule instanceof CitationRule) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RuntimeException cancellationIfCancelled(RuntimeException failure) {

@@ -4,7 +4,7 @@ import dev.detour.core.internal.Require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * Where one step execution sits in its run: the loop iterations and parallel items that contain it,
@@ -103,6 +103,13 @@ public record StepPath(List<Segment> segments) {
     /** {@code refine#2/follow-ups[0]/answer}: the segments joined by {@code /}. */
     @Override
     public String toString() {
-        return segments.stream().map(Segment::toString).collect(Collectors.joining("/"));
+        if (segments.size() == 1) {
+            return segments.getFirst().toString();
+        }
+        StringJoiner joined = new StringJoiner("/");
+        for (Segment segment : segments) {
+            joined.add(segment.toString());
+        }
+        return joined.toString();
     }
 }
