@@ -39,7 +39,8 @@ public record CallContext(StreamListener streamListener, AttemptListener attempt
         Require.nonNull(longestWait, "longestWait");
         Require.nonNull(resumeFrom, "resumeFrom");
         Require.nonNull(requestHeaders, "requestHeaders");
-        requestHeaders = requestHeaders.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(requestHeaders));
+        requestHeaders = requestHeaders.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(requestHeaders));
     }
 
     /** A context whose requests carry only the adapter's own headers. */
