@@ -15,7 +15,16 @@ import java.util.StringJoiner;
  */
 public final class Bench {
 
+    /** What made this invocation's figures invalid (lost runs, server errors), said again at the end. */
+    private static final List<String> INVALID = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private Bench() {}
+
+    /** Records that a figure is invalid, and why: printed at once and again at the end, and the exit status is 1. */
+    static void invalid(String why) {
+        INVALID.add(why);
+        System.err.println("INVALID: " + why);
+    }
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
@@ -57,6 +66,12 @@ public final class Bench {
         if (which.equals("durability") || which.equals("all")) {
             System.out.println("\n### 6. The price of durability: concurrent research-shaped runs, embedded vs Temporal\n");
             section(() -> DurabilityBenchmark.run(quick));
+        }
+        if (!INVALID.isEmpty()) {
+            System.out.println("\n**INVALID: this invocation lost runs or its server failed; its figures do not count:**\n");
+            INVALID.forEach(why -> System.out.println("- " + why));
+            System.out.flush();
+            System.exit(1);
         }
     }
 

@@ -12,12 +12,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The leanest OpenAI-shaped endpoint the JDK offers, as a process of its own: every request gets the same
  * precomputed chat completion after a fixed latency, nothing parsed, nothing recorded. The scale benchmark
  * runs against it beside the simulator, so the simulator's own cost per request (about twice a stub's)
- * stays visible. It prints {@code READY openai=<base url>} and stops at {@code quit}.
+ * stays visible. It prints {@code READY openai=<base url>}, answers {@code errors} as {@link ServerErrors} says
+ * and any other line with the requests it has received, and stops at {@code quit}.
  */
 public final class LeanStub {
 
@@ -27,10 +29,13 @@ public final class LeanStub {
             + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":4,\"total_tokens\":16}}")
             .getBytes(StandardCharsets.UTF_8);
 
+    private static final AtomicLong REQUESTS = new AtomicLong();
+
     private LeanStub() {}
 
     public static void main(String[] args) throws Exception {
         long latencyMillis = Long.parseLong(args[0]);
+        ServerErrors errors = ServerErrors.watch();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.createContext("/", exchange -> answer(exchange, latencyMillis));
@@ -41,7 +46,7 @@ public final class LeanStub {
         try (BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = commands.readLine()) != null && !line.equals("quit")) {
-                System.out.println("0");
+                System.out.println(line.equals("errors") ? errors.line() : String.valueOf(REQUESTS.get()));
                 System.out.flush();
             }
         }
@@ -50,6 +55,7 @@ public final class LeanStub {
     }
 
     private static void answer(HttpExchange exchange, long latencyMillis) throws IOException {
+        REQUESTS.incrementAndGet();
         try (exchange; InputStream body = exchange.getRequestBody()) {
             body.transferTo(OutputStream.nullOutputStream());
             if (latencyMillis > 0) {

@@ -15,8 +15,14 @@ import java.util.concurrent.TimeUnit;
 /** The benchmark's handle on a {@link SimulatorProcess}: its base URLs and its request counts. */
 final class SimulatorChild implements AutoCloseable {
 
-    /** The JDK server closes idle keep-alive connections beyond 200 by default; the scale run keeps 10,000. */
-    private static final int MAX_IDLE_CONNECTIONS = 16_000;
+    /**
+     * The JDK server closes a connection that goes idle while this many are idle (200 by default) and says
+     * nothing: a client that reuses it at once reads "unexpected end of stream". No cap, so only a client closes.
+     */
+    private static final int MAX_IDLE_CONNECTIONS = Integer.MAX_VALUE;
+
+    /** Seconds a connection may stay idle before the server closes it: longer than OkHttp keeps one (5 min). */
+    private static final int IDLE_SECONDS = 600;
 
     private final Process process;
     private final BufferedReader out;
@@ -52,6 +58,7 @@ final class SimulatorChild implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-Xmx1g",
                 "-Dsun.net.httpserver.maxIdleConnections=" + MAX_IDLE_CONNECTIONS,
+                "-Dsun.net.httpserver.idleInterval=" + IDLE_SECONDS,
                 "-cp", System.getProperty("java.class.path"),
                 main.getName(), argument))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -88,6 +95,21 @@ final class SimulatorChild implements AutoCloseable {
     java.time.Duration cpu() {
         return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
     }
+
+    /** Files the child process has open (its connections among them), or -1 where {@code /proc} is missing. */
+    long openFiles() {
+        return Machine.openFiles(process.pid());
+    }
+
+    /** The server errors the child has counted so far: see {@link ServerErrors}. */
+    Errors errors() throws IOException {
+        in.println("errors");
+        String[] answer = out.readLine().split("\t", 2);
+        return new Errors(Long.parseLong(answer[0].strip()), answer.length > 1 ? answer[1] : "");
+    }
+
+    /** How many errors the child's server logged, and the first. */
+    record Errors(long count, String first) {}
 
     long count(String model) throws IOException {
         in.println("count " + model);

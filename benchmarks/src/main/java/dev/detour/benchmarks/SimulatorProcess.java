@@ -11,7 +11,8 @@ import java.time.Duration;
 /**
  * The simulator as a process of its own, so the benchmarked client and the simulated providers do not
  * share a heap or a file-descriptor limit. It prints {@code READY name=<base url> …} (hf, openai, anthropic and
- * the evidence sources), then answers {@code count <model>} with a number per line until {@code quit}.
+ * the evidence sources), then answers {@code count <model>} with a number per line, and {@code errors} as
+ * {@link ServerErrors} says, until {@code quit}.
  */
 public final class SimulatorProcess {
 
@@ -27,6 +28,7 @@ public final class SimulatorProcess {
 
     public static void main(String[] args) throws Exception {
         Scenario scenario = scenario(args[0]);
+        ServerErrors errors = ServerErrors.watch();
         try (ProviderSimulator simulator = ProviderSimulator.start(scenario, ProviderSimulator.Recording.COUNTS_ONLY);
                 BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             System.out.println("READY hf=" + simulator.huggingFaceBaseUrl() + " openai=" + simulator.openAiBaseUrl()
@@ -37,6 +39,9 @@ public final class SimulatorProcess {
             while ((line = commands.readLine()) != null && !line.equals("quit")) {
                 if (line.startsWith("count ")) {
                     System.out.println(simulator.requestCount(line.substring("count ".length())));
+                    System.out.flush();
+                } else if (line.equals("errors")) {
+                    System.out.println(errors.line());
                     System.out.flush();
                 }
             }
