@@ -3,16 +3,13 @@ package dev.detour.benchmarks;
 import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.InetAddress;
-import java.net.ProxySelector;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The peer users would pick, built as its documentation shows: LangChain4j's {@link OpenAiChatModel} on its
@@ -60,7 +57,7 @@ final class LangChain4j {
                 .apiKey("sk-fake-benchmark-key")
                 .modelName(model)
                 .timeout(Duration.ofSeconds(60))
-                .httpClientBuilder(JdkHttpClient.builder().httpClientBuilder(remembering));
+                .httpClientBuilder(JdkHttpClient.builder().httpClientBuilder(remembering.proxy));
         if (retries != DEFAULT_RETRIES) {
             builder.maxRetries(retries);
         }
@@ -71,86 +68,35 @@ final class LangChain4j {
         return new Client(chat, remembering.built);
     }
 
-    /** A JDK client builder that remembers the client it built, so that the benchmark can close it. */
-    private static final class Remembering implements HttpClient.Builder {
+    /**
+     * A JDK client builder that does what {@code delegate} does and remembers the client it built, so that the
+     * benchmark can close it (a proxy, as {@link HttpClient.Builder} is an interface of a dozen setters).
+     */
+    private static final class Remembering implements InvocationHandler {
 
         private final HttpClient.Builder delegate;
+        private final HttpClient.Builder proxy;
         private HttpClient built;
 
         Remembering(HttpClient.Builder delegate) {
             this.delegate = delegate;
+            this.proxy = (HttpClient.Builder) Proxy.newProxyInstance(HttpClient.Builder.class.getClassLoader(),
+                    new Class<?>[] {HttpClient.Builder.class}, this);
         }
 
         @Override
-        public HttpClient build() {
-            built = delegate.build();
-            return built;
-        }
-
-        @Override
-        public HttpClient.Builder cookieHandler(CookieHandler cookieHandler) {
-            delegate.cookieHandler(cookieHandler);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder connectTimeout(Duration duration) {
-            delegate.connectTimeout(duration);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder sslContext(SSLContext sslContext) {
-            delegate.sslContext(sslContext);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder sslParameters(SSLParameters sslParameters) {
-            delegate.sslParameters(sslParameters);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder executor(Executor executor) {
-            delegate.executor(executor);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder followRedirects(HttpClient.Redirect policy) {
-            delegate.followRedirects(policy);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder version(HttpClient.Version version) {
-            delegate.version(version);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder priority(int priority) {
-            delegate.priority(priority);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder proxy(ProxySelector proxySelector) {
-            delegate.proxy(proxySelector);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder authenticator(Authenticator authenticator) {
-            delegate.authenticator(authenticator);
-            return this;
-        }
-
-        @Override
-        public HttpClient.Builder localAddress(InetAddress localAddr) {
-            delegate.localAddress(localAddr);
-            return this;
+        public Object invoke(Object self, Method method, Object[] arguments) throws Throwable {
+            Object result;
+            try {
+                result = method.invoke(delegate, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (result instanceof HttpClient client) {
+                built = client;
+                return client;
+            }
+            return result == delegate ? proxy : result;
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,10 +34,11 @@ import java.util.function.Supplier;
  * {@value #ROUNDS_DEFAULT} rounds (rotated order); each turn builds the variant's client afresh, warms it up
  * with a round of the same N, measures a round, and closes the client, and the next turn starts only once
  * every connection of it is closed on both sides, so that no variant runs beside another's open connections.
- * A round reports wall time, the CPU floor (client plus server CPU over the cores: no client could finish
+ * In the first round each turn ends with a round that measures the live heap per run in flight. A measured
+ * round reports wall time, the CPU floor (client plus server CPU over the cores: no client could finish
  * faster on this machine), client CPU with the JIT's and the collectors' share (their threads' CPU, and in
- * brackets the management beans' compilation and collection times), server CPU, peak heap, the live heap per
- * run in flight, open files and peak platform threads. A lost run or a server error is reported as invalid.
+ * brackets the management beans' compilation and collection times), server CPU, peak heap, open files and
+ * peak platform threads. A lost run or a server error is reported as invalid.
  */
 final class ScaleBenchmark {
 
@@ -83,10 +85,11 @@ final class ScaleBenchmark {
     private record Variant(String key, String name, Supplier<Contender> build) {}
 
     /**
-     * The live heap with a round's runs in flight: a full collection before the round (client built, no run)
-     * and one once the server has received as many requests as there are runs (or after {@link #WAIT}), so that
-     * the runs are measured with their calls out, not just started. It notes the open files of client and
-     * server at that moment too.
+     * The live heap with a round's runs in flight, in a round of its own after the measured one (its full
+     * collections stop every run for a while, which under load can push calls past their deadline): a full
+     * collection before the round (client built, no run) and one once the server has received as many requests
+     * as there are runs (or after {@link #WAIT}), so that the runs are measured with their calls out, not just
+     * started. It notes the open files of client and server at that moment too.
      */
     private static final class LiveHeap implements Probe {
 
@@ -94,17 +97,22 @@ final class ScaleBenchmark {
 
         private final SimulatorChild server;
         private final int runs;
-        private final long requestsBefore;
-        private final long idle = heapAfterFullGc();
+        private long requestsBefore;
+        private long idle = -1;
         private long live = -1;
         private int inFlight;
         private long clientFiles = -1;
         private long serverFiles = -1;
 
-        LiveHeap(SimulatorChild server, int runs) throws IOException {
+        LiveHeap(SimulatorChild server, int runs) {
             this.server = server;
             this.runs = runs;
-            this.requestsBefore = server.count(MODEL);
+        }
+
+        /** Takes the idle heap and the server's request count, just before the round. */
+        void before() throws IOException {
+            idle = heapAfterFullGc();
+            requestsBefore = server.count(MODEL);
         }
 
         @Override
@@ -160,7 +168,7 @@ final class ScaleBenchmark {
                             int index = (round + turn) % variants.size();
                             Variant variant = variants.get(index);
                             drain(child, clientIdleFiles, serverIdleFiles, variant.name());
-                            measured.get(index).add(turn(variant, runs, child, server));
+                            measured.get(index).add(turn(variant, runs, child, server, round == 0));
                         }
                     }
                     for (int i = 0; i < variants.size(); i++) {
@@ -173,15 +181,23 @@ final class ScaleBenchmark {
         return table.append(notes.isEmpty() ? "" : "\n").toString();
     }
 
-    /** One variant's turn: a fresh client, a warm-up round of the same N (measuring the live heap), a measured round. */
-    private static Round turn(Variant variant, int runs, SimulatorChild child, String server) throws Exception {
+    /**
+     * One variant's turn: a fresh client, a warm-up round of the same N, a measured round, and if
+     * {@code measureHeap} a round measuring the live heap per run in flight.
+     */
+    private static Round turn(Variant variant, int runs, SimulatorChild child, String server, boolean measureHeap)
+            throws Exception {
         long clientFiles = Machine.openFiles(ProcessHandle.current().pid());
         long serverFiles = child.openFiles();
         SimulatorChild.Errors errorsBefore = child.errors();
         try (Contender contender = variant.build().get()) {
-            LiveHeap liveHeap = new LiveHeap(child, runs);
-            reportLost(variant.name(), server, runs, "warm-up", contender.run(runs, "warm-up", liveHeap));
+            reportLost(variant.name(), server, runs, "warm-up", contender.run(runs, "warm-up", Probe.NONE));
+            LiveHeap liveHeap = measureHeap ? new LiveHeap(child, runs) : null;
             Round round = measure(contender, variant.name(), server, runs, child, liveHeap, clientFiles, serverFiles);
+            if (liveHeap != null) {
+                liveHeap.before();
+                reportLost(variant.name(), server, runs, "live-heap", contender.run(runs, "heap", liveHeap));
+            }
             SimulatorChild.Errors errors = child.errors();
             if (errors.count() > errorsBefore.count()) {
                 Bench.invalid("the " + server + " logged " + (errors.count() - errorsBefore.count())
@@ -394,6 +410,7 @@ final class ScaleBenchmark {
         int worstCompleted = rounds.stream().mapToInt(Round::completed).min().orElse(0);
         Round median = rounds.stream().sorted(Comparator.comparingDouble(Round::wall)).toList()
                 .get(rounds.size() / 2);
+        LiveHeap heap = rounds.stream().map(Round::liveHeap).filter(Objects::nonNull).findFirst().orElseThrow();
         return Bench.row(server, name, Bench.count(runs), wall.showSeconds(),
                 Bench.ratio(wall.median() / (IDEAL.toMillis() / 1000.0)), floor.showSeconds(),
                 new Spread(overFloor).showRatio(), seconds(spread(rounds, Round::clientCpu)),
@@ -401,21 +418,14 @@ final class ScaleBenchmark {
                 seconds(spread(rounds, Round::gc)) + " (" + seconds(spread(rounds, Round::gcBean)) + ")",
                 seconds(spread(rounds, Round::serverCpu)),
                 (long) spread(rounds, round -> (double) round.peakHeap()).max() / (1024 * 1024) + " MB",
-                liveHeap(rounds),
+                String.format(Locale.ROOT, "%.1f KB", heap.bytesPerRun() / 1024) + " (" + Bench.count(heap.inFlight)
+                        + " runs in flight: " + heap.live / (1024 * 1024) + " MB live, " + heap.idle / (1024 * 1024)
+                        + " MB idle)",
                 median.clientFilesAtStart() + " / " + median.serverFilesAtStart() + ", "
-                        + median.liveHeap().clientFiles + " / " + median.liveHeap().serverFiles + ", "
+                        + heap.clientFiles + " / " + heap.serverFiles + ", "
                         + median.clientFilesAfter() + " / " + median.serverFilesAfter(),
                 (long) spread(rounds, round -> (double) round.peakThreads()).max(),
                 worstCompleted + " / " + runs);
-    }
-
-    /** The live heap per run in flight over the rounds' warm-ups, with the median round's runs in flight and live heap. */
-    private static String liveHeap(List<Round> rounds) {
-        Spread perRun = spread(rounds, round -> round.liveHeap().bytesPerRun() / 1024);
-        LiveHeap median = rounds.stream().map(Round::liveHeap)
-                .sorted(Comparator.comparingDouble(LiveHeap::bytesPerRun)).toList().get(rounds.size() / 2);
-        return perRun.show(value -> String.format(Locale.ROOT, "%.1f", value)) + " KB (" + Bench.count(median.inFlight)
-                + " runs in flight: " + median.live / (1024 * 1024) + " MB live, " + median.idle / (1024 * 1024) + " MB idle)";
     }
 
     private static Spread spread(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
