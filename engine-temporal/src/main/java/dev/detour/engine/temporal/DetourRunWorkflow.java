@@ -27,15 +27,20 @@ final class DetourRunWorkflow implements DetourRun {
 
     private final WorkflowCatalog catalog;
     private final List<WorkflowListener> listeners;
+    private final RunTracing tracing;
+    private final HeardEvents heard;
     private final ModelCalls calls;
     private final SourceSearches searches;
     private final List<SourceRef> sources;
     private RunLedger ledger;
     private RunOutcome outcome;
 
-    DetourRunWorkflow(WorkflowCatalog catalog, List<WorkflowListener> listeners, CallTimeouts timeouts, List<SourceRef> sources) {
+    DetourRunWorkflow(WorkflowCatalog catalog, List<WorkflowListener> listeners, RunTracing tracing, HeardEvents heard,
+            CallTimeouts timeouts, List<SourceRef> sources) {
         this.catalog = catalog;
         this.listeners = listeners;
+        this.tracing = tracing;
+        this.heard = heard;
         this.sources = sources;
         this.calls = Workflow.newActivityStub(ModelCalls.class, activityOptions(timeouts));
         this.searches = Workflow.newActivityStub(SourceSearches.class, activityOptions(timeouts));
@@ -57,7 +62,8 @@ final class DetourRunWorkflow implements DetourRun {
     public RunOutcome run(RunRequest request) {
         dev.detour.core.workflow.Workflow<Object, Object> workflow = catalog.resolve(request.workflow(), request.settings());
         String runId = Workflow.getInfo().getWorkflowId();
-        ledger = new RunLedger(runId, workflow.name(), request.budget(), request.chain(), listeners);
+        ledger = new RunLedger(runId, workflow.name(), request.budget(), request.chain(), listeners, tracing, heard,
+                request.traceContext());
         Instant start = RunLedger.now();
         ledger.publish((sequence, at) -> new WorkflowEvent.RunStarted(runId, sequence, at, workflow.name()));
         request.budget().timeLimit().ifPresent(limit -> Workflow.newTimer(limit).thenApply(fired -> ledger.exhaustion()));

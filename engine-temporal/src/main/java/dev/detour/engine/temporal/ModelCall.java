@@ -6,6 +6,7 @@ import dev.detour.core.model.ModelRef;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,12 +19,16 @@ import java.util.Optional;
  * @param resumeFrom where the chain paused this call to wait, for the activity that goes on with it
  * @param chain the models the run names, empty for the worker's configured chain
  * @param costLeft the dollars left of the run's cost budget when the call is scheduled, if it has one
+ * @param traceContext the W3C trace context headers of the step's span, which the call's spans are children of;
+ *     empty for none
  */
 public record ModelCall(String runId, String step, ChatRequest request, Optional<Duration> timeLeft,
-        Optional<ChainPosition> resumeFrom, List<ModelRef> chain, Optional<BigDecimal> costLeft) {
+        Optional<ChainPosition> resumeFrom, List<ModelRef> chain, Optional<BigDecimal> costLeft,
+        Map<String, String> traceContext) {
 
     public ModelCall {
         chain = chain == null ? List.of() : List.copyOf(chain);
         costLeft = costLeft == null ? Optional.empty() : costLeft;
+        traceContext = traceContext == null ? Map.of() : Map.copyOf(traceContext);
     }
 }

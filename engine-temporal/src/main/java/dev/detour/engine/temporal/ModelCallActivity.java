@@ -48,12 +48,14 @@ final class ModelCallActivity implements ModelCalls {
     private final WorkerModels models;
     private final Clock clock;
     private final CallTimeouts timeouts;
+    private final RunTracing tracing;
     private final Map<List<ModelRef>, ModelPort> namedChains = new ConcurrentHashMap<>();
 
-    ModelCallActivity(WorkerModels models, Clock clock, CallTimeouts timeouts) {
+    ModelCallActivity(WorkerModels models, Clock clock, CallTimeouts timeouts, RunTracing tracing) {
         this.models = Require.nonNull(models, "models");
         this.clock = Require.nonNull(clock, "clock");
         this.timeouts = Require.nonNull(timeouts, "timeouts");
+        this.tracing = Require.nonNull(tracing, "tracing");
     }
 
     @Override
@@ -74,7 +76,8 @@ final class ModelCallActivity implements ModelCalls {
         Heartbeat heartbeat = Heartbeat.start(Activity.getExecutionContext(), Thread.currentThread(), timeouts.heartbeatEvery());
         Instant start = clock.instant();
         try {
-            ChatResponse response = chain.chat(notices.announcingRejectedCitations(call.request()), context);
+            ChatRequest request = notices.announcingRejectedCitations(call.request());
+            ChatResponse response = tracing.within(call.traceContext(), () -> chain.chat(request, context));
             return CallOutcome.answered(response, notices.list(), models.pricing().costOf(made(response, start)));
         } catch (CallPausedException paused) {
             return CallOutcome.paused(new CallOutcome.Pause(paused.waitFor(), paused.position()), notices.list());

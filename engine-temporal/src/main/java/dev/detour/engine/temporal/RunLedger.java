@@ -13,13 +13,14 @@ import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The state of one run inside its Temporal workflow: meter, events, step records, first failed step.
  * Everything in it is rebuilt by replay, so it reads time from {@link Workflow#currentTimeMillis()} only;
- * worker-side listeners hear each event once, never again on replay.
+ * worker-side listeners and tracing hear each event once, never again on replay or when a workflow task runs again.
  */
 final class RunLedger {
 
@@ -31,18 +32,25 @@ final class RunLedger {
     private final Meter meter;
     private final List<ModelRef> chain;
     private final List<WorkflowListener> listeners;
+    private final RunTracing tracing;
+    private final HeardEvents heard;
+    private final TracedRun traced;
     private final List<WorkflowEvent> events = new ArrayList<>();
     private final TreeMap<Long, StepRecord> steps = new TreeMap<>();
     private Optional<String> failedStep = Optional.empty();
     private boolean cancelled;
 
-    RunLedger(String runId, String workflow, Budget budget, List<ModelRef> chain, List<WorkflowListener> listeners) {
+    RunLedger(String runId, String workflow, Budget budget, List<ModelRef> chain, List<WorkflowListener> listeners,
+            RunTracing tracing, HeardEvents heard, Map<String, String> traceContext) {
         this.runId = runId;
         this.workflow = workflow;
         this.start = now();
         this.meter = new Meter(budget, RunLedger::now);
         this.chain = List.copyOf(chain);
         this.listeners = List.copyOf(listeners);
+        this.tracing = tracing;
+        this.heard = heard;
+        this.traced = new TracedRun(runId, workflow, start, traceContext);
     }
 
     static Instant now() {
@@ -62,6 +70,15 @@ final class RunLedger {
         return chain;
     }
 
+    /**
+     * The trace context the calls of step {@code path} are made in: its span's, as this worker knows it, else
+     * the run starter's. Only activity arguments carry it, which replay does not compare.
+     */
+    Map<String, String> traceContextOf(String path) {
+        Map<String, String> step = tracing.contextOf(runId, path);
+        return step.isEmpty() ? traced.traceContext() : step;
+    }
+
     /** Publishes an event and returns its sequence number. */
     long publish(EventFactory factory) {
         return publish(factory, now());
@@ -71,7 +88,7 @@ final class RunLedger {
     long publish(EventFactory factory, Instant at) {
         WorkflowEvent event = factory.create(events.size() + 1L, at);
         events.add(event);
-        if (!Workflow.isReplaying()) {
+        if (!Workflow.isReplaying() && heard.firstTime(event)) {
             for (WorkflowListener listener : listeners) {
                 try {
                     listener.onEvent(event);
@@ -79,6 +96,12 @@ final class RunLedger {
                     LOG.log(System.Logger.Level.WARNING, () -> "workflow listener " + listener.getClass().getName()
                             + " failed on " + event.getClass().getSimpleName() + " (" + e + "); the run goes on");
                 }
+            }
+            try {
+                tracing.onEvent(traced, event);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, () -> "run tracing " + tracing.getClass().getName() + " failed on "
+                        + event.getClass().getSimpleName() + " (" + e + "); the run goes on");
             }
         }
         return event.sequence();

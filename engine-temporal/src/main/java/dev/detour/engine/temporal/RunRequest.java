@@ -3,6 +3,7 @@ package dev.detour.engine.temporal;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.Budget;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,10 +15,14 @@ import java.util.Optional;
  * @param budget the run's limits
  * @param chain the models the run names for its calls, which each worker resolves against its own providers;
  *     empty for the chain the workers are configured with
+ * @param traceContext the W3C trace context headers current where the run was started, which its spans are
+ *     children of; empty for none (and in the histories of runs started before runs carried one)
  */
-public record RunRequest(String workflow, Object input, Optional<Object> settings, Budget budget, List<ModelRef> chain) {
+public record RunRequest(String workflow, Object input, Optional<Object> settings, Budget budget, List<ModelRef> chain,
+        Map<String, String> traceContext) {
 
     public RunRequest {
         chain = chain == null ? List.of() : List.copyOf(chain);
+        traceContext = traceContext == null ? Map.of() : Map.copyOf(traceContext);
     }
 }

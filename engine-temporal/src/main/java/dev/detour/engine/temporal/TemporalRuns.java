@@ -7,6 +7,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,7 +59,17 @@ public final class TemporalRuns implements AutoCloseable {
      */
     public <O> TemporalRun<O> start(String workflow, Object input, Optional<Object> settings, List<ModelRef> chain,
             RunOptions options) {
+        return start(workflow, input, settings, chain, Map.of(), options);
+    }
+
+    /**
+     * Like {@link #start(String, Object, Optional, List, RunOptions)}, the run's spans children of the span that
+     * {@code traceContext} (W3C trace context headers, such as the caller's current span's) names, on every worker.
+     */
+    public <O> TemporalRun<O> start(String workflow, Object input, Optional<Object> settings, List<ModelRef> chain,
+            Map<String, String> traceContext, RunOptions options) {
         Require.nonBlank(workflow, "workflow");
+        Require.nonNull(traceContext, "traceContext");
         Require.nonNull(input, "input");
         Require.nonNull(settings, "settings");
         Require.nonNull(chain, "chain");
@@ -68,7 +79,7 @@ public final class TemporalRuns implements AutoCloseable {
                 .setWorkflowId(runId)
                 .setTaskQueue(taskQueue)
                 .build());
-        stub.start(new RunRequest(workflow, input, settings, options.budget(), chain));
+        stub.start(new RunRequest(workflow, input, settings, options.budget(), chain, traceContext));
         return TemporalRun.follow(stub, runId, options.listeners());
     }
 

@@ -69,10 +69,20 @@ public final class TemporalWorker implements AutoCloseable {
      */
     public static TemporalWorker start(TemporalTarget target, WorkerModels models, EvidenceSources evidence,
             WorkflowCatalog catalog, List<WorkflowListener> listeners, Serves serves) {
+        return start(target, models, evidence, catalog, listeners, RunTracing.NONE, serves);
+    }
+
+    /**
+     * Like {@link #start(TemporalTarget, WorkerModels, EvidenceSources, WorkflowCatalog, List, Serves)}, its runs and
+     * calls traced by {@code tracing}.
+     */
+    public static TemporalWorker start(TemporalTarget target, WorkerModels models, EvidenceSources evidence,
+            WorkflowCatalog catalog, List<WorkflowListener> listeners, RunTracing tracing, Serves serves) {
         TemporalConnection connection = TemporalConnection.open(target);
         try {
             return start(connection.client(), target.taskQueue(), models, evidence, catalog, listeners,
-                    Optional.of(connection), CallTimeouts.DEFAULTS, Require.nonNull(serves, "serves"));
+                    Require.nonNull(tracing, "tracing"), Optional.of(connection), CallTimeouts.DEFAULTS,
+                    Require.nonNull(serves, "serves"));
         } catch (RuntimeException e) {
             connection.close();
             throw e;
@@ -94,19 +104,28 @@ public final class TemporalWorker implements AutoCloseable {
     /** Like {@link #start(WorkflowClient, String, ModelPort, EvidenceSources, WorkflowCatalog, List)}, for runs that may name a chain. */
     public static TemporalWorker start(WorkflowClient client, String taskQueue, WorkerModels models, EvidenceSources evidence,
             WorkflowCatalog catalog, List<WorkflowListener> listeners) {
-        return start(client, taskQueue, models, evidence, catalog, listeners, Optional.empty(), CallTimeouts.DEFAULTS,
-                Serves.RUNS_AND_CALLS);
+        return start(client, taskQueue, models, evidence, catalog, listeners, RunTracing.NONE);
+    }
+
+    /**
+     * Like {@link #start(WorkflowClient, String, WorkerModels, EvidenceSources, WorkflowCatalog, List)}, its runs and
+     * calls traced by {@code tracing}.
+     */
+    public static TemporalWorker start(WorkflowClient client, String taskQueue, WorkerModels models, EvidenceSources evidence,
+            WorkflowCatalog catalog, List<WorkflowListener> listeners, RunTracing tracing) {
+        return start(client, taskQueue, models, evidence, catalog, listeners, Require.nonNull(tracing, "tracing"),
+                Optional.empty(), CallTimeouts.DEFAULTS, Serves.RUNS_AND_CALLS);
     }
 
     static TemporalWorker start(WorkflowClient client, String taskQueue, ModelPort models, WorkflowCatalog catalog,
             List<WorkflowListener> listeners, Optional<TemporalConnection> connection, CallTimeouts timeouts) {
-        return start(client, taskQueue, WorkerModels.only(models), EvidenceSources.none(), catalog, listeners, connection,
-                timeouts, Serves.RUNS_AND_CALLS);
+        return start(client, taskQueue, WorkerModels.only(models), EvidenceSources.none(), catalog, listeners,
+                RunTracing.NONE, connection, timeouts, Serves.RUNS_AND_CALLS);
     }
 
     private static TemporalWorker start(WorkflowClient client, String taskQueue, WorkerModels models, EvidenceSources evidence,
-            WorkflowCatalog catalog, List<WorkflowListener> listeners, Optional<TemporalConnection> connection,
-            CallTimeouts timeouts, Serves serves) {
+            WorkflowCatalog catalog, List<WorkflowListener> listeners, RunTracing tracing,
+            Optional<TemporalConnection> connection, CallTimeouts timeouts, Serves serves) {
         Require.nonNull(client, "client");
         Require.nonBlank(taskQueue, "taskQueue");
         Require.nonNull(models, "models");
@@ -116,10 +135,10 @@ public final class TemporalWorker implements AutoCloseable {
         WorkerFactory factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(taskQueue);
         if (serves.runs()) {
-            register(worker, catalog, heard, timeouts, evidence.sources());
+            register(worker, catalog, heard, tracing, timeouts, evidence.sources());
         }
         if (serves.calls()) {
-            worker.registerActivitiesImplementations(new ModelCallActivity(models, Clock.systemUTC(), timeouts),
+            worker.registerActivitiesImplementations(new ModelCallActivity(models, Clock.systemUTC(), timeouts, tracing),
                     new SearchActivity(evidence, Clock.systemUTC()));
         }
         factory.start();
@@ -127,11 +146,12 @@ public final class TemporalWorker implements AutoCloseable {
     }
 
     /** Registers the Detour run workflow on {@code worker}, whose steps search {@code sources}. */
-    static void register(Worker worker, WorkflowCatalog catalog, List<WorkflowListener> listeners, CallTimeouts timeouts,
-            List<SourceRef> sources) {
+    static void register(Worker worker, WorkflowCatalog catalog, List<WorkflowListener> listeners, RunTracing tracing,
+            CallTimeouts timeouts, List<SourceRef> sources) {
         List<SourceRef> searched = List.copyOf(sources);
+        HeardEvents heard = new HeardEvents();
         worker.registerWorkflowImplementationFactory(DetourRun.class,
-                () -> new DetourRunWorkflow(catalog, listeners, timeouts, searched));
+                () -> new DetourRunWorkflow(catalog, listeners, tracing, heard, timeouts, searched));
     }
 
     /** The task queue it polls. */

@@ -240,7 +240,7 @@ class TemporalEngineTest {
 
     private static Worker replayer(WorkflowCatalog catalog) {
         Worker worker = environment.newWorker("replay-" + UUID.randomUUID());
-        TemporalWorker.register(worker, catalog, List.of(), CallTimeouts.DEFAULTS, List.of());
+        TemporalWorker.register(worker, catalog, List.of(), RunTracing.NONE, CallTimeouts.DEFAULTS, List.of());
         return worker;
     }
 

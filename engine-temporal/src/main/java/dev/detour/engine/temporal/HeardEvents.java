@@ -1,0 +1,32 @@
+package dev.detour.engine.temporal;
+
+import dev.detour.core.workflow.WorkflowEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The last event of each run that a worker's listeners and tracing heard. A workflow task that fails after it
+ * published events (its worker was too slow for the deadlock detector, say) runs again from its start, not as a
+ * replay, and publishes them again, with the same sequence numbers: those are heard once.
+ */
+final class HeardEvents {
+
+    private static final int MOST_RUNS_KEPT = 10_000;
+
+    private final Map<String, Long> lastHeard = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > MOST_RUNS_KEPT;
+        }
+    };
+
+    /** Whether {@code event} was not heard before on this worker; it counts as heard from now on. */
+    synchronized boolean firstTime(WorkflowEvent event) {
+        Long last = lastHeard.get(event.runId());
+        if (last != null && event.sequence() <= last) {
+            return false;
+        }
+        lastHeard.put(event.runId(), event.sequence());
+        return true;
+    }
+}
