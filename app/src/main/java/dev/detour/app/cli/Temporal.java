@@ -1,6 +1,7 @@
 package dev.detour.app.cli;
 
 import dev.detour.app.StartedRun;
+import dev.detour.app.telemetry.Telemetry;
 import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchRunner;
 import dev.detour.core.research.ResearchWorkflow;
@@ -8,6 +9,7 @@ import dev.detour.core.workflow.RunOptions;
 import dev.detour.engine.temporal.TemporalRun;
 import dev.detour.engine.temporal.TemporalRuns;
 import dev.detour.engine.temporal.TemporalTarget;
+import java.util.List;
 import java.util.Optional;
 
 /** Reaching the configured Temporal frontend, with its absence turned into a usage problem that says what to do. */
@@ -30,7 +32,8 @@ final class Temporal {
         TemporalRuns runs = connect(target);
         TemporalRun<ResearchOutcome> run;
         try {
-            run = runs.start(ResearchWorkflow.NAME, question, Optional.of(runner.settings()), options);
+            run = runs.start(ResearchWorkflow.NAME, question, Optional.of(runner.settings()), List.of(),
+                    session.get(Telemetry.class).currentTraceContext(), options);
         } catch (RuntimeException e) {
             runs.close();
             throw new UsageProblem("detour: could not start the run on Temporal at " + target.target() + " ("

@@ -2,6 +2,7 @@ package dev.detour.app.cli;
 
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
+import dev.detour.app.telemetry.Telemetry;
 import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.workflow.WorkflowEvent;
 import dev.detour.core.workflow.WorkflowListener;
@@ -61,8 +62,8 @@ final class WorkerCommand implements Callable<Integer> {
         TemporalTarget target = session.get(TemporalTarget.class);
         try {
             return TemporalWorker.start(target, session.get(WorkerModels.class), session.get(EvidenceSources.class),
-                    session.get(WorkflowCatalog.class),
-                    List.of(new RunLines(context.err())), switch (serves) {
+                    session.get(WorkflowCatalog.class), List.of(new RunLines(context.err())),
+                    session.get(Telemetry.class).runTracing(), switch (serves) {
                         case all -> TemporalWorker.Serves.RUNS_AND_CALLS;
                         case runs -> TemporalWorker.Serves.RUNS;
                         case calls -> TemporalWorker.Serves.CALLS;

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -56,6 +57,7 @@ final class LiveRuns {
     private final List<WorkflowListener> engineListeners;
     private final Supplier<Function<WorkflowEvent, String>> json;
     private final Optional<TemporalRuns> temporal;
+    private final Supplier<Map<String, String>> traceContext;
     private final ConcurrentHashMap<String, LiveRun> runs = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<String> finishedOrder = new ConcurrentLinkedDeque<>();
     private final AtomicInteger running = new AtomicInteger();
@@ -63,7 +65,8 @@ final class LiveRuns {
 
     LiveRuns(ResearchRunner runner, Chains chains, EvidenceSources evidence, DetourConfig config, RunStore store,
             Clock clock, List<WorkflowListener> listeners, List<WorkflowListener> engineListeners,
-            Supplier<Function<WorkflowEvent, String>> json, Optional<TemporalRuns> temporal) {
+            Supplier<Function<WorkflowEvent, String>> json, Optional<TemporalRuns> temporal,
+            Supplier<Map<String, String>> traceContext) {
         this.runner = runner;
         this.chains = chains;
         this.evidence = evidence;
@@ -74,6 +77,7 @@ final class LiveRuns {
         this.engineListeners = List.copyOf(engineListeners);
         this.json = json;
         this.temporal = temporal;
+        this.traceContext = traceContext;
     }
 
     LiveRun start(RunRequest request) {
@@ -99,7 +103,7 @@ final class LiveRuns {
             StartedRun started;
             try {
                 started = temporal.isPresent()
-                        ? onTemporal(temporal.get(), request, settings, options)
+                        ? onTemporal(temporal.get(), request, settings, traceContext.get(), options)
                         : StartedRun.of(runnerFor(chain).start(request.question(), settings, options));
             } catch (RuntimeException e) {
                 runs.remove(runId);
@@ -156,11 +160,11 @@ final class LiveRuns {
      * providers) or else the workers' configured chain.
      */
     private static StartedRun onTemporal(TemporalRuns temporal, RunRequest request, ResearchSettings settings,
-            RunOptions options) {
+            Map<String, String> traceContext, RunOptions options) {
         TemporalRun<ResearchOutcome> run;
         try {
             run = temporal.start(ResearchWorkflow.NAME, request.question(), Optional.of(settings),
-                    request.chain().orElse(List.of()), options);
+                    request.chain().orElse(List.of()), traceContext, options);
         } catch (RuntimeException e) {
             throw ApiException.engineUnavailable("the run could not start on Temporal (" + e.getMessage()
                     + "); check that the Temporal frontend in temporal.target is up, then try again");

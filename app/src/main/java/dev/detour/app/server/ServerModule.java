@@ -71,7 +71,7 @@ public final class ServerModule extends AbstractModule {
     LiveRuns liveRuns(ResearchRunner runner, Chains chains, EvidenceSources evidence, DetourConfig config, RunStore store,
             Clock clock, ModelHealth health, Telemetry telemetry) {
         return new LiveRuns(runner, chains, evidence, config, store, clock, List.of(health), telemetry.runListeners(),
-                formats.events(), temporal);
+                formats.events(), temporal, telemetry::currentTraceContext);
     }
 
     @Provides

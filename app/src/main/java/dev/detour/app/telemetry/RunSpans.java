@@ -1,12 +1,9 @@
 package dev.detour.app.telemetry;
 
-import dev.detour.core.workflow.RunStatus;
 import dev.detour.core.workflow.WorkflowEvent;
 import dev.detour.core.workflow.WorkflowListener;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -56,44 +53,34 @@ final class RunSpans implements WorkflowListener {
             case WorkflowEvent.StepCompleted completed -> {
                 OpenStep step = steps.remove(key(completed.runId(), completed.step()));
                 if (step != null) {
-                    step.span().setAttribute(GenAi.TOKENS, completed.tokens().totalTokens());
+                    RunFacts.completed(step.span(), completed);
                     step.end();
                 }
             }
             case WorkflowEvent.StepFailed failed -> {
                 OpenStep step = steps.remove(key(failed.runId(), failed.step()));
                 if (step != null) {
-                    String errorType = failed.failure().kind().map(kind -> kind.displayName()).orElse(failed.failure().type());
-                    step.span().setAttribute(GenAi.STATUS, failed.failure().status().name());
-                    step.span().setAttribute(GenAi.ERROR_TYPE, errorType);
-                    step.span().setStatus(StatusCode.ERROR, errorType);
+                    RunFacts.failed(step.span(), failed);
                     step.end();
                 }
             }
             case WorkflowEvent.BudgetExhausted exhausted -> {
                 Span run = runs.get(exhausted.runId());
                 if (run != null) {
-                    run.addEvent("detour.budget_exhausted",
-                            Attributes.of(GenAi.BUDGET, exhausted.exhaustion().resource().description()));
+                    RunFacts.exhausted(run, exhausted);
                 }
             }
             case WorkflowEvent.RunCompleted completed -> {
                 Span run = runs.remove(completed.runId());
                 if (run != null) {
-                    run.setAttribute(GenAi.STATUS, RunStatus.COMPLETED.name());
-                    run.setAttribute(GenAi.TOKENS, completed.tokens().totalTokens());
-                    run.setAttribute(GenAi.MODEL_CALLS, (long) completed.modelCalls());
+                    RunFacts.completed(run, completed);
                     run.end();
                 }
             }
             case WorkflowEvent.RunFailed failed -> {
                 Span run = runs.remove(failed.runId());
                 if (run != null) {
-                    run.setAttribute(GenAi.STATUS, failed.status().name());
-                    if (failed.status() != RunStatus.BUDGET_EXHAUSTED) {
-                        run.setAttribute(GenAi.ERROR_TYPE, failed.status().name());
-                        run.setStatus(StatusCode.ERROR, failed.status().name());
-                    }
+                    RunFacts.failed(run, failed);
                     run.end();
                 }
             }
@@ -108,20 +95,13 @@ final class RunSpans implements WorkflowListener {
     }
 
     private SpanBuilder run(String runId, String workflow) {
-        return tracer.spanBuilder("detour.run " + workflow)
-                .setParent(Context.current())
-                .setAttribute(GenAi.RUN_ID, runId)
-                .setAttribute(GenAi.WORKFLOW, workflow);
+        return RunFacts.run(tracer, runId, workflow).setParent(Context.current());
     }
 
     private void stepStarted(WorkflowEvent.StepStarted started) {
         Span run = runs.get(started.runId());
         Context parent = run == null ? Context.current() : Context.current().with(run);
-        Span span = tracer.spanBuilder("detour.step " + started.step())
-                .setParent(parent)
-                .setAttribute(GenAi.RUN_ID, started.runId())
-                .setAttribute(GenAi.STEP, started.step())
-                .startSpan();
+        Span span = RunFacts.step(tracer, started.runId(), started.step()).setParent(parent).startSpan();
         steps.put(key(started.runId(), started.step()), new OpenStep(span, span.makeCurrent(), Thread.currentThread()));
     }
 

@@ -8,12 +8,15 @@ import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.SourceRef;
 import dev.detour.core.workflow.WorkflowListener;
+import dev.detour.engine.temporal.RunTracing;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.ObservableLongGauge;
+import io.opentelemetry.context.Context;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -78,6 +81,22 @@ public final class Telemetry implements AutoCloseable {
     public List<WorkflowListener> runListeners() {
         return enabled ? List.of(new RunSpans(instruments.tracer(), new SearchSpans(instruments.tracer(), this::server)))
                 : List.of();
+    }
+
+    /**
+     * What a Temporal worker traces its runs with: the same spans as {@link #runListeners()}, across workers, for one
+     * worker (give each worker its own); none when off.
+     */
+    public RunTracing runTracing() {
+        return enabled ? new TemporalRunSpans(instruments, new SearchSpans(instruments.tracer(), this::server)) : RunTracing.NONE;
+    }
+
+    /**
+     * The W3C trace context headers of the span current on this thread, which a run started on Temporal carries to its
+     * workers so that its spans are children of it; empty when off or when no span is current.
+     */
+    public Map<String, String> currentTraceContext() {
+        return enabled ? TraceHeaders.of(Context.current()) : Map.of();
     }
 
     /**

@@ -11,12 +11,8 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapSetter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
@@ -109,19 +105,7 @@ final class TracedAttempts implements ModelPort {
     }
 
     private static CallContext carryingTraceContext(CallContext context) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, HeaderSetter.INSTANCE);
-        return context.withRequestHeaders(headers);
-    }
-
-    /** Writes a propagator's fields into a map of headers. */
-    private enum HeaderSetter implements TextMapSetter<Map<String, String>> {
-        INSTANCE;
-
-        @Override
-        public void set(Map<String, String> carrier, String key, String value) {
-            carrier.put(key, value);
-        }
+        return context.withRequestHeaders(TraceHeaders.of(Context.current()));
     }
 
     private Measures failed(Span span, String errorType) {

@@ -145,6 +145,24 @@ public final class TemporalWorker implements AutoCloseable {
         return new TemporalWorker(factory, connection, taskQueue);
     }
 
+    /**
+     * Registers Detour's workflow and activities on {@code worker}, of a {@code WorkerFactory} the caller made with
+     * options of its own (a workflow cache size, interceptors) and starts and stops itself: runs and model calls as
+     * {@link #start(WorkflowClient, String, WorkerModels, EvidenceSources, WorkflowCatalog, List, RunTracing)} has them.
+     */
+    public static void register(Worker worker, WorkerModels models, EvidenceSources evidence, WorkflowCatalog catalog,
+            List<WorkflowListener> listeners, RunTracing tracing) {
+        Require.nonNull(worker, "worker");
+        Require.nonNull(models, "models");
+        Require.nonNull(evidence, "evidence");
+        Require.nonNull(catalog, "catalog");
+        Require.nonNull(tracing, "tracing");
+        register(worker, catalog, List.copyOf(Require.nonNull(listeners, "listeners")), tracing, CallTimeouts.DEFAULTS,
+                evidence.sources());
+        worker.registerActivitiesImplementations(new ModelCallActivity(models, Clock.systemUTC(), CallTimeouts.DEFAULTS, tracing),
+                new SearchActivity(evidence, Clock.systemUTC()));
+    }
+
     /** Registers the Detour run workflow on {@code worker}, whose steps search {@code sources}. */
     static void register(Worker worker, WorkflowCatalog catalog, List<WorkflowListener> listeners, RunTracing tracing,
             CallTimeouts timeouts, List<SourceRef> sources) {

@@ -13,9 +13,8 @@ import dev.detour.core.workflow.StepRecord;
 import dev.detour.core.workflow.WorkflowEvent;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
-import io.temporal.worker.WorkerFactoryOptions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A worker's {@link RunTracing} on a worker that keeps no run in its cache, so that every workflow task replays
- * the run from its start: tracing hears each event once, and each model call is made in its step's trace context.
+ * A worker's {@link RunTracing}: it hears each event of a run once, with the trace context of whoever started it,
+ * each model call is made in its step's trace context, and a replay of the run's history is heard not at all.
  */
 class RunTracingTest {
 
@@ -37,21 +36,24 @@ class RunTracingTest {
     private static final Map<String, String> CALLER = Map.of("traceparent", "00-caller-span-01");
     private static final String QUEUE = "traced";
 
+    private static final String REPLAY_QUEUE = "replay";
     private static final Recorder TRACING = new Recorder();
+    private static final Recorder REPLAYING = new Recorder();
     private static TestWorkflowEnvironment environment;
+    private static Worker replayer;
 
     @BeforeAll
-    static void startAWorkerThatReplaysEveryTask() {
+    static void startAWorker() {
         environment = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setWorkflowClientOptions(TemporalConnection.clientOptions("default"))
-                .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build())
                 .build());
-        Worker worker = environment.newWorker(QUEUE);
-        TemporalWorker.register(worker, WorkflowCatalog.empty().with(ResearchWorkflow.NAME, ResearchSettings.class,
-                ResearchSettings.defaults(), ResearchWorkflow::of), List.of(), TRACING, CallTimeouts.DEFAULTS, List.of());
-        worker.registerActivitiesImplementations(
-                new ModelCallActivity(WorkerModels.only(new ResearchModel()), Clock.systemUTC(), CallTimeouts.DEFAULTS, TRACING),
-                new SearchActivity(EvidenceSources.none(), Clock.systemUTC()));
+        WorkflowCatalog catalog = WorkflowCatalog.empty().with(ResearchWorkflow.NAME, ResearchSettings.class,
+                ResearchSettings.defaults(), ResearchWorkflow::of);
+        TemporalWorker.register(environment.newWorker(QUEUE), WorkerModels.only(new ResearchModel()), EvidenceSources.none(),
+                catalog, List.of(), TRACING);
+        replayer = environment.newWorker(REPLAY_QUEUE);
+        TemporalWorker.register(replayer, WorkerModels.only(new ResearchModel()), EvidenceSources.none(), catalog, List.of(),
+                REPLAYING);
         environment.start();
     }
 
@@ -61,7 +63,8 @@ class RunTracingTest {
     }
 
     @Test
-    void tracingHearsEveryEventOnceWithTheCallersContextAndEachCallIsMadeInItsStepsContext() throws Exception {
+    void tracingHearsEveryEventOnceWithTheCallersContextEachCallIsMadeInItsStepsContextAndAReplayIsNotHeard()
+            throws Exception {
         RunResult<ResearchOutcome> result = TemporalRuns.on(environment.getWorkflowClient(), QUEUE)
                 .<ResearchOutcome>start(ResearchWorkflow.NAME, QUESTION, Optional.of(ResearchSettings.defaults().withParallelism(1)),
                         List.of(), CALLER, RunOptions.defaults().withRunId("traced-run"))
@@ -83,7 +86,11 @@ class RunTracingTest {
                 .map(StepRecord::path).toList();
         assertThat(TRACING.contextsCalledIn()).containsExactlyElementsOf(
                 callingSteps.stream().map(path -> Map.of("traceparent", "step " + path)).toList());
-        assertThat(TRACING.contextsAsked()).as("replays asked for contexts again").hasSizeGreaterThan(callingSteps.size());
+
+        WorkflowReplayer.replayWorkflowExecution(environment.getWorkflowClient().fetchHistory("traced-run"), replayer);
+        assertThat(REPLAYING.contextsAsked()).as("the replay rebuilt the calls").hasSameSizeAs(callingSteps);
+        assertThat(REPLAYING.events()).isEmpty();
+        assertThat(REPLAYING.contextsCalledIn()).isEmpty();
     }
 
     /** Keeps what it hears; names each step's context after the step while it runs, and the run's otherwise. */
