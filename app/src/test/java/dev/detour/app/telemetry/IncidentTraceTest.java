@@ -14,7 +14,6 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ class IncidentTraceTest {
             request.end();
         }
         spans = rig.finishedSpans();
-        embedderSpan = only(spans, "embedder request");
+        embedderSpan = SpanTree.only(spans, "embedder request");
         metrics = rig.metrics.collectAllMetrics();
     }
 
@@ -55,7 +54,7 @@ class IncidentTraceTest {
 
     @Test
     void theRunIsAChildOfTheEmbeddersSpanAndEveryStepOfTheRun() {
-        SpanData runSpan = only(spans, "detour.run research");
+        SpanData runSpan = SpanTree.only(spans, "detour.run research");
         assertThat(runSpan.getParentSpanId()).isEqualTo(embedderSpan.getSpanId());
         assertThat(runSpan.getTraceId()).isEqualTo(embedderSpan.getTraceId());
         assertThat(runSpan.getAttributes().get(AttributeKey.stringKey("detour.run_id"))).isEqualTo(run.result().record().runId());
@@ -67,7 +66,7 @@ class IncidentTraceTest {
 
     @Test
     void thePlanStepsChainCallShowsThreeFailedAttemptsOnNovitaAndTheFallbackThatRescuedIt() {
-        SpanData plan = only(spans, "detour.step plan");
+        SpanData plan = SpanTree.only(spans, "detour.step plan");
         SpanData chain = childrenOf(plan).stream().filter(span -> span.getName().equals("detour.chain")).findFirst().orElseThrow();
         assertThat(chain.getAttributes().get(AttributeKey.stringKey("detour.served_by"))).isEqualTo("hf:Qwen/Qwen2.5-7B-Instruct");
         assertThat(chain.getAttributes().get(AttributeKey.stringArrayKey("detour.fallback_from")))
@@ -104,7 +103,7 @@ class IncidentTraceTest {
 
     @Test
     void onceTheBreakerIsOpenTheDeadModelIsASkipEventNotAClientSpan() {
-        SpanData synthesize = only(spans, "detour.step synthesize");
+        SpanData synthesize = SpanTree.only(spans, "detour.step synthesize");
         SpanData chain = childrenOf(synthesize).get(0);
         assertThat(chain.getEvents()).singleElement().satisfies(event -> {
             assertThat(event.getName()).isEqualTo("detour.attempt.skipped");
@@ -116,23 +115,11 @@ class IncidentTraceTest {
 
     @Test
     void noAttributeOfAnySpanOrEventHoldsThePromptTheAnswerOrAKey() {
-        List<String> secrets = new ArrayList<>(List.of(QUESTION, TelemetryRig.HF_TOKEN, TelemetryRig.OPENAI_KEY));
-        run.report().markdown().lines().map(String::strip).filter(line -> line.length() >= 24 && !line.contains("hf:"))
-                .forEach(secrets::add);
+        List<String> secrets = SpanTree.secrets(QUESTION, run.report().markdown());
         assertThat(secrets).hasSizeGreaterThan(5);
-        List<String> values = new ArrayList<>();
-        for (SpanData span : spans) {
-            values.add(span.getName());
-            values.addAll(valuesOf(span.getAttributes()));
-            span.getEvents().forEach(event -> values.addAll(valuesOf(event.getAttributes())));
-            values.add(span.getStatus().getDescription());
-        }
+        List<String> values = SpanTree.everyValue(spans);
         assertThat(values).hasSizeGreaterThan(100);
-        for (String value : values) {
-            for (String secret : secrets) {
-                assertThat(value).doesNotContain(secret);
-            }
-        }
+        SpanTree.assertNoneHolds(values, secrets);
     }
 
     @Test
@@ -198,26 +185,7 @@ class IncidentTraceTest {
                 .orElseThrow(() -> new AssertionError("no metric " + name + " in " + metrics.stream().map(MetricData::getName).toList()));
     }
 
-    private static List<String> valuesOf(Attributes attributes) {
-        List<String> values = new ArrayList<>();
-        attributes.forEach((key, value) -> {
-            if (value instanceof List<?> list) {
-                list.forEach(item -> values.add(String.valueOf(item)));
-            } else {
-                values.add(String.valueOf(value));
-            }
-        });
-        return values;
-    }
-
-    private static SpanData only(List<SpanData> spans, String name) {
-        List<SpanData> named = spans.stream().filter(span -> span.getName().equals(name)).toList();
-        assertThat(named).as("spans named " + name).hasSize(1);
-        return named.get(0);
-    }
-
     private static List<SpanData> childrenOf(SpanData parent) {
-        return spans.stream().filter(span -> span.getParentSpanId().equals(parent.getSpanId()))
-                .sorted((a, b) -> Long.compare(a.getStartEpochNanos(), b.getStartEpochNanos())).toList();
+        return SpanTree.childrenOf(spans, parent);
     }
 }
