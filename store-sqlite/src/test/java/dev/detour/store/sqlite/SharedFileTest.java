@@ -32,11 +32,11 @@ class SharedFileTest {
         Process child = childWriter(file, "child");
         BufferedReader childSays = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         assertThat(childSays.readLine()).isEqualTo("ready");
-        List<String> failedHere = StoreWriter.write(file, "parent", RUNS_EACH, 4, () -> {
+        List<String> failedHere = StoreWriter.write(file, "parent", "child", RUNS_EACH, 4, () -> {
             child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
             child.getOutputStream().flush();
         });
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child process finished").isTrue();
+        assertThat(child.waitFor(180, TimeUnit.SECONDS)).as("the child process finished").isTrue();
         String childOutput = childSays.lines().collect(java.util.stream.Collectors.joining("\n"));
 
         assertThat(child.exitValue()).as("child said: %s", childOutput).isZero();
@@ -66,7 +66,7 @@ class SharedFileTest {
     private static Process childWriter(Path file, String prefix) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                StoreWriter.class.getName(), file.toString(), prefix, String.valueOf(RUNS_EACH), "4"))
+                StoreWriter.class.getName(), file.toString(), prefix, "parent", String.valueOf(RUNS_EACH), "4"))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
     }
