@@ -8,6 +8,7 @@ import dev.detour.core.spi.HttpLimits;
 import dev.detour.transport.BaseUrls;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How to reach one configured OpenAlex source. OpenAlex requires a key since February 2026, so there are no
@@ -44,11 +45,20 @@ record OpenAlexSettings(String sourceName, URI baseUrl, Secret apiKey, HttpLimit
     static OpenAlexSettings from(AdapterSettings settings, AdapterKey key) {
         Require.nonNull(settings, "settings");
         Require.nonNull(key, "key");
-        Secret secret = key.secret().orElseThrow(() -> new IllegalArgumentException("evidence source "
-                + settings.name() + " (openalex) is not usable without a key: set " + key.variable().orElse(KEY_VARIABLE)
-                + " to your OpenAlex API key (required since February 2026), or leave " + settings.name()
-                + " out of evidence.use"));
+        Secret secret = key.secret().orElseThrow(() -> new IllegalArgumentException(missingKey(settings, key).orElseThrow()));
         URI url = BaseUrls.checked(settings, DEFAULT_BASE_URL);
         return new OpenAlexSettings(settings.name(), url, secret, DEFAULT_LIMITS.withOptionsOf(settings));
+    }
+
+    /** Why the entry cannot be searched with {@code key}, naming the variable to set; empty when the key has a secret. */
+    static Optional<String> missingKey(AdapterSettings settings, AdapterKey key) {
+        Require.nonNull(settings, "settings");
+        Require.nonNull(key, "key");
+        if (key.secret().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("evidence source " + settings.name() + " (openalex) is not usable without a key: set "
+                + key.variable().orElse(KEY_VARIABLE) + " to your OpenAlex API key (required since February 2026), or"
+                + " leave " + settings.name() + " out of evidence.use");
     }
 }

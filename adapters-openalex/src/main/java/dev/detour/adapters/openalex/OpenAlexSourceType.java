@@ -32,6 +32,12 @@ public final class OpenAlexSourceType implements EvidenceSourceType {
         return Optional.of(OpenAlexSettings.DEFAULT_BASE_URL);
     }
 
+    /** Every entry without a secret in {@code key}: OpenAlex requires a key. */
+    @Override
+    public Optional<String> missingKey(AdapterSettings settings, AdapterKey key) {
+        return OpenAlexSettings.missingKey(settings, key);
+    }
+
     /**
      * {@inheritDoc}
      *

@@ -61,6 +61,16 @@ class OpenAlexSourceTypeTest {
     }
 
     @Test
+    void saysWithoutOpeningThatAnEntryWithoutAKeyCannotBeSearchedInTheWordsOpenRefusesIt() {
+        assertThat(new OpenAlexSourceType().missingKey(ENTRY, AdapterKey.unset("MY_OPENALEX_KEY")))
+                .contains("evidence source openalex (openalex) is not usable without a key: set MY_OPENALEX_KEY to"
+                        + " your OpenAlex API key (required since February 2026), or leave openalex out of evidence.use");
+        assertThat(new OpenAlexSourceType().missingKey(ENTRY, AdapterKey.none())).hasValueSatisfying(reason ->
+                assertThat(reason).contains("set OPENALEX_API_KEY "));
+        assertThat(new OpenAlexSourceType().missingKey(ENTRY, KEY)).isEmpty();
+    }
+
+    @Test
     void refusesPlainHttpToAHostThatIsNotLoopback() {
         assertThatThrownBy(() -> new OpenAlexSourceType().open(AdapterSettings.of("openalex",
                 URI.create("http://api.openalex.org")), KEY))

@@ -73,6 +73,12 @@ class PubMedSourceTypeTest {
     }
 
     @Test
+    void isSearchedWithoutAKeyToo() {
+        assertThat(new PubMedSourceType().missingKey(ENTRY, AdapterKey.unset("NCBI_API_KEY"))).isEmpty();
+        assertThat(new PubMedSourceType().missingKey(ENTRY, AdapterKey.none())).isEmpty();
+    }
+
+    @Test
     void refusesPlainHttpToAHostThatIsNotLoopback() {
         assertThatThrownBy(() -> new PubMedSourceType().open(AdapterSettings.of("pubmed",
                 URI.create("http://eutils.ncbi.nlm.nih.gov/entrez/eutils")), KEY))

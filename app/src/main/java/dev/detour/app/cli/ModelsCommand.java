@@ -7,7 +7,6 @@ import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
 import dev.detour.app.config.ProviderConfig;
 import dev.detour.app.config.SourceConfig;
-import dev.detour.app.provider.Sources;
 import dev.detour.core.model.ModelRef;
 import java.util.List;
 import java.util.Optional;
@@ -40,10 +39,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DetourConfig config = Session.loadConfig(context, configOptions, Overrides.none());
-        List<String> searched;
-        try (Session session = Session.open(context, config)) {
-            searched = session.get(Sources.class).grounding().sources();
-        }
+        List<String> searched = Session.searchedSources(context, config);
         if (output.json()) {
             ObjectNode json = JsonMapper.builder().build().createObjectNode().put("source", config.source());
             ArrayNode chain = json.putArray("chain");

@@ -13,6 +13,8 @@ import dev.detour.app.config.ConfigException;
 import dev.detour.app.config.ConfigLoader;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Overrides;
+import dev.detour.app.config.ProviderTypes;
+import dev.detour.app.config.SourceTypes;
 import dev.detour.app.config.StoreConfig;
 import dev.detour.app.provider.Providers;
 import dev.detour.app.provider.Sources;
@@ -114,6 +116,24 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * The sources a session of {@code config} would search, found as {@link #open} finds them but without
+     * opening a provider, a source or the run store: its problems are the same usage problems, and the notices
+     * of disabled sources go to stderr in the same way.
+     */
+    static List<String> searchedSources(CliContext context, DetourConfig config) {
+        Sources.Searched searched;
+        try {
+            Providers.check(config, ProviderTypes.installed(), context.environment());
+            searched = Sources.searched(config, SourceTypes.installed(), context.environment());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw problem(String.valueOf(e.getMessage()));
+        }
+        searched.notices().forEach(context.err()::println);
+        logProviders(config);
+        return searched.sources();
+    }
+
     private static void logProviders(DetourConfig config) {
         config.providers().values().forEach(provider -> LOG.debug("provider {}: type {}, base URL {}, key from {}",
                 provider.name(), provider.type(), provider.baseUrl(), provider.tokenEnv().orElse("nowhere (keyless)")));
@@ -142,14 +162,19 @@ final class Session implements AutoCloseable {
     }
 
     private static UsageProblem problem(Collection<Message> messages) {
-        List<String> lines = new ArrayList<>();
-        lines.add("detour: the providers could not be set up:");
-        for (Message message : messages) {
+        return problem(messages.stream().map(message -> {
             Throwable cause = message.getCause();
             while (cause != null && cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
                 cause = cause.getCause();
             }
-            String text = cause != null && cause.getMessage() != null ? cause.getMessage() : message.getMessage();
+            return cause != null && cause.getMessage() != null ? cause.getMessage() : message.getMessage();
+        }).toArray(String[]::new));
+    }
+
+    private static UsageProblem problem(String... texts) {
+        List<String> lines = new ArrayList<>();
+        lines.add("detour: the providers could not be set up:");
+        for (String text : texts) {
             text.lines().forEach(line -> lines.add("  " + line));
         }
         return new UsageProblem(lines);

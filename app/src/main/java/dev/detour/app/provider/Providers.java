@@ -33,20 +33,14 @@ public final class Providers implements AutoCloseable {
         Require.nonNull(environment, "environment");
         List<String> problems = new ArrayList<>();
         for (ProviderConfig provider : chainProviders(config)) {
-            Optional<ProviderType> type = types.find(provider.type());
-            List<String> wrong = problems(provider, type, types);
+            List<String> wrong = problems(provider, types, environment);
             if (!wrong.isEmpty()) {
                 problems.addAll(wrong);
                 continue;
             }
-            Optional<String> unusableKey = unusableKey(provider, environment);
-            if (unusableKey.isPresent()) {
-                problems.add(unusableKey.get());
-                continue;
-            }
             try {
-                opened.put(provider.name(),
-                        type.get().open(settings(provider), AdapterKeys.read(provider.tokenEnv(), environment)));
+                opened.put(provider.name(), types.find(provider.type()).orElseThrow()
+                        .open(settings(provider), AdapterKeys.read(provider.tokenEnv(), environment)));
             } catch (IllegalArgumentException e) {
                 String message = String.valueOf(e.getMessage());
                 problems.add(message.startsWith("providers.") ? message : "providers." + provider.name() + ": " + message);
@@ -54,6 +48,23 @@ public final class Providers implements AutoCloseable {
         }
         if (!problems.isEmpty()) {
             close();
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+    }
+
+    /**
+     * Checks the chain's providers as the constructor does before opening them, without opening any (no
+     * connection, no client), for a command that only shows them.
+     *
+     * @throws IllegalArgumentException listing the problems, as the constructor does
+     */
+    public static void check(DetourConfig config, ProviderTypes types, Environment environment) {
+        Require.nonNull(config, "config");
+        Require.nonNull(types, "types");
+        Require.nonNull(environment, "environment");
+        List<String> problems = chainProviders(config).stream()
+                .flatMap(provider -> problems(provider, types, environment).stream()).toList();
+        if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
     }
@@ -66,15 +77,20 @@ public final class Providers implements AutoCloseable {
         return List.copyOf(used.values());
     }
 
-    private static List<String> problems(ProviderConfig provider, Optional<ProviderType> type, ProviderTypes types) {
+    private static List<String> problems(ProviderConfig provider, ProviderTypes types, Environment environment) {
+        Optional<ProviderType> type = types.find(provider.type());
         if (type.isEmpty()) {
             return List.of("providers." + provider.name() + ".type: no provider type \"" + provider.type()
                     + "\" is installed; installed types: " + types.names()
                     + ". Put the adapter of that type on the class path.");
         }
-        return type.get().problems(provider.options()).stream()
+        List<String> wrong = type.get().problems(provider.options()).stream()
                 .map(problem -> "providers." + provider.name() + "." + problem.key() + ": " + problem.message())
                 .toList();
+        if (!wrong.isEmpty()) {
+            return wrong;
+        }
+        return unusableKey(provider, environment).stream().toList();
     }
 
     /** The adapter port of {@code model}, with no resilience of its own. */

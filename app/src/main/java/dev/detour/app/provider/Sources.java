@@ -35,45 +35,48 @@ public final class Sources implements AutoCloseable {
      */
     public record Opened(SourceRef source, EvidenceSource adapter, OptionalInt requestsPerSecond, int requestsPerSearch) {}
 
+    /**
+     * The sources research would search, in the order reports list them, and one line per source that is
+     * disabled; both as {@link #grounding()} and {@link #notices()} would have them once opened.
+     */
+    public record Searched(List<String> sources, List<String> notices) {
+
+        public Searched {
+            sources = List.copyOf(Require.nonNull(sources, "sources"));
+            notices = List.copyOf(Require.nonNull(notices, "notices"));
+        }
+    }
+
+    /** What becomes of one configured source, decided from the configuration and the environment alone. */
+    private sealed interface Outcome {}
+
+    private record Problem(String line) implements Outcome {}
+
+    private record Disabled(String notice) implements Outcome {}
+
+    private record Usable(String name, EvidenceSourceType type, AdapterSettings settings, AdapterKey key)
+            implements Outcome {}
+
     private final Map<SourceRef, Opened> opened = new LinkedHashMap<>();
     private final List<String> notices = new ArrayList<>();
     private final GroundingSettings grounding;
 
     @Inject
     public Sources(DetourConfig config, SourceTypes types, Environment environment) {
-        Require.nonNull(config, "config");
-        Require.nonNull(types, "types");
-        Require.nonNull(environment, "environment");
         List<String> problems = new ArrayList<>();
-        for (String name : config.evidence().sources()) {
-            SourceConfig source = config.source(name).orElseThrow();
-            Optional<EvidenceSourceType> type = types.find(source.type());
-            if (type.isEmpty()) {
-                problems.add("sources." + name + ".type: no source type \"" + source.type() + "\" is installed;"
-                        + " installed types: " + types.names() + ". Put the adapter of that type on the class path.");
-                continue;
-            }
-            List<OptionProblem> wrong = type.get().problems(source.options());
-            if (!wrong.isEmpty()) {
-                wrong.forEach(problem -> problems.add("sources." + name + "." + problem.key() + ": " + problem.message()));
-                continue;
-            }
-            Optional<String> unusableKey = AdapterKeys.unusable(source.keyEnv(), environment, "sources." + name + ".key-env");
-            if (unusableKey.isPresent()) {
-                problems.add(unusableKey.get());
-                continue;
-            }
-            AdapterSettings settings = new AdapterSettings(name, source.baseUrl(), source.allowInsecureHttp(),
-                    source.options());
-            AdapterKey key = AdapterKeys.read(source.keyEnv(), environment);
-            try {
-                opened.put(SourceRef.of(name), new Opened(SourceRef.of(name), type.get().open(settings, key),
-                        type.get().requestsPerSecond(settings, key), type.get().requestsPerSearch()));
-            } catch (IllegalArgumentException e) {
-                if (key.variable().isPresent() && key.secret().isEmpty()) {
-                    notices.add("detour: source " + name + " is disabled: " + firstLine(e.getMessage()));
-                } else {
-                    problems.add("sources." + name + ": " + e.getMessage());
+        for (Outcome outcome : outcomes(config, types, environment)) {
+            switch (outcome) {
+                case Problem problem -> problems.add(problem.line());
+                case Disabled disabled -> notices.add(disabled.notice());
+                case Usable usable -> {
+                    try {
+                        EvidenceSourceType type = usable.type();
+                        opened.put(SourceRef.of(usable.name()), new Opened(SourceRef.of(usable.name()),
+                                type.open(usable.settings(), usable.key()),
+                                type.requestsPerSecond(usable.settings(), usable.key()), type.requestsPerSearch()));
+                    } catch (IllegalArgumentException e) {
+                        problems.add("sources." + usable.name() + ": " + e.getMessage());
+                    }
                 }
             }
         }
@@ -85,6 +88,68 @@ public final class Sources implements AutoCloseable {
         this.grounding = new GroundingSettings(
                 configured.sources().stream().filter(name -> opened.containsKey(SourceRef.of(name))).toList(),
                 configured.resultsPerSource(), configured.maxEvidencePerQuestion());
+    }
+
+    /**
+     * The sources that opening them would search and the notices it would give, found without opening any (no
+     * connection, no client), for a command that only shows them.
+     *
+     * @throws IllegalArgumentException listing the problems found before opening, as the constructor does
+     */
+    public static Searched searched(DetourConfig config, SourceTypes types, Environment environment) {
+        List<String> problems = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        List<String> usable = new ArrayList<>();
+        for (Outcome outcome : outcomes(config, types, environment)) {
+            switch (outcome) {
+                case Problem problem -> problems.add(problem.line());
+                case Disabled disabled -> notices.add(disabled.notice());
+                case Usable source -> usable.add(source.name());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+        return new Searched(config.evidence().sources().stream().filter(usable::contains).toList(), notices);
+    }
+
+    private static List<Outcome> outcomes(DetourConfig config, SourceTypes types, Environment environment) {
+        Require.nonNull(config, "config");
+        Require.nonNull(types, "types");
+        Require.nonNull(environment, "environment");
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String name : config.evidence().sources()) {
+            outcomes.addAll(outcome(name, config.source(name).orElseThrow(), types, environment));
+        }
+        return outcomes;
+    }
+
+    private static List<Outcome> outcome(String name, SourceConfig source, SourceTypes types, Environment environment) {
+        Optional<EvidenceSourceType> type = types.find(source.type());
+        if (type.isEmpty()) {
+            return List.of(new Problem("sources." + name + ".type: no source type \"" + source.type()
+                    + "\" is installed; installed types: " + types.names()
+                    + ". Put the adapter of that type on the class path."));
+        }
+        List<OptionProblem> wrong = type.get().problems(source.options());
+        if (!wrong.isEmpty()) {
+            return wrong.stream().<Outcome>map(problem ->
+                    new Problem("sources." + name + "." + problem.key() + ": " + problem.message())).toList();
+        }
+        Optional<String> unusableKey = AdapterKeys.unusable(source.keyEnv(), environment, "sources." + name + ".key-env");
+        if (unusableKey.isPresent()) {
+            return List.of(new Problem(unusableKey.get()));
+        }
+        AdapterSettings settings = new AdapterSettings(name, source.baseUrl(), source.allowInsecureHttp(),
+                source.options());
+        AdapterKey key = AdapterKeys.read(source.keyEnv(), environment);
+        Optional<String> missingKey = type.get().missingKey(settings, key);
+        if (missingKey.isEmpty()) {
+            return List.of(new Usable(name, type.get(), settings, key));
+        }
+        return List.of(key.variable().isPresent()
+                ? new Disabled("detour: source " + name + " is disabled: " + firstLine(missingKey.get()))
+                : new Problem("sources." + name + ": " + missingKey.get()));
     }
 
     /** The opened sources, in the order reports list them. */

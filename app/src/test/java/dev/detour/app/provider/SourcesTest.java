@@ -1,13 +1,19 @@
 package dev.detour.app.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.detour.app.config.ConfigLoader;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Environment;
+import dev.detour.app.config.ProviderTypes;
+import dev.detour.app.config.SourceConfig;
 import dev.detour.app.config.SourceTypes;
 import dev.detour.core.model.SourceRef;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +22,7 @@ class SourcesTest {
 
     private static Sources open(Map<String, String> variables) {
         Environment environment = Environment.of(variables);
-        DetourConfig config = new ConfigLoader(dev.detour.app.config.ProviderTypes.installed(), environment).defaults();
+        DetourConfig config = new ConfigLoader(ProviderTypes.installed(), environment).defaults();
         return new Sources(config, SourceTypes.installed(), environment);
     }
 
@@ -42,6 +48,38 @@ class SourcesTest {
             assertThat(sources.grounding().sources()).containsExactly("pubmed", "europepmc", "clinicaltrials", "openalex");
             assertThat(sources.notices()).isEmpty();
         }
+    }
+
+    @Test
+    void theSearchedSourcesAndNoticesAreKnownWithoutOpeningAnyAsOpeningThemGivesThem() {
+        for (Map<String, String> variables : List.of(Map.<String, String>of(), Map.of("OPENALEX_API_KEY", "FakeOpenAlexKey"))) {
+            Environment environment = Environment.of(variables);
+            DetourConfig config = new ConfigLoader(ProviderTypes.installed(), environment).defaults();
+            Sources.Searched searched = Sources.searched(config, SourceTypes.installed(), environment);
+            try (Sources sources = open(variables)) {
+                assertThat(searched.sources()).as("%s", variables.keySet()).isEqualTo(sources.grounding().sources());
+                assertThat(searched.notices()).as("%s", variables.keySet()).isEqualTo(sources.notices());
+            }
+        }
+    }
+
+    @Test
+    void aSourceThatNeedsAKeyButNamesNoVariableIsAProblemWithoutOpeningAny() {
+        Environment environment = Environment.of(Map.of());
+        DetourConfig config = new ConfigLoader(ProviderTypes.installed(), environment).defaults();
+        SourceConfig openAlex = config.source("openalex").orElseThrow();
+        Map<String, SourceConfig> sources = new LinkedHashMap<>(config.sources());
+        sources.put("openalex", new SourceConfig("openalex", openAlex.type(), openAlex.baseUrl(), Optional.empty(), false,
+                Map.of()));
+        DetourConfig keyless = config.withEvidence(sources, config.evidence());
+
+        assertThatThrownBy(() -> Sources.searched(keyless, SourceTypes.installed(), environment))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sources.openalex: evidence source openalex (openalex) is not usable without a key: set"
+                        + " OPENALEX_API_KEY to your OpenAlex API key (required since February 2026), or leave openalex"
+                        + " out of evidence.use");
+        assertThatThrownBy(() -> new Sources(keyless, SourceTypes.installed(), environment))
+                .hasMessageStartingWith("sources.openalex: evidence source openalex (openalex) is not usable");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.detour.core.spi;
 
 import dev.detour.core.evidence.EvidenceSource;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -24,5 +25,14 @@ public interface EvidenceSourceType extends AdapterType<EvidenceSource> {
      */
     default int requestsPerSearch() {
         return 1;
+    }
+
+    /**
+     * Why an entry with these settings cannot be searched with {@code key}, in one line naming the variable to
+     * set; empty when it can, as every source that also searches without a key can. It reads only its arguments,
+     * so the app can tell which sources are searched without opening any; {@link #open} refuses such an entry.
+     */
+    default Optional<String> missingKey(AdapterSettings settings, AdapterKey key) {
+        return Optional.empty();
     }
 }
