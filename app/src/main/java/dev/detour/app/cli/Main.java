@@ -1,6 +1,7 @@
 package dev.detour.app.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -10,10 +11,17 @@ public final class Main {
     /** Answered without building the commands, so the version costs no more than starting the JVM. */
     private static final Set<String> VERSION_FLAGS = Set.of("--version", "-V");
 
+    /** The commands below {@code detour}, in the order its help lists them. */
+    static final List<String> SUBCOMMANDS = List.of("help", "run", "doctor", "models", "config", "demo", "resume", "runs",
+            "show", "completion", "serve", "worker");
+
+    /** The commands that read the whole command tree: the help of any command, and the completion scripts. */
+    private static final Set<String> NEEDS_EVERY_COMMAND = Set.of("help", "completion");
+
     private Main() {}
 
     public static void main(String[] args) {
-        Logging.configure(java.util.List.of(args));
+        Logging.configure(List.of(args));
         CliContext context = CliContext.system();
         System.setOut(context.out());
         System.setErr(context.err());
@@ -33,7 +41,7 @@ public final class Main {
             context.out().flush();
             return ExitCodes.OK;
         }
-        CommandLine commandLine = commandLine(context);
+        CommandLine commandLine = commandLine(context, args);
         try {
             return commandLine.execute(args);
         } finally {
@@ -42,21 +50,20 @@ public final class Main {
         }
     }
 
-    /** Every command, with the shared help layout, error handling and case-insensitive values. */
-    static CommandLine commandLine(CliContext context) {
-        CommandLine commandLine = new CommandLine(new DetourCommand())
-                .addSubcommand(new CommandLine.HelpCommand())
-                .addSubcommand(new RunCommand(context))
-                .addSubcommand(new DoctorCommand(context))
-                .addSubcommand(new ModelsCommand(context))
-                .addSubcommand(new ConfigCommand(context))
-                .addSubcommand(new DemoCommand(context))
-                .addSubcommand(new ResumeCommand(context))
-                .addSubcommand(new RunsCommand(context))
-                .addSubcommand(new ShowCommand(context))
-                .addSubcommand(new CompletionCommand(context))
-                .addSubcommand(new ServeCommand(context))
-                .addSubcommand(new WorkerCommand(context));
+    /**
+     * The commands with the shared help layout, error handling and case-insensitive values: those {@code args} can
+     * reach: only the one it names first when that is all it needs, since picocli
+     * builds every command's model by reflection when it is added (its classes, compiled for Java 5, are also
+     * never in the start-up cache); every command for {@code help}, {@code completion} and anything else.
+     */
+    static CommandLine commandLine(CliContext context, String... args) {
+        boolean alone = args.length > 0 && SUBCOMMANDS.contains(args[0]) && !NEEDS_EVERY_COMMAND.contains(args[0]);
+        return commandLine(context, alone ? List.of(args[0]) : SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(CliContext context, List<String> subcommands) {
+        CommandLine commandLine = new CommandLine(new DetourCommand());
+        subcommands.forEach(name -> commandLine.addSubcommand(name, subcommand(name, context)));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(new PrintWriter(context.out(), true));
         commandLine.setErr(new PrintWriter(context.err(), true));
@@ -74,5 +81,23 @@ public final class Main {
         });
         HelpLayout.apply(commandLine, context.columns());
         return commandLine;
+    }
+
+    private static Object subcommand(String name, CliContext context) {
+        return switch (name) {
+            case "help" -> new CommandLine.HelpCommand();
+            case "run" -> new RunCommand(context);
+            case "doctor" -> new DoctorCommand(context);
+            case "models" -> new ModelsCommand(context);
+            case "config" -> new ConfigCommand(context);
+            case "demo" -> new DemoCommand(context);
+            case "resume" -> new ResumeCommand(context);
+            case "runs" -> new RunsCommand(context);
+            case "show" -> new ShowCommand(context);
+            case "completion" -> new CompletionCommand(context);
+            case "serve" -> new ServeCommand(context);
+            case "worker" -> new WorkerCommand(context);
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 }
