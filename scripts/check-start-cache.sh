@@ -1,26 +1,44 @@
 #!/usr/bin/env bash
 # Checks ./detour's start-up cache by hand; not part of the test suite, because it builds the jar if needed and
-# trains a cache (seconds of CPU). A start makes one cache next to the jar, later starts reuse it, a changed jar
-# gets a new one (the old one removed), and DETOUR_START_CACHE=off starts without one.
+# trains a cache (seconds of CPU). For each JDK home given (default: the one scripts/java-home.sh picks), a start
+# makes one cache next to the jar (a JDK 25+ AOT cache, an AppCDS archive on JDK 21-24), later starts reuse it and
+# really map it (the JVM is told to fail if it cannot), a changed jar gets a new one (the old one removed), and
+# DETOUR_START_CACHE=off starts without one.
+#   scripts/check-start-cache.sh [JDK_HOME...]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 fail() { echo "check-start-cache: $*" >&2; exit 1; }
 caches() { ls app/target/detour-start-*.aot app/target/detour-start-*.jsa 2>/dev/null || true; }
 
-./detour --version >/dev/null
-first="$(caches)"
-[ "$(printf '%s\n' "$first" | grep -c .)" -eq 1 ] || fail "expected one cache after a start, found: ${first:-none}"
-stamp="$(stat -c %Y "$first")"
+check() {
+  export JAVA_HOME="$1"
+  local feature suffix must_map first stamp second
+  feature=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null | head -n 1)
+  [ -n "$feature" ] && [ "$feature" -ge 21 ] || fail "$JAVA_HOME is not a JDK 21 or newer"
+  if [ "$feature" -ge 25 ]; then suffix=aot; must_map=-XX:AOTMode=on; else suffix=jsa; must_map=-Xshare:on; fi
 
-./detour --version >/dev/null
-[ "$(caches)" = "$first" ] && [ "$(stat -c %Y "$first")" = "$stamp" ] || fail "the second start did not reuse $first"
+  ./detour --version >/dev/null
+  first="$(caches)"
+  [ "$(printf '%s\n' "$first" | grep -c .)" -eq 1 ] || fail "JDK $feature: expected one cache after a start, found: ${first:-none}"
+  [ "${first##*.}" = "$suffix" ] || fail "JDK $feature: expected a .$suffix cache, found $first"
+  stamp="$(stat -c %Y "$first")"
 
-touch app/target/detour.jar
-./detour --version >/dev/null
-second="$(caches)"
-[ -n "$second" ] && [ "$second" != "$first" ] || fail "a changed jar kept the cache $first"
-[ ! -e "$first" ] || fail "the cache of the old jar, $first, was not removed"
+  DETOUR_JAVA_OPTS="$must_map" ./detour models >/dev/null 2>&1 \
+      || fail "JDK $feature: the second start could not map $first ($must_map)"
+  [ "$(caches)" = "$first" ] && [ "$(stat -c %Y "$first")" = "$stamp" ] || fail "JDK $feature: the second start did not reuse $first"
 
-DETOUR_START_CACHE=off ./detour --version >/dev/null || fail "the start without a cache failed"
-echo "check-start-cache: made $first, reused it, replaced it by $second after the jar changed"
+  touch app/target/detour.jar
+  ./detour --version >/dev/null
+  second="$(caches)"
+  [ -n "$second" ] && [ "$second" != "$first" ] || fail "JDK $feature: a changed jar kept the cache $first"
+  [ ! -e "$first" ] || fail "JDK $feature: the cache of the old jar, $first, was not removed"
+  DETOUR_JAVA_OPTS="$must_map" ./detour --version >/dev/null 2>&1 \
+      || fail "JDK $feature: the start after the jar changed could not map $second ($must_map)"
+
+  DETOUR_START_CACHE=off ./detour --version >/dev/null || fail "JDK $feature: the start without a cache failed"
+  echo "check-start-cache: JDK $feature ($JAVA_HOME): made $first, reused and mapped it, replaced it by $second after the jar changed"
+}
+
+if [ "$#" -eq 0 ]; then set -- "$(scripts/java-home.sh)"; fi
+for home in "$@"; do check "$home"; done
