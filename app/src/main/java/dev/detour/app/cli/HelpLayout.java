@@ -34,7 +34,7 @@ final class HelpLayout {
     private static Map<String, String> exitCodes() {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put("0", "Success.");
-        codes.put("1", "The run failed, or its report is incomplete (stderr says why); doctor: no model answered.");
+        codes.put("1", "The run failed, or its report or output is incomplete (stderr says why); doctor: no model answered.");
         codes.put("2", "Usage or configuration error.");
         codes.put("130", "Interrupted (Ctrl-C); what the run had is still written.");
         return java.util.Collections.unmodifiableMap(codes);

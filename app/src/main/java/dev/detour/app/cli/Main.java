@@ -33,21 +33,33 @@ public final class Main {
         }
     }
 
+    /**
+     * Runs the command {@code args} names. One that succeeded but whose standard output could not all be written
+     * (closed, or a full disk) fails with exit code 1 and says so, since what it printed is incomplete.
+     */
     static int run(CliContext context, String... args) {
-        if (args.length == 1 && VERSION_FLAGS.contains(args[0])) {
-            for (String line : new BuildInfo().getVersion()) {
-                context.out().println(line);
-            }
-            context.out().flush();
-            return ExitCodes.OK;
-        }
-        CommandLine commandLine = commandLine(context, args);
+        int code;
         try {
-            return commandLine.execute(args);
+            code = args.length == 1 && VERSION_FLAGS.contains(args[0]) ? version(context)
+                    : commandLine(context, args).execute(args);
         } finally {
             context.out().flush();
             context.err().flush();
         }
+        if (code == ExitCodes.OK && context.out().checkError()) {
+            context.err().println("detour: could not write to standard output (it is closed, or its disk is full);"
+                    + " what it shows is incomplete");
+            context.err().flush();
+            return ExitCodes.RUN_FAILED;
+        }
+        return code;
+    }
+
+    private static int version(CliContext context) {
+        for (String line : new BuildInfo().getVersion()) {
+            context.out().println(line);
+        }
+        return ExitCodes.OK;
     }
 
     /**

@@ -13,8 +13,11 @@ import dev.detour.core.workflow.Workflow;
 import dev.detour.core.workflow.WorkflowEngine;
 import dev.detour.store.sqlite.SqliteRunStore;
 import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -165,6 +168,34 @@ class StoreCliTest {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, events.size()).boxed().toList());
         assertThat(events.get(0).get("type").asText()).isEqualTo("RunStarted");
         assertThat(events.get(events.size() - 1).get("type").asText()).isEqualTo("RunCompleted");
+    }
+
+    @Test
+    void aCommandWhoseStandardOutputCannotBeWrittenIsExit1SayingSo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "a Linux /dev/full");
+        String runId = storedRun("run", "--quiet", "Why do tides happen twice a day?");
+
+        for (List<String> args : List.of(List.of("runs"), List.of("runs", "--format", "json"), List.of("show", runId),
+                List.of("show", runId, "--events"), List.of("models"), List.of("config"), List.of("--version"),
+                List.of("completion", "bash"), List.of("help"), List.of("models", "--help"))) {
+            assertThat(detourToFullDisk(args)).as("%s", args).isEqualTo(1);
+            assertThat(stderr()).as("%s", args).endsWith("detour: could not write to standard output (it is closed, or"
+                    + " its disk is full); what it shows is incomplete\n");
+        }
+        assertThat(detourToFullDisk(List.of("run", "--quiet", "Why?"))).isEqualTo(1);
+        assertThat(stderr()).as("the run says it once, in its own words")
+                .contains("could not write the report to standard output").doesNotContain("what it shows is incomplete");
+    }
+
+    private int detourToFullDisk(List<String> args) {
+        err = new ByteArrayOutputStream();
+        try (PrintStream full = new PrintStream(new FileOutputStream("/dev/full"), true, StandardCharsets.UTF_8)) {
+            CliContext context = new CliContext(full, new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Environment.of(environment), directory, false);
+            return Main.run(context, args.toArray(String[]::new));
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
