@@ -63,10 +63,10 @@ public final class Main {
     }
 
     /**
-     * The commands with the shared help layout, error handling and case-insensitive values: those {@code args} can
-     * reach: only the one it names first when that is all it needs, since picocli
-     * builds every command's model by reflection when it is added (its classes, compiled for Java 5, are also
-     * never in the start-up cache); every command for {@code help}, {@code completion} and anything else.
+     * The commands {@code args} can reach, with the shared help layout, error handling and case-insensitive values:
+     * only the command it names first when that is all it needs, since picocli builds each command's model by
+     * reflection as it is added (and its classes, Java 5 bytecode, never enter the start-up cache); every command
+     * for {@code help}, {@code completion} and anything else.
      */
     static CommandLine commandLine(CliContext context, String... args) {
         boolean alone = args.length > 0 && SUBCOMMANDS.contains(args[0]) && !NEEDS_EVERY_COMMAND.contains(args[0]);
