@@ -6,21 +6,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns Ctrl-C into a clean cancellation: the shutdown hook cancels the run, then holds the JVM open
- * until the command has printed what the run had (at most a few seconds).
+ * until the command has ended, having printed what the run had and closed its session, which exports the
+ * run's last spans (at most a few seconds).
  */
 final class Interruption implements AutoCloseable {
 
     private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
+    private static final CountDownLatch COMMAND_ENDED = new CountDownLatch(1);
 
     private final Thread hook;
-    private final CountDownLatch finished = new CountDownLatch(1);
 
     private Interruption(Runnable cancel) {
         this.hook = new Thread(() -> {
             SHUTTING_DOWN.set(true);
             cancel.run();
             try {
-                finished.await(10, TimeUnit.SECONDS);
+                COMMAND_ENDED.await(15, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -39,15 +40,19 @@ final class Interruption implements AutoCloseable {
         return SHUTTING_DOWN.get();
     }
 
-    /** The command has written what it had; the process may stop. */
+    /** The command has ended and closed all it opened; a process being stopped may stop now. */
+    static void commandEnded() {
+        COMMAND_ENDED.countDown();
+    }
+
+    /** No longer cancels on a stop; a stop already under way waits for {@link #commandEnded()}. */
     @Override
     public void close() {
-        finished.countDown();
         if (!SHUTTING_DOWN.get()) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
-                // The JVM began shutting down in between: the hook runs and sees the latch released.
+                // The JVM began shutting down in between: the hook runs and waits for the command's end.
             }
         }
     }

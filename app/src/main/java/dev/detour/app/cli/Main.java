@@ -28,6 +28,7 @@ public final class Main {
         int code = run(context, args);
         context.out().flush();
         context.err().flush();
+        Interruption.commandEnded();
         if (!Interruption.shuttingDown()) {
             System.exit(code);
         }
