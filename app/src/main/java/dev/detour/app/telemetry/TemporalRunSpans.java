@@ -7,9 +7,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -25,8 +26,12 @@ final class TemporalRunSpans implements RunTracing {
 
     private final Instruments instruments;
     private final SearchSpans searches;
-    private final Map<String, Span> runs = new ConcurrentHashMap<>();
-    private final Map<String, Span> steps = new ConcurrentHashMap<>();
+    static final String ABANDONED = "detour.abandoned";
+    static final int MOST_OPEN_RUNS = 50_000;
+    static final int MOST_OPEN_STEPS = 200_000;
+
+    private final Map<String, Span> runs = open(MOST_OPEN_RUNS);
+    private final Map<String, Span> steps = open(MOST_OPEN_STEPS);
 
     TemporalRunSpans(Instruments instruments, SearchSpans searches) {
         this.instruments = instruments;
@@ -122,6 +127,24 @@ final class TemporalRunSpans implements RunTracing {
     private Span stepOrRun(TracedRun run, String step) {
         Span open = steps.get(key(run.runId(), step));
         return open != null ? open : runSpan(run, run.start());
+    }
+
+    /**
+     * Open spans by run or step, the least recently touched ended and dropped beyond {@code most}: a run that went
+     * on on another worker while this one lived, or that Temporal ended without an event (terminated, timed out),
+     * would otherwise stay open here for good.
+     */
+    private static Map<String, Span> open(int most) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Span> eldest) {
+                if (size() <= most) {
+                    return false;
+                }
+                eldest.getValue().addEvent(ABANDONED).end();
+                return true;
+            }
+        });
     }
 
     private static String key(String runId, String step) {

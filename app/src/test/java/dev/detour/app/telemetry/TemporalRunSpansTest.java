@@ -9,6 +9,7 @@ import dev.detour.engine.temporal.TracedRun;
 import dev.detour.simulator.Scenario;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,23 @@ class TemporalRunSpansTest {
     @AfterEach
     void close() {
         rig.close();
+    }
+
+    @Test
+    void aWorkerHoldingTheMostOpenRunsItKeepsEndsTheLeastRecentlyTouchedOneAsAbandoned() {
+        RunTracing worker = telemetry.runTracing();
+        for (int i = 0; i <= TemporalRunSpans.MOST_OPEN_RUNS; i++) {
+            String id = "went-on-elsewhere-" + i;
+            worker.onEvent(new TracedRun(id, "research", Instant.now(), run.traceContext()),
+                    new WorkflowEvent.RunStarted(id, 1, Instant.now(), "research"));
+        }
+
+        List<SpanData> ended = rig.finishedSpans().stream().filter(span -> span.getName().equals("detour.run research"))
+                .toList();
+        assertThat(ended).singleElement().satisfies(span -> {
+            assertThat(span.getAttributes().get(GenAi.RUN_ID)).isEqualTo("went-on-elsewhere-0");
+            assertThat(span.getEvents()).extracting(EventData::getName).containsExactly(TemporalRunSpans.ABANDONED);
+        });
     }
 
     @Test
