@@ -46,9 +46,15 @@ public record RefusalAdvice(String providerName, URI baseUrl, String appendedPat
                     + baseUrl.getHost() + " and allowed to use " + model : "; no API key was sent: set " + keySource;
         }
         if (kind == ErrorKind.MODEL_UNAVAILABLE && status != null && (status == 404 || status == 405)) {
-            return "; check the model id \"" + model + "\" and that the base URL " + baseUrl + " is the API root ("
+            return "; check the model id \"" + model + "\" and that the base URL " + shown(baseUrl) + " is the API root ("
                     + appendedPath + " is appended to it)";
         }
         return "";
+    }
+
+    /** The URL without user info, query or fragment, which could hold a credential an embedder put there. */
+    private static String shown(URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + (url.getRawPath() == null ? "" : url.getRawPath());
     }
 }

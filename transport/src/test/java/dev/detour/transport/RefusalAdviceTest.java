@@ -45,6 +45,15 @@ class RefusalAdviceTest {
     }
 
     @Test
+    void showsTheBaseUrlWithoutTheUserInfoOrQueryAnEmbedderMayHavePutACredentialIn() {
+        URI withCredentials = URI.create("https://user:s3cret-pass@api.example.com:8443/v1?key=s3cret-query#s3cret");
+        RefusalAdvice advice = new RefusalAdvice("claude", withCredentials, "messages", true, Optional.empty());
+
+        assertThat(advice.detail("not found", ErrorKind.MODEL_UNAVAILABLE, 404, "m-1"))
+                .contains("the base URL https://api.example.com:8443/v1 is the API root").doesNotContain("s3cret");
+    }
+
+    @Test
     void saysWhenTheProviderGaveNoWords() {
         RefusalAdvice advice = advice(true, Optional.empty());
 
