@@ -31,6 +31,8 @@ public interface EvidenceSourceType extends AdapterType<EvidenceSource> {
      * Why an entry with these settings cannot be searched with {@code key}, in one line naming the variable to
      * set; empty when it can, as every source that also searches without a key can. It reads only its arguments,
      * so the app can tell which sources are searched without opening any; {@link #open} refuses such an entry.
+     * A source that needs a key must say so here: the app disables an entry this names (with a notice), while an
+     * {@link #open} that refuses a missing key by itself is a configuration error.
      */
     default Optional<String> missingKey(AdapterSettings settings, AdapterKey key) {
         return Optional.empty();
