@@ -82,10 +82,10 @@ public record OpenAiSettings(
         return builder.build();
     }
 
-    /** Where a key would come from, for messages: the variable's name, or a generic phrase. */
+    /** Where a key would come from, in the words of a refusal's advice: the variable's name, or the provider's token-env. */
     String keySourceForMessages() {
         return apiKeyVariable.map(name -> "the environment variable " + name)
-                .orElse("the API key environment variable configured for provider " + providerName);
+                .orElse("the token-env variable of provider " + providerName);
     }
 
     private static URI checkedBaseUrl(URI url, boolean allowInsecureHttp) {
