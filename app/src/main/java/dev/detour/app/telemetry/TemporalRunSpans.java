@@ -24,12 +24,12 @@ import java.util.function.Supplier;
  */
 final class TemporalRunSpans implements RunTracing {
 
-    private final Instruments instruments;
-    private final SearchSpans searches;
     static final String ABANDONED = "detour.abandoned";
     static final int MOST_OPEN_RUNS = 50_000;
     static final int MOST_OPEN_STEPS = 200_000;
 
+    private final Instruments instruments;
+    private final SearchSpans searches;
     private final Map<String, Span> runs = open(MOST_OPEN_RUNS);
     private final Map<String, Span> steps = open(MOST_OPEN_STEPS);
 
@@ -115,13 +115,15 @@ final class TemporalRunSpans implements RunTracing {
         if (open != null) {
             return open;
         }
-        stepSpan(run, step, start);
-        return steps.remove(key(run.runId(), step));
+        Span begun = stepSpan(run, step, start);
+        steps.remove(key(run.runId(), step));
+        return begun;
     }
 
     private Span endingRun(TracedRun run) {
-        runSpan(run, run.start());
-        return runs.remove(run.runId());
+        Span span = runSpan(run, run.start());
+        runs.remove(run.runId());
+        return span;
     }
 
     private Span stepOrRun(TracedRun run, String step) {
