@@ -42,11 +42,14 @@ public final class Chains {
 
     /** The resilience chain over {@code links}, traced when telemetry is on. */
     ModelPort over(List<ChainLink> links) {
+        List<ChainLink> checked = links.stream()
+                .map(link -> new ChainLink(link.model(), new CheckedPort(link.port())))
+                .toList();
         if (!telemetry.enabled()) {
-            return new ResilientChain(links, config.resilience(), breakers, clock, config.pricing());
+            return new ResilientChain(checked, config.resilience(), breakers, clock, config.pricing());
         }
-        List<ChainLink> traced = links.stream()
-                .map(link -> new ChainLink(link.model(), telemetry.attemptsOf(link.model(), new CheckedPort(link.port()))))
+        List<ChainLink> traced = checked.stream()
+                .map(link -> new ChainLink(link.model(), telemetry.attemptsOf(link.model(), link.port())))
                 .toList();
         return telemetry.chain(new ResilientChain(traced, config.resilience(), breakers, clock, config.pricing()));
     }

@@ -6,8 +6,9 @@ import dev.detour.core.model.ChatResponse;
 import dev.detour.core.model.ModelPort;
 
 /**
- * An adapter port whose answers pass the {@link AnswerCheck} inside the attempt, so that what wraps the port
- * (an attempt's telemetry span) sees an empty or undecodable answer as the failure the chain will call it.
+ * An adapter port whose answers pass the {@link AnswerCheck} inside the attempt: the one place an answer is
+ * checked, so that what wraps the port (an attempt's telemetry span) and the chain see an empty or undecodable
+ * answer as the same failure.
  */
 final class CheckedPort implements ModelPort {
 

@@ -42,11 +42,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code InvalidRequest} failing fast and {@link AllModelsFailedError} after the last model.
  *
  * <p>Only the provider's own failures count against its breaker: an attempt the caller cut short (its
- * deadline, a cancellation, an interrupt) and whatever the caller's listeners throw do not. Every answer
- * passes the {@link AnswerCheck} first (which also holds it to the request's
- * {@link dev.detour.core.model.AnswerRule rules}, such as citing only the evidence given), and every attempt
- * and skip is announced to the call's {@link AttemptListener} as it happens and kept in the answer's
- * {@link ChatResponse#attempts() attempts}.
+ * deadline, a cancellation, an interrupt) and whatever the caller's listeners throw do not. Its links' ports
+ * are {@link CheckedPort}s (as {@link Chains} makes them), so an answer that fails the {@link AnswerCheck} is the
+ * attempt's failure, and every attempt and skip is announced to the call's {@link AttemptListener} as it happens
+ * and kept in the answer's {@link ChatResponse#attempts() attempts}.
  *
  * <p>A caller that waits its own way ({@link CallContext#longestWait()}) gets a {@link CallPausedException}
  * instead of a sleep longer than that, and resumes the call from its {@link ChainPosition}: the same model's
@@ -65,7 +64,6 @@ final class ResilientChain implements ModelPort {
     private final CircuitBreakers breakers;
     private final Clock clock;
     private final RetryRule retryRule;
-    private final AnswerCheck answers = new AnswerCheck();
     private final Pricing pricing;
 
     ResilientChain(List<ChainLink> links, ResilienceConfig config, CircuitBreakers breakers, Clock clock) {
@@ -230,7 +228,7 @@ final class ResilientChain implements ModelPort {
                     Optional.of(callersDeadline ? deadline.get() : ownLimit));
             ChatResponse answer;
             try {
-                answer = answers.check(request, link.port().chat(request, attemptContext));
+                answer = link.port().chat(request, attemptContext);
             } catch (ModelCallException failure) {
                 spent = spent.plus(failure.usage());
                 stream.failed(link.model());

@@ -28,9 +28,6 @@ final class StructuredOutputDecoder {
             return response;
         }
         ResponseFormat format = request.responseFormat().get();
-        if (response.structured().filter(format.type()::isInstance).isPresent()) {
-            return response;
-        }
         try {
             Record value = mapper.readValue(jsonIn(response.text()), format.type());
             if (value == null) {

@@ -52,7 +52,7 @@ class ResilientChainTest {
     private ResilientChain chain(ScriptedModelPort... ports) {
         List<ChainLink> links = new ArrayList<>();
         for (ScriptedModelPort port : ports) {
-            links.add(new ChainLink(port.model(), port));
+            links.add(new ChainLink(port.model(), new CheckedPort(port)));
         }
         return new ResilientChain(links, config, breakers, Clock.systemUTC());
     }
@@ -115,8 +115,8 @@ class ResilientChainTest {
             asked.add("small");
             return ChatResponse.of(secondary.model(), "Tides follow the Moon [2].", FinishReason.of("stop"), TokenUsage.of(5, 5));
         };
-        ResilientChain chain = new ResilientChain(List.of(new ChainLink(primary.model(), citesTooMuch),
-                new ChainLink(secondary.model(), citesWell)), config, breakers, Clock.systemUTC());
+        ResilientChain chain = new ResilientChain(List.of(new ChainLink(primary.model(), new CheckedPort(citesTooMuch)),
+                new ChainLink(secondary.model(), new CheckedPort(citesWell))), config, breakers, Clock.systemUTC());
 
         ChatResponse response = chain.chat(REQUEST.withRule(new CitationRule(3)));
 
@@ -364,8 +364,8 @@ class ResilientChainTest {
                 return this;
             }
         };
-        ResilientChain chain = new ResilientChain(List.of(new ChainLink(primary.model(), primary),
-                new ChainLink(secondary.model(), secondary)), config, breakers, jumpsAfterTwoReads);
+        ResilientChain chain = new ResilientChain(List.of(new ChainLink(primary.model(), new CheckedPort(primary)),
+                new ChainLink(secondary.model(), new CheckedPort(secondary))), config, breakers, jumpsAfterTwoReads);
 
         assertThatThrownBy(() -> chain.chat(REQUEST)).isInstanceOfSatisfying(AllModelsFailedError.class, error ->
                 assertThat(error.attempts()).extracting(Attempt::model, attempt -> attempt.skipReason().orElseThrow())
