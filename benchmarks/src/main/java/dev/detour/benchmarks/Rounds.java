@@ -51,7 +51,33 @@ final class Rounds {
      */
     record Measured(int calls, Spread p50, Spread p99, Spread cpuPerCall, Spread bytesPerCall, long counted) {}
 
+    /** One turn of a variant in a round of {@link #rotated}: measures the variant once. */
+    @FunctionalInterface
+    interface Turn<V, R> {
+        R take(V variant) throws Exception;
+    }
+
     private Rounds() {}
+
+    /**
+     * The protocol for variants measured a whole round at a time (such as N runs at once): each variant takes
+     * one warm-up turn, then {@code rounds} turns in rotated order (A B C, B C A, …). Returns each variant's
+     * measured turns, in the order of {@code variants}.
+     */
+    static <V, R> List<List<R>> rotated(List<V> variants, int rounds, Turn<V, R> turn) throws Exception {
+        for (V variant : variants) {
+            turn.take(variant);
+        }
+        List<List<R>> measured = new ArrayList<>();
+        variants.forEach(variant -> measured.add(new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            for (int next = 0; next < variants.size(); next++) {
+                int index = (round + next) % variants.size();
+                measured.get(index).add(turn.take(variants.get(index)));
+            }
+        }
+        return measured;
+    }
 
     static Map<String, Measured> interleaved(List<Variant> variants) throws Exception {
         for (Variant variant : variants) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
 
 /** Several runs' values of one figure: their median, with the lowest and highest as its spread. */
 record Spread(List<Double> values) {
@@ -14,6 +15,11 @@ record Spread(List<Double> values) {
             throw new IllegalArgumentException("a spread needs at least one value");
         }
         values = List.copyOf(values);
+    }
+
+    /** The values of {@code figure} over {@code rounds}, such as each round's wall time. */
+    static <T> Spread of(List<T> rounds, ToDoubleFunction<T> figure) {
+        return new Spread(rounds.stream().map(figure::applyAsDouble).toList());
     }
 
     double median() {
@@ -38,6 +44,11 @@ record Spread(List<Double> values) {
     /** A ratio's median and spread, two decimals. */
     String showRatio() {
         return show(value -> String.format(Locale.ROOT, "%.2f", value));
+    }
+
+    /** A ratio as the change it is, in percent with its sign: 1.0226 is "+2.26 %". */
+    String showChange() {
+        return show(value -> String.format(Locale.ROOT, "%+.2f %%", 100 * (value - 1)));
     }
 
     /** Milliseconds, three decimals. */
