@@ -36,7 +36,9 @@ public final class Bench {
         }
         System.out.println("Machine: " + machine());
         System.out.println("Protocol: variants warmed up together, then measured in " + Rounds.ROUNDS
-                + " rounds (scale: " + Integer.getInteger("scale.rounds", 3) + ") in rotated order (A B C, B C A, …); each figure is the median of the rounds, (lowest–highest)"
+                + " rounds (scale: " + Integer.getInteger("scale.rounds", 3) + ", durability: "
+                + Integer.getInteger("durability.rounds", 3) + ", serve: " + Integer.getInteger("serve.rounds", 3)
+                + ") in rotated order (A B C, B C A, …); each figure is the median of the rounds, (lowest–highest)"
                 + " after it; a ratio is the median of the rounds' ratios. CPU floor = (client CPU + server CPU) / "
                 + Machine.cores() + " cores.");
         if (which.equals("overhead") || which.equals("all")) {

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * {@code detour serve --demo} in a child JVM on loopback, under many concurrent runs each followed by
  * many event-stream subscribers: checks that every subscriber got every event of its run exactly once
  * and in order, and measures how long an event took from the engine to a subscriber, with the server's
- * peak heap and threads.
+ * peak heap and threads. A warm-up round (of at most {@value #WARM_UP_RUNS} runs), then measured rounds
+ * (median with spread).
  */
 final class ServeBenchmark {
 
@@ -39,15 +40,37 @@ final class ServeBenchmark {
     /** What one subscriber got. */
     private record Followed(String runId, List<Long> sequences, String lastType, long[] latencyNanos, int measured) {}
 
+    /** One round's figures: what its subscribers got, how fast, and what it cost (CPU in seconds). */
+    private record Round(long events, long lost, long reordered, int unfinished, Latencies latencies, double wallSeconds,
+            long peakThreads, double serverCpu, double clientCpu) {
+
+        double p50() {
+            return latencies.percentileMillis(50);
+        }
+
+        double p99() {
+            return latencies.percentileMillis(99);
+        }
+
+        double max() {
+            return latencies.percentileMillis(100);
+        }
+    }
+
+    /** Measured rounds unless {@code -Dserve.rounds} says otherwise: a round of 50 runs takes minutes (see README). */
+    private static final int ROUNDS_DEFAULT = 3;
+    /** The warm-up round's runs at the most. */
+    private static final int WARM_UP_RUNS = 10;
+
     private ServeBenchmark() {}
 
     static String run(boolean quick) throws Exception {
         int runs = Integer.getInteger("serve.runs", quick ? 10 : 50);
         int perRun = Integer.getInteger("serve.subscribers-per-run", quick ? 5 : 10);
-        return new ServeBenchmark().measure(runs, perRun);
+        return new ServeBenchmark().measure(runs, perRun, Integer.getInteger("serve.rounds", ROUNDS_DEFAULT));
     }
 
-    private String measure(int runs, int subscribersPerRun) throws Exception {
+    private String measure(int runs, int subscribersPerRun, int rounds) throws Exception {
         Path config = Files.createTempFile("detour-serve-bench", ".yaml");
         Files.writeString(config, "server: { max-concurrent-runs: " + (runs + 8) + " }\n");
         Path gcLog = Files.createTempFile("detour-serve-bench-gc", ".log");
@@ -57,29 +80,15 @@ final class ServeBenchmark {
                 "--config", config.toString()).redirectErrorStream(true).start();
         CompletableFuture<String> address = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> watch(server, address));
-        Sampler sampler = new Sampler(server.pid(), gcLog);
         try {
             URI base = URI.create(address.get(90, TimeUnit.SECONDS));
-            follow(base, start(base, "warm-up"), 1).join();
-            Thread sampling = Thread.ofVirtual().start(sampler);
-            long startNanos = System.nanoTime();
-            List<CompletableFuture<Followed>> subscribers = new ArrayList<>();
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                String id = start(base, "Why do tides happen twice a day? (run " + i + ")");
-                ids.add(id);
-                for (int k = 0; k < subscribersPerRun; k++) {
-                    subscribers.add(follow(base, id, k));
-                }
+            round(base, Math.min(runs, WARM_UP_RUNS), subscribersPerRun, server.pid(), "warm-up");
+            List<Round> measured = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                measured.add(round(base, runs, subscribersPerRun, server.pid(), "round " + round));
             }
-            List<Followed> followed = subscribers.stream().map(CompletableFuture::join).toList();
-            double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
-            sampler.stop();
-            sampling.join();
-            sampler.cpuAtEnd = sampler.cpuSeconds();
-            return report(base, runs, subscribersPerRun, ids, followed, wallSeconds, sampler);
+            return report(runs, subscribersPerRun, measured, Sampler.peakHeapMb(gcLog));
         } finally {
-            sampler.stop();
             server.toHandle().destroy();
             server.waitFor(60, TimeUnit.SECONDS);
             Files.deleteIfExists(config);
@@ -87,8 +96,28 @@ final class ServeBenchmark {
         }
     }
 
-    private String report(URI base, int runs, int perRun, List<String> ids, List<Followed> followed, double wallSeconds,
-            Sampler sampler) throws Exception {
+    /** One round: {@code runs} runs started at once, each followed by {@code perRun} subscribers to its end. */
+    private Round round(URI base, int runs, int perRun, long serverPid, String label) throws Exception {
+        Sampler sampler = new Sampler(serverPid);
+        double serverBefore = Sampler.cpuSeconds(serverPid);
+        ClientCpu clientBefore = ClientCpu.now();
+        Thread sampling = Thread.ofVirtual().start(sampler);
+        long startNanos = System.nanoTime();
+        List<CompletableFuture<Followed>> subscribers = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            String id = start(base, "Why do tides happen twice a day? (" + label + ", run " + i + ")");
+            ids.add(id);
+            for (int k = 0; k < perRun; k++) {
+                subscribers.add(follow(base, id, k));
+            }
+        }
+        List<Followed> followed = subscribers.stream().map(CompletableFuture::join).toList();
+        double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+        sampler.stop();
+        sampling.join();
+        double serverCpu = Sampler.cpuSeconds(serverPid) - serverBefore;
+        double clientCpu = ClientCpu.now().since(clientBefore).processSeconds();
         long lost = 0;
         long reordered = 0;
         long events = 0;
@@ -110,20 +139,29 @@ final class ServeBenchmark {
                 latencies.addAll(one.latencyNanos(), one.measured());
             }
         }
+        return new Round(events, lost, reordered, unfinished, latencies, wallSeconds, sampler.peakThreads(), serverCpu,
+                clientCpu);
+    }
+
+    private static String report(int runs, int perRun, List<Round> rounds, long peakHeapMb) {
         StringBuilder table = new StringBuilder()
-                .append(Bench.row("runs at once", "subscribers", "events delivered", "lost", "out of order or twice",
-                        "streams without their final event", "delivery p50", "p99", "max", "wall time",
-                        "server peak heap used", "server peak threads", "server CPU", "client CPU"))
+                .append(Bench.row("runs at once (rounds)", "subscribers", "events delivered per round", "lost",
+                        "out of order or twice", "streams without their final event", "delivery p50", "p99", "max",
+                        "wall time", "server peak heap used", "server peak threads", "server CPU", "client CPU"))
                 .append(Bench.row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---"))
-                .append(Bench.row(runs, runs * perRun, Bench.count(events), lost, reordered, unfinished,
-                        Bench.millis(latencies.percentileMillis(50)), Bench.millis(latencies.percentileMillis(99)),
-                        Bench.millis(latencies.percentileMillis(100)), String.format(java.util.Locale.ROOT, "%.1f s", wallSeconds),
-                        sampler.peakHeapMb() + " MB", sampler.peakThreads(),
-                        String.format(java.util.Locale.ROOT, "%.1f s", sampler.cpuAtEnd),
-                        String.format(java.util.Locale.ROOT, "%.1f s", ProcessHandle.current().info().totalCpuDuration()
-                                .map(cpu -> cpu.toMillis() / 1000.0).orElse(-1.0))));
+                .append(Bench.row(runs + " (" + rounds.size() + ")", runs * perRun,
+                        Bench.count((long) Spread.of(rounds, Round::events).median()),
+                        rounds.stream().mapToLong(Round::lost).sum(), rounds.stream().mapToLong(Round::reordered).sum(),
+                        rounds.stream().mapToInt(Round::unfinished).sum(),
+                        Spread.of(rounds, Round::p50).showMillis(), Spread.of(rounds, Round::p99).showMillis(),
+                        Spread.of(rounds, Round::max).showMillis(), Spread.of(rounds, Round::wallSeconds).showSeconds(),
+                        peakHeapMb + " MB", rounds.stream().mapToLong(Round::peakThreads).max().orElse(0),
+                        Spread.of(rounds, Round::serverCpu).showSeconds(), Spread.of(rounds, Round::clientCpu).showSeconds()));
         table.append("\nDelivery latency: from an event's `at` (stamped by the engine) to its arrival at a subscriber, over ")
-                .append(Bench.count(latencies.count())).append(" live deliveries (events replayed to a late subscriber are not counted).\n");
+                .append(Bench.count(rounds.stream().mapToInt(round -> round.latencies().count()).sum()))
+                .append(" live deliveries in all rounds (events replayed to a late subscriber are not counted). Lost, out of"
+                        + " order and unfinished are totals over the rounds; peak heap and threads the highest of the"
+                        + " server's life (warm-up included) and of the rounds.\n");
         return table.toString();
     }
 
@@ -208,29 +246,26 @@ final class ServeBenchmark {
     }
 
     /**
-     * Samples the server's OS threads ({@code /proc}) until stopped, and reads its peak used heap from its GC
-     * log (the heap just before each collection, and at the end), so that sampling costs the server nothing.
+     * Samples the server's OS threads ({@code /proc}) until stopped; its peak used heap is read from its GC log
+     * (the heap just before each collection), so that sampling costs the server nothing.
      */
     private static final class Sampler implements Runnable {
 
         private static final Pattern BEFORE_GC = Pattern.compile("(\\d+)M->(\\d+)M");
 
         private final long pid;
-        private final Path gcLog;
         private final AtomicLong peakThreads = new AtomicLong();
         private volatile boolean stopped;
-        private volatile double cpuAtEnd = -1;
 
-        Sampler(long pid, Path gcLog) {
+        Sampler(long pid) {
             this.pid = pid;
-            this.gcLog = gcLog;
         }
 
         void stop() {
             stopped = true;
         }
 
-        long peakHeapMb() {
+        static long peakHeapMb(Path gcLog) {
             try {
                 long peak = 0;
                 for (String line : Files.readAllLines(gcLog)) {
@@ -249,8 +284,8 @@ final class ServeBenchmark {
             return peakThreads.get();
         }
 
-        /** The CPU the server used so far, user and system, from {@code /proc/<pid>/stat} (clock ticks of 10 ms). */
-        double cpuSeconds() {
+        /** The CPU the process {@code pid} used so far, user and system, from {@code /proc/<pid>/stat} (ticks of 10 ms). */
+        static double cpuSeconds(long pid) {
             try {
                 String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
