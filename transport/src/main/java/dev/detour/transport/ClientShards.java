@@ -1,5 +1,6 @@
 package dev.detour.transport;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
@@ -10,19 +11,23 @@ import okhttp3.OkHttpClient;
  * One provider's OkHttp client split into shards of at most {@value #CALLS_PER_SHARD} concurrent calls,
  * each with its own connection pool and dispatcher, because both look through all their connections or
  * calls on every call: at thousands of calls in flight one pool would spend more CPU searching than
- * sending. The calling thread picks the shard, so one run's calls come back to the same pool.
+ * sending. The calling thread picks the shard, so one run's calls come back to the same pool. Each shard
+ * comes in two views over the same pool and dispatcher: with the configured call timeout, and without it
+ * for a call whose caller's deadline ends it sooner, which then skips OkHttp's timeout queue and its lock.
  */
 final class ClientShards {
 
     static final int CALLS_PER_SHARD = 128;
 
     private final OkHttpClient[] clients;
+    private final OkHttpClient[] deadlineBound;
     private final ExecutorService executor;
 
     /** Shards of {@code configured} (timeouts, interceptors) for {@code maxConcurrentCalls}, dispatching on {@code executor}. */
     ClientShards(OkHttpClient.Builder configured, int maxConcurrentCalls, ExecutorService executor) {
         this.executor = executor;
         this.clients = new OkHttpClient[(maxConcurrentCalls + CALLS_PER_SHARD - 1) / CALLS_PER_SHARD];
+        this.deadlineBound = new OkHttpClient[clients.length];
         OkHttpClient base = configured.build();
         for (int shard = 0; shard < clients.length; shard++) {
             Dispatcher dispatcher = new Dispatcher(executor);
@@ -30,13 +35,17 @@ final class ClientShards {
             dispatcher.setMaxRequestsPerHost(maxConcurrentCalls);
             clients[shard] = base.newBuilder().dispatcher(dispatcher)
                     .connectionPool(new ConnectionPool(maxConcurrentCalls, 5, TimeUnit.MINUTES)).build();
+            deadlineBound[shard] = clients[shard].newBuilder().callTimeout(Duration.ZERO).build();
         }
     }
 
-    /** The shard of the calling thread. */
-    OkHttpClient forCallingThread() {
-        return clients.length == 1 ? clients[0]
-                : clients[Math.floorMod(Thread.currentThread().threadId(), clients.length)];
+    /**
+     * The shard of the calling thread; without the call timeout if {@code deadlineFirst}, that is if the
+     * caller's own deadline ends the call before the call timeout would.
+     */
+    OkHttpClient forCallingThread(boolean deadlineFirst) {
+        OkHttpClient[] views = deadlineFirst ? deadlineBound : clients;
+        return views.length == 1 ? views[0] : views[Math.floorMod(Thread.currentThread().threadId(), views.length)];
     }
 
     /** A shard for building requests, which are sent through whichever shard the caller's thread picks. */

@@ -4,6 +4,7 @@ import dev.detour.core.spi.HttpLimits;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.CallContext;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -37,6 +38,7 @@ public final class HttpTransport implements AutoCloseable {
     private final KeyRedaction redaction;
     private final CallSlots slots;
     private final ResponseSizeLimit sizeLimit;
+    private final Duration callTimeout;
     private volatile boolean closed;
 
     HttpTransport(String providerName, URI baseUrl, HttpLimits limits, Credential credential,
@@ -51,6 +53,7 @@ public final class HttpTransport implements AutoCloseable {
         this.redaction = KeyRedaction.of(credential.secret());
         this.slots = new CallSlots(limits.maxConcurrentCalls());
         this.sizeLimit = new ResponseSizeLimit(limits.maxResponseBytes());
+        this.callTimeout = limits.callTimeout();
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(limits.connectTimeout())
                 .readTimeout(limits.readTimeout())
@@ -111,10 +114,12 @@ public final class HttpTransport implements AutoCloseable {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("the call to " + what + " was not started: the run was interrupted or cancelled");
         }
-        if (deadline.isPresent() && !deadline.get().isAfter(Instant.now())) {
+        Instant now = Instant.now();
+        if (deadline.isPresent() && !deadline.get().isAfter(now)) {
             throw redacting.failed(failures.expiredBeforeStart(request.url()));
         }
-        try (Exchange exchange = new Exchange(clients.forCallingThread(), slots, sizeLimit, request, what,
+        boolean deadlineFirst = deadline.isPresent() && !deadline.get().isAfter(now.plus(callTimeout));
+        try (Exchange exchange = new Exchange(clients.forCallingThread(deadlineFirst), slots, sizeLimit, request, what,
                 failures)) {
             return exchange.run(deadline, deadlines, redacting);
         }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -79,6 +80,37 @@ class TransportFailuresTest {
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(failure.detail()).contains("call timeout of 300 ms");
+    }
+
+    @Test
+    void aCallLongerThanTheCallTimeoutIsATimeoutEvenWhenTheCallersDeadlineIsLater() {
+        loopback.enqueue(Loopback.sse("data: chunk\n\n".repeat(200)).throttleBody(64, 50, TimeUnit.MILLISECONDS));
+        HttpTransport transport = loopback.transport(Loopback.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                SHORT));
+
+        TransportFailure failure;
+        try {
+            Loopback.exchange(transport, Instant.now().plus(Duration.ofHours(1)));
+            throw new AssertionError("the call succeeded");
+        } catch (RecordingReader.Failure e) {
+            failure = e.failure;
+        }
+
+        assertThat(failure.kind()).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(failure.detail()).contains("call timeout of 300 ms");
+    }
+
+    @Test
+    void aCallersDeadlineSoonerThanTheCallTimeoutIsWhatBoundsTheCallNotTheCallTimeoutToo() {
+        String body = "{\"answer\":\"" + "x".repeat(200) + "\"}";
+        loopback.enqueue(Loopback.json(200, body).throttleBody(16, 50, TimeUnit.MILLISECONDS));
+        HttpTransport transport = loopback.transport(Loopback.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                SHORT));
+
+        String answer = Loopback.exchange(transport, Instant.now().plus(SHORT.dividedBy(2)));
+
+        assertThat(answer).as("the whole body, sent over longer than the call timeout; the deadline, which only"
+                + " the test can let pass, was never let pass").isEqualTo(body);
     }
 
     @Test
