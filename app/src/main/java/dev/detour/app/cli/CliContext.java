@@ -30,7 +30,7 @@ record CliContext(PrintStream out, PrintStream err, Environment environment, Pat
     static CliContext system() {
         Environment environment = Environment.system();
         boolean interactive = Terminal.interactive(environment::get);
-        return new CliContext(utf8(FileDescriptor.out), utf8(FileDescriptor.err), environment,
+        return new CliContext(StandardOutput.system(), utf8(FileDescriptor.err), environment,
                 Path.of("").toAbsolutePath(), interactive, Terminal.width(environment::get, interactive),
                 Terminal.unicode(environment::get));
     }

@@ -37,6 +37,7 @@ final class HelpLayout {
         codes.put("1", "The run failed, or its report or output is incomplete (stderr says why); doctor: no model answered.");
         codes.put("2", "Usage or configuration error.");
         codes.put("130", "Interrupted (Ctrl-C); what the run had is still written.");
+        codes.put("141", "The reader of standard output closed it early (| head); nothing is said.");
         return java.util.Collections.unmodifiableMap(codes);
     }
 

@@ -36,7 +36,8 @@ public final class Main {
 
     /**
      * Runs the command {@code args} names. One that succeeded but whose standard output could not all be written
-     * (closed, or a full disk) fails with exit code 1 and says so, since what it printed is incomplete.
+     * (closed, or a full disk) fails with exit code 1 and says so, since what it printed is incomplete; one whose
+     * reader closed the pipe early stops quietly with 141, as a tool that SIGPIPE ended.
      */
     static int run(CliContext context, String... args) {
         int code;
@@ -46,6 +47,9 @@ public final class Main {
         } finally {
             context.out().flush();
             context.err().flush();
+        }
+        if (code == ExitCodes.OK && StandardOutput.readerGone(context.out())) {
+            return ExitCodes.READER_GONE;
         }
         if (code == ExitCodes.OK && context.out().checkError()) {
             context.err().println("detour: could not write to standard output (it is closed, or its disk is full);"

@@ -245,7 +245,9 @@ final class Research {
             context.out().print(text);
             context.out().flush();
             if (context.out().checkError()) {
-                problem = "detour: could not write the report to standard output (it is closed, or its disk is full)";
+                if (!StandardOutput.readerGone(context.out())) {
+                    problem = "detour: could not write the report to standard output (it is closed, or its disk is full)";
+                }
                 return false;
             }
             return true;
@@ -310,7 +312,7 @@ final class Research {
 
         /** Why some events were not written, if so; ask after {@link #close()}. */
         Optional<String> problem() {
-            if (stream == null || !stream.checkError()) {
+            if (stream == null || !stream.checkError() || StandardOutput.readerGone(stream)) {
                 return Optional.empty();
             }
             return Optional.of("detour: the events could not all be written to " + where + " ("

@@ -53,9 +53,14 @@ final class WriteFailures extends FilterOutputStream {
         }
     }
 
+    /** The first failure, if one happened. */
+    Optional<IOException> failure() {
+        return Optional.ofNullable(first);
+    }
+
     /** The operating system's reason for the first failure, if one happened. */
     Optional<String> reason() {
-        return Optional.ofNullable(first).map(IoReasons::of);
+        return failure().map(IoReasons::of);
     }
 
     private IOException kept(IOException e) {
