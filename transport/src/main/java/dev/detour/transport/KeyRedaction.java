@@ -83,14 +83,14 @@ final class KeyRedaction {
         }
         Headers.Builder headers = new Headers.Builder();
         for (int i = 0; i < head.headers().size(); i++) {
-            headers.addUnsafeNonAscii(head.headers().name(i), redact(head.headers().value(i)));
+            headers.addUnsafeNonAscii(redact(head.headers().name(i)), redact(head.headers().value(i)));
         }
         return new HttpHead(head.status(), headers.build(), head.url());
     }
 
     private boolean holdsPiece(Headers headers) {
         for (int i = 0; i < headers.size(); i++) {
-            if (text.find(headers.value(i)) != null) {
+            if (text.find(headers.value(i)) != null || text.find(headers.name(i)) != null) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package dev.detour.transport;
 
 import dev.detour.core.wire.SseEvent;
+import java.util.Optional;
 
 /**
  * The {@link ResponseReader} an adapter gave, handed everything of the response with the transport's key
@@ -32,8 +33,11 @@ final class RedactingReader<T> implements ResponseReader<T> {
         return new EventReader<>() {
             @Override
             public boolean accept(SseEvent event) {
+                String type = redaction.redact(event.type());
                 String data = redaction.redact(event.data());
-                return events.accept(data.equals(event.data()) ? event : new SseEvent(event.type(), data, event.id()));
+                Optional<String> id = event.id().map(redaction::redact);
+                boolean untouched = type.equals(event.type()) && data.equals(event.data()) && id.equals(event.id());
+                return events.accept(untouched ? event : new SseEvent(type, data, id));
             }
 
             @Override

@@ -52,6 +52,31 @@ class EchoedKeyRedactionTest {
     }
 
     @Test
+    void theEventTypeAndIdOfAStreamEchoingTheKeyReachTheAdapterRedacted() {
+        loopback.enqueue(Loopback.sse("event: " + SHAPELESS.reveal() + "\nid: id-" + PIECE + "\ndata: {}\n\n"
+                + "data: [DONE]\n\n"));
+        HttpTransport transport = transport(Credential.header("x-api-key", SHAPELESS));
+        RecordingReader reader = new RecordingReader();
+
+        transport.exchange("test:model", Loopback.post(transport), Optional.empty(), reader);
+
+        assertThat(reader.events.get(0).type()).isEqualTo(Redaction.MASK);
+        assertThat(reader.events.get(0).id()).contains("id-" + Redaction.MASK);
+        assertThat(reader.events.get(0).data()).isEqualTo("{}");
+    }
+
+    @Test
+    void aResponseHeaderNameEchoingTheKeyReachesTheAdapterRedacted() {
+        loopback.enqueue(Loopback.json(500, "busy").addHeader("x-echo-" + PIECE, "1"));
+
+        RecordingReader.Rejection rejection = catchThrowableOfType(RecordingReader.Rejection.class,
+                () -> Loopback.exchange(transport(Credential.bearer(SHAPELESS))));
+
+        assertThat(rejection.head.headers().names()).contains("x-echo-" + Redaction.MASK)
+                .noneMatch(name -> name.contains(PIECE));
+    }
+
+    @Test
     void aResponseHeaderEchoingTheKeyReachesTheAdapterRedacted() {
         loopback.enqueue(Loopback.json(500, "busy").addHeader("x-request-id", "req-" + PIECE));
 

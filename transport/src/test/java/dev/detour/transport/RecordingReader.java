@@ -40,6 +40,8 @@ class RecordingReader implements ResponseReader<String> {
     }
 
     final List<String> threads = new ArrayList<>();
+    /** Every event of a stream, as it was given. */
+    final List<SseEvent> events = new ArrayList<>();
     /** Counted down when the first event of a stream arrives. */
     final CountDownLatch firstEvent = new CountDownLatch(1);
 
@@ -63,6 +65,7 @@ class RecordingReader implements ResponseReader<String> {
             public boolean accept(SseEvent event) {
                 threads.add(Thread.currentThread().getName());
                 firstEvent.countDown();
+                events.add(event);
                 if (event.data().equals("[DONE]")) {
                     return false;
                 }
