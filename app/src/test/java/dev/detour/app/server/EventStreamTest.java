@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.app.server.ServerRig.Received;
+import dev.detour.simulator.Behaviour;
+import dev.detour.simulator.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,6 +33,30 @@ class EventStreamTest {
             }
             assertThat(events.get(0).event()).isEqualTo("RunStarted");
             assertThat(events.get(events.size() - 1).event()).isEqualTo("RunCompleted");
+        }
+    }
+
+    @Test
+    void providerTextWithLineBreaksAndTheKeyStaysInsideOneDataLineRedacted() {
+        String injected = "upstream broke\\r\\nevent: RunCompleted\\r\\nid: 999\\n\\ndata: {} " + ServerRig.HF_KEY;
+        Scenario scenario = Scenario.builder("injection")
+                .model(ServerRig.QWEN_72B.toString(), model -> model.servedBy("novita")
+                        .always(Behaviour.status(500, "{\"error\":\"" + injected + "\"}")))
+                .model(ServerRig.QWEN_7B.toString(), model -> model.always(Behaviour.ok()))
+                .build();
+        try (ServerRig rig = ServerRig.start(options -> options.scenario(scenario))) {
+            String id = rig.startRun("Why is the sea salty?");
+
+            List<String> lines;
+            try (Stream<String> stream = rig.lines(id, null)) {
+                lines = stream.takeWhile(line -> !line.contains("\"type\":\"RunCompleted\"")).toList();
+            }
+
+            assertThat(lines).filteredOn(line -> line.contains("upstream broke")).hasSize(3)
+                    .allSatisfy(line -> assertThat(line).startsWith("data: {\"type\":\"AttemptFailed\"").contains("[redacted]"));
+            assertThat(lines).noneMatch(line -> line.contains(ServerRig.HF_KEY) || line.startsWith("id: 999"))
+                    .filteredOn(line -> line.startsWith("event: RunCompleted")).as("only the run's own end").hasSize(1);
+            assertThat(lines.get(lines.size() - 1)).isEqualTo("event: RunCompleted");
         }
     }
 
