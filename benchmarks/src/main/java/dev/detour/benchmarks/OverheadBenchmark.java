@@ -17,9 +17,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One successful call, simulator answering at once, at two concurrencies: a raw JDK {@code HttpClient} POST
@@ -67,28 +71,29 @@ final class OverheadBenchmark {
             ChatModel langChainHttp11 = LangChain4j.openAi(simulator.openAi(), "gpt-4o-mini", LangChain4j.DEFAULT_RETRIES, true);
             Callable<String> raw = rawOpenAi(client, URI.create(simulator.openAi() + "/chat/completions"));
             Callable<String> rawClaude = rawMessages(client, URI.create(simulator.anthropic() + "/v1/messages"));
-            for (int concurrency : new int[] {1, 64}) {
+            Rounds.Counter exported = exportedAndDropped(sdk, spans);
+            for (int concurrency : concurrencies()) {
                 int calls = quick ? 20 : (concurrency == 1 ? 1000 : 60);
-                List<Rounds.Variant> variants = List.of(
-                        new Rounds.Variant(RAW, concurrency, calls, raw),
-                        new Rounds.Variant(DETOUR, concurrency, calls, () -> chain.chat(request).text()),
-                        new Rounds.Variant(TRACED, concurrency, calls, () -> tracedChain.chat(request).text()),
-                        new Rounds.Variant(LC4J, concurrency, calls, () -> langChain.chat(PROMPT)),
-                        new Rounds.Variant(LC4J_H1, concurrency, calls, () -> langChainHttp11.chat(PROMPT)),
-                        new Rounds.Variant(RAW_CLAUDE, concurrency, calls, rawClaude),
-                        new Rounds.Variant(CLAUDE, concurrency, calls, () -> claudeChain.chat(request).text()));
+                List<Rounds.Variant> variants = chosen(List.of(
+                        new Keyed("raw", new Rounds.Variant(RAW, concurrency, calls, raw)),
+                        new Keyed("detour", new Rounds.Variant(DETOUR, concurrency, calls, () -> chain.chat(request).text())),
+                        new Keyed("traced", new Rounds.Variant(TRACED, concurrency, calls, () -> tracedChain.chat(request).text(), exported)),
+                        new Keyed("lc4j", new Rounds.Variant(LC4J, concurrency, calls, () -> langChain.chat(PROMPT))),
+                        new Keyed("lc4j-http11", new Rounds.Variant(LC4J_H1, concurrency, calls, () -> langChainHttp11.chat(PROMPT))),
+                        new Keyed("raw-claude", new Rounds.Variant(RAW_CLAUDE, concurrency, calls, rawClaude)),
+                        new Keyed("claude", new Rounds.Variant(CLAUDE, concurrency, calls, () -> claudeChain.chat(request).text()))));
                 Map<String, Rounds.Measured> measured = Rounds.interleaved(variants);
                 for (Rounds.Variant variant : variants) {
                     String baseline = variant.name().equals(CLAUDE) || variant.name().equals(RAW_CLAUDE) ? RAW_CLAUDE : RAW;
                     table.append(row(concurrency, variant.name(), measured.get(variant.name()), measured.get(baseline)));
                 }
-                sdk.getSdkTracerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
-                int exported = spans.getFinishedSpanItems().size();
-                spans.reset();
                 Rounds.Measured off = measured.get(DETOUR);
                 Rounds.Measured on = measured.get(TRACED);
+                if (off == null || on == null) {
+                    continue;
+                }
                 table.append(Bench.row(concurrency, "**telemetry on ÷ off**", "", "", on.p50().over(off.p50()).showRatio(), "",
-                        on.p99().over(off.p99()).showRatio(), Bench.count(exported) + " spans exported; "
+                        on.p99().over(off.p99()).showRatio(), Bench.count(on.counted()) + " spans exported while measured; "
                                 + kilobytes(on.bytesPerCall().median()) + " against " + kilobytes(off.bytesPerCall().median())
                                 + " KB allocated per call"));
             }
@@ -96,15 +101,54 @@ final class OverheadBenchmark {
         return table.toString();
     }
 
+    /**
+     * The spans exported so far, counted as the traced variant's rounds begin and end (outside their measured time):
+     * flushes the batch processor and drops what the in-memory exporter holds, so that no round carries the spans of
+     * the rounds before it, as an exporter that sends its batches keeps none of them either.
+     */
+    private static Rounds.Counter exportedAndDropped(OpenTelemetrySdk sdk, InMemorySpanExporter spans) {
+        AtomicLong total = new AtomicLong();
+        return () -> {
+            sdk.getSdkTracerProvider().forceFlush().join(10, TimeUnit.SECONDS);
+            long now = total.addAndGet(spans.getFinishedSpanItems().size());
+            spans.reset();
+            return now;
+        };
+    }
+
+    /** A variant with the key {@code -Doverhead.variants} chooses it by. */
+    private record Keyed(String key, Rounds.Variant variant) {}
+
+    /** The variants {@code -Doverhead.variants} names (all by default), in the table's order. */
+    private static List<Rounds.Variant> chosen(List<Keyed> all) {
+        String only = System.getProperty("overhead.variants");
+        if (only == null) {
+            return all.stream().map(Keyed::variant).toList();
+        }
+        List<String> keys = List.of(only.split(","));
+        List<Rounds.Variant> chosen = all.stream().filter(keyed -> keys.contains(keyed.key())).map(Keyed::variant).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("-Doverhead.variants=" + only + " names no variant: use some of "
+                    + all.stream().map(Keyed::key).toList());
+        }
+        return chosen;
+    }
+
+    /** The concurrencies {@code -Doverhead.concurrency} names (1 and 64 by default). */
+    private static int[] concurrencies() {
+        return Arrays.stream(System.getProperty("overhead.concurrency", "1,64").split(","))
+                .mapToInt(value -> Integer.parseInt(value.strip())).toArray();
+    }
+
     private static String row(int concurrency, String name, Rounds.Measured measured, Rounds.Measured baseline) {
         return Bench.row(concurrency, name, Bench.count(measured.calls()), measured.p50().showMillis(),
-                measured.p50().over(baseline.p50()).showRatio(), measured.p99().showMillis(),
-                measured.p99().over(baseline.p99()).showRatio(), measured.cpuPerCall().show(value -> String.format(
-                        java.util.Locale.ROOT, "%.0f", value)) + " µs");
+                baseline == null ? "–" : measured.p50().over(baseline.p50()).showRatio(), measured.p99().showMillis(),
+                baseline == null ? "–" : measured.p99().over(baseline.p99()).showRatio(), measured.cpuPerCall().show(value -> String.format(
+                        Locale.ROOT, "%.0f", value)) + " µs");
     }
 
     private static String kilobytes(double bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1024);
+        return String.format(Locale.ROOT, "%.1f", bytes / 1024);
     }
 
     private static Callable<String> rawOpenAi(HttpClient client, URI endpoint) {
