@@ -67,7 +67,8 @@ final class TracedAttempts implements ModelPort {
         }
         Measures measures = plain;
         TokenUsage usage = TokenUsage.NONE;
-        try (Scope ignored = span.makeCurrent()) {
+        Scope scope = span.makeCurrent();
+        try {
             ChatResponse response = delegate.chat(request, propagate ? carryingTraceContext(context) : context);
             usage = response.usage();
             Optional<String> served = response.servedModel();
@@ -93,14 +94,20 @@ final class TracedAttempts implements ModelPort {
             measures = failed(span, unexpected.getClass().getName());
             throw unexpected;
         } finally {
-            instruments.operationDuration().record((System.nanoTime() - startNanos) / 1e9, measures.duration());
-            if (!usage.equals(TokenUsage.NONE)) {
-                span.setAttribute(GenAi.INPUT_TOKENS, usage.promptTokens());
-                span.setAttribute(GenAi.OUTPUT_TOKENS, usage.completionTokens());
-                instruments.tokenUsage().record(usage.promptTokens(), measures.input());
-                instruments.tokenUsage().record(usage.completionTokens(), measures.output());
-            }
+            measure(span, startNanos, usage, measures);
+            scope.close();
             span.end();
+        }
+    }
+
+    /** Records the attempt's duration and tokens while its span is current, so that an exemplar names this attempt. */
+    private void measure(Span span, long startNanos, TokenUsage usage, Measures measures) {
+        instruments.operationDuration().record((System.nanoTime() - startNanos) / 1e9, measures.duration());
+        if (!usage.equals(TokenUsage.NONE)) {
+            span.setAttribute(GenAi.INPUT_TOKENS, usage.promptTokens());
+            span.setAttribute(GenAi.OUTPUT_TOKENS, usage.completionTokens());
+            instruments.tokenUsage().record(usage.promptTokens(), measures.input());
+            instruments.tokenUsage().record(usage.completionTokens(), measures.output());
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,21 @@ class IncidentTraceTest {
                 .extracting(point -> point.getAttributes())
                 .containsExactlyInAnyOrder(served.toBuilder().put(GenAi.TOKEN_TYPE, "input").build(),
                         served.toBuilder().put(GenAi.TOKEN_TYPE, "output").build());
+    }
+
+    @Test
+    void everyExemplarOfTheAttemptHistogramsNamesTheAttemptsClientSpanNotTheChainSpan() {
+        Map<String, SpanData> byId = spans.stream().collect(Collectors.toMap(SpanData::getSpanId, span -> span));
+        List<SpanData> exemplarSpans = Stream.of("gen_ai.client.operation.duration", "gen_ai.client.token.usage")
+                .flatMap(name -> metric(name).getHistogramData().getPoints().stream())
+                .flatMap(point -> point.getExemplars().stream())
+                .map(exemplar -> byId.get(exemplar.getSpanContext().getSpanId()))
+                .toList();
+        assertThat(exemplarSpans).isNotEmpty().allSatisfy(span -> {
+            assertThat(span).isNotNull();
+            assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
+            assertThat(span.getName()).startsWith("chat ");
+        });
     }
 
     private static long longSum(String name, Attributes attributes) {
