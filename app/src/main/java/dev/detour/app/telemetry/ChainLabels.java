@@ -3,7 +3,10 @@ package dev.detour.app.telemetry;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ModelRef;
 import io.opentelemetry.api.common.Attributes;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The attribute sets of the chain's attempt and fallback counters and of its skip events, and the models'
@@ -11,39 +14,79 @@ import java.util.Locale;
  */
 final class ChainLabels {
 
-    private record AttemptKey(ModelRef model, Attempt.Outcome outcome, String kind) {}
+    private static final int KNOWN_BOUND = 32;
 
     private record FallbackKey(ModelRef from, ModelRef to) {}
 
-    private final Memo<ModelRef, String> names = new Memo<>(ModelRef::toString);
-    private final Memo<AttemptKey, Attributes> attempts = new Memo<>(key -> Attributes.of(
-            GenAi.MODEL, name(key.model()),
-            GenAi.OUTCOME, key.outcome().name().toLowerCase(Locale.ROOT),
-            GenAi.KIND, key.kind()));
-    private final Memo<AttemptKey, Attributes> skips = new Memo<>(key -> Attributes.of(
-            GenAi.MODEL, name(key.model()),
-            GenAi.REQUEST_MODEL, key.model().model(),
-            GenAi.SKIP_REASON, key.kind()));
+    /** A model reference seen before, by identity: a chain's calls pass the same few instances again and again. */
+    private record Known(ModelRef model, ModelLabels labels) {}
+
+    private final Memo<ModelRef, ModelLabels> models = new Memo<>(ModelLabels::new);
     private final Memo<FallbackKey, Attributes> fallbacks = new Memo<>(key -> Attributes.of(
             GenAi.FALLBACK_FROM_ONE, name(key.from()), GenAi.FALLBACK_TO, name(key.to())));
+    private volatile Known[] known = new Known[0];
+
+    /** {@code model}'s name and attribute sets; found by identity first, so that a call hashes no record. */
+    ModelLabels of(ModelRef model) {
+        Known[] seen = known;
+        for (Known entry : seen) {
+            if (entry.model() == model) {
+                return entry.labels();
+            }
+        }
+        ModelLabels labels = models.get(model);
+        if (seen.length < KNOWN_BOUND) {
+            Known[] more = Arrays.copyOf(seen, seen.length + 1);
+            more[seen.length] = new Known(model, labels);
+            known = more;
+        }
+        return labels;
+    }
 
     /** {@code provider:model}, as spans and metrics name a model. */
     String name(ModelRef model) {
-        return names.get(model);
-    }
-
-    /** The {@code detour.attempts} attributes of an attempt of {@code model} that ended in {@code outcome} of {@code kind}. */
-    Attributes attempt(ModelRef model, Attempt.Outcome outcome, String kind) {
-        return attempts.get(new AttemptKey(model, outcome, kind));
-    }
-
-    /** The attributes of the event of {@code model} skipped for {@code reason}. */
-    Attributes skip(ModelRef model, String reason) {
-        return skips.get(new AttemptKey(model, Attempt.Outcome.SKIPPED, reason));
+        return of(model).name();
     }
 
     /** The {@code detour.fallbacks} attributes of a fallback from {@code from} to {@code to}. */
     Attributes fallback(ModelRef from, ModelRef to) {
         return fallbacks.get(new FallbackKey(from, to));
+    }
+
+    /** One model's name, and the attribute sets of its attempts by outcome and kind and of its skip events. */
+    static final class ModelLabels {
+
+        private final String name;
+        private final Attributes succeeded;
+        private final Map<Attempt.Outcome, Memo<String, Attributes>> attempts = new EnumMap<>(Attempt.Outcome.class);
+        private final Memo<String, Attributes> skips;
+
+        private ModelLabels(ModelRef model) {
+            this.name = model.toString();
+            for (Attempt.Outcome outcome : Attempt.Outcome.values()) {
+                attempts.put(outcome, new Memo<>(kind -> Attributes.of(
+                        GenAi.MODEL, name, GenAi.OUTCOME, outcome.name().toLowerCase(Locale.ROOT), GenAi.KIND, kind)));
+            }
+            this.succeeded = attempts.get(Attempt.Outcome.SUCCEEDED).get(TracedChain.SUCCEEDED_KIND);
+            this.skips = new Memo<>(reason -> Attributes.of(
+                    GenAi.MODEL, name, GenAi.REQUEST_MODEL, model.model(), GenAi.SKIP_REASON, reason));
+        }
+
+        String name() {
+            return name;
+        }
+
+        /** The {@code detour.attempts} attributes of an attempt that ended in {@code outcome} of {@code kind}. */
+        Attributes attempt(Attempt.Outcome outcome, String kind) {
+            if (outcome == Attempt.Outcome.SUCCEEDED && kind.equals(TracedChain.SUCCEEDED_KIND)) {
+                return succeeded;
+            }
+            return attempts.get(outcome).get(kind);
+        }
+
+        /** The attributes of the event of this model skipped for {@code reason}. */
+        Attributes skip(String reason) {
+            return skips.get(reason);
+        }
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.CancellationException;
 final class TracedChain implements ModelPort {
 
     static final String SKIPPED_EVENT = "detour.attempt.skipped";
+    static final String SUCCEEDED_KIND = "ok";
 
     private final ModelPort delegate;
     private final Instruments instruments;
@@ -101,15 +102,15 @@ final class TracedChain implements ModelPort {
         public void attemptFinished(Attempt attempt) {
             attempts++;
             String kind = switch (attempt.outcome()) {
-                case SUCCEEDED -> "ok";
+                case SUCCEEDED -> SUCCEEDED_KIND;
                 case FAILED -> attempt.kind().map(ErrorKind::displayName).orElse("Unexpected");
                 case CANCELLED -> "CANCELLED";
                 case SKIPPED -> attempt.skipReason().map(SkipReason::name).orElseThrow();
             };
-            ChainLabels labels = instruments.labels();
-            instruments.attempts().add(1, labels.attempt(attempt.model(), attempt.outcome(), kind));
+            ChainLabels.ModelLabels model = instruments.labels().of(attempt.model());
+            instruments.attempts().add(1, model.attempt(attempt.outcome(), kind));
             if (attempt.outcome() == Attempt.Outcome.SKIPPED) {
-                span.addEvent(SKIPPED_EVENT, labels.skip(attempt.model(), kind));
+                span.addEvent(SKIPPED_EVENT, model.skip(kind));
             }
             caller.attemptFinished(attempt);
         }
