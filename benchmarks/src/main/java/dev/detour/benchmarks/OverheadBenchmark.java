@@ -95,7 +95,8 @@ final class OverheadBenchmark {
                 table.append(Bench.row(concurrency, "**telemetry on ÷ off**", "", "", on.p50().over(off.p50()).showRatio(), "",
                         on.p99().over(off.p99()).showRatio(), Bench.count(on.counted()) + " spans exported while measured; "
                                 + kilobytes(on.bytesPerCall().median()) + " against " + kilobytes(off.bytesPerCall().median())
-                                + " KB allocated per call"));
+                                + " KB allocated per call; of the CPU per call, the JIT's " + micros(on.jitPerCall())
+                                + " against " + micros(off.jitPerCall()) + " µs"));
             }
         }
         return table.toString();
@@ -143,8 +144,11 @@ final class OverheadBenchmark {
     private static String row(int concurrency, String name, Rounds.Measured measured, Rounds.Measured baseline) {
         return Bench.row(concurrency, name, Bench.count(measured.calls()), measured.p50().showMillis(),
                 baseline == null ? "–" : measured.p50().over(baseline.p50()).showRatio(), measured.p99().showMillis(),
-                baseline == null ? "–" : measured.p99().over(baseline.p99()).showRatio(), measured.cpuPerCall().show(value -> String.format(
-                        Locale.ROOT, "%.0f", value)) + " µs");
+                baseline == null ? "–" : measured.p99().over(baseline.p99()).showRatio(), micros(measured.cpuPerCall()) + " µs");
+    }
+
+    private static String micros(Spread perCall) {
+        return perCall.show(value -> String.format(Locale.ROOT, "%.0f", value));
     }
 
     private static String kilobytes(double bytes) {

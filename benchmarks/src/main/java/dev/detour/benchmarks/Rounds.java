@@ -16,6 +16,9 @@ final class Rounds {
     /** How many measured rounds a figure is the median of unless {@code -Dbench.rounds} says otherwise. */
     static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
 
+    /** How many warm-up rounds each variant runs before the measured ones unless {@code -Dbench.warmups} says otherwise. */
+    static final int WARMUPS = Integer.getInteger("bench.warmups", 1);
+
     /**
      * One variant of a comparison.
      *
@@ -45,11 +48,14 @@ final class Rounds {
      * @param p50 each round's median latency, ms
      * @param p99 each round's 99th percentile, ms
      * @param cpuPerCall each round's client CPU per call, µs (this whole JVM: callers, I/O, JIT and GC)
+     * @param jitPerCall the part of {@code cpuPerCall} the JIT's compiler threads spent, µs: high while the code is
+     *     still being compiled, so a round that pays for compiling shows it
      * @param bytesPerCall each round's heap allocation per call, bytes (every thread of this JVM), which unlike
      *     time does not depend on how loaded the machine is
      * @param counted the counter's increase over all measured rounds, or -1 without a counter
      */
-    record Measured(int calls, Spread p50, Spread p99, Spread cpuPerCall, Spread bytesPerCall, long counted) {}
+    record Measured(int calls, Spread p50, Spread p99, Spread cpuPerCall, Spread jitPerCall, Spread bytesPerCall,
+            long counted) {}
 
     /** One turn of a variant in a round of {@link #rotated}: measures the variant once. */
     @FunctionalInterface
@@ -80,12 +86,15 @@ final class Rounds {
     }
 
     static Map<String, Measured> interleaved(List<Variant> variants) throws Exception {
-        for (Variant variant : variants) {
-            Load.run(variant.concurrency(), variant.calls(), variant.call(), null);
+        for (int warmup = 0; warmup < WARMUPS; warmup++) {
+            for (Variant variant : variants) {
+                Load.run(variant.concurrency(), variant.calls(), variant.call(), null);
+            }
         }
         Map<String, List<Double>> p50 = new LinkedHashMap<>();
         Map<String, List<Double>> p99 = new LinkedHashMap<>();
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        Map<String, List<Double>> jit = new LinkedHashMap<>();
         Map<String, List<Double>> bytes = new LinkedHashMap<>();
         Map<String, Integer> calls = new LinkedHashMap<>();
         Map<String, Long> counted = new LinkedHashMap<>();
@@ -93,6 +102,7 @@ final class Rounds {
             p50.put(variant.name(), new ArrayList<>());
             p99.put(variant.name(), new ArrayList<>());
             cpu.put(variant.name(), new ArrayList<>());
+            jit.put(variant.name(), new ArrayList<>());
             bytes.put(variant.name(), new ArrayList<>());
             calls.put(variant.name(), 0);
             counted.put(variant.name(), variant.counter() == null ? -1L : 0L);
@@ -113,6 +123,7 @@ final class Rounds {
                 p50.get(variant.name()).add(latencies.percentileMillis(50));
                 p99.get(variant.name()).add(latencies.percentileMillis(99));
                 cpu.get(variant.name()).add(spent.processNanos() / 1000.0 / latencies.count());
+                jit.get(variant.name()).add(spent.jitSeconds() * 1e6 / latencies.count());
                 bytes.get(variant.name()).add((double) allocated / latencies.count());
                 calls.merge(variant.name(), latencies.count(), Integer::sum);
             }
@@ -121,7 +132,7 @@ final class Rounds {
         for (Variant variant : variants) {
             String name = variant.name();
             measured.put(name, new Measured(calls.get(name), new Spread(p50.get(name)), new Spread(p99.get(name)),
-                    new Spread(cpu.get(name)), new Spread(bytes.get(name)), counted.get(name)));
+                    new Spread(cpu.get(name)), new Spread(jit.get(name)), new Spread(bytes.get(name)), counted.get(name)));
         }
         return measured;
     }
