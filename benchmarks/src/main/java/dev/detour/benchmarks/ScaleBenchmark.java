@@ -97,6 +97,7 @@ final class ScaleBenchmark {
 
         private final SimulatorChild server;
         private final int runs;
+        private final String label;
         private long requestsBefore;
         private long idle = -1;
         private long live = -1;
@@ -104,9 +105,10 @@ final class ScaleBenchmark {
         private long clientFiles = -1;
         private long serverFiles = -1;
 
-        LiveHeap(SimulatorChild server, int runs) {
+        LiveHeap(SimulatorChild server, int runs, String label) {
             this.server = server;
             this.runs = runs;
+            this.label = label;
         }
 
         /** Takes the idle heap and the server's request count, just before the round. */
@@ -125,6 +127,7 @@ final class ScaleBenchmark {
             serverFiles = server.openFiles();
             inFlight = runsInFlight.getAsInt();
             live = heapAfterFullGc();
+            HeapDiagnostics.write(label);
         }
 
         double bytesPerRun() {
@@ -192,7 +195,7 @@ final class ScaleBenchmark {
         SimulatorChild.Errors errorsBefore = child.errors();
         try (Contender contender = variant.build().get()) {
             reportLost(variant.name(), server, runs, "warm-up", contender.run(runs, "warm-up", Probe.NONE));
-            LiveHeap liveHeap = measureHeap ? new LiveHeap(child, runs) : null;
+            LiveHeap liveHeap = measureHeap ? new LiveHeap(child, runs, server + "-" + variant.key() + "-" + runs) : null;
             Round round = measure(contender, variant.name(), server, runs, child, liveHeap, clientFiles, serverFiles);
             if (liveHeap != null) {
                 liveHeap.before();
