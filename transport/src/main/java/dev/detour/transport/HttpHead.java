@@ -23,7 +23,8 @@ public record HttpHead(int status, Headers headers, HttpUrl url) {
     }
 
     static HttpHead of(Response response) {
-        return new HttpHead(response.code(), response.headers(), response.request().url());
+        return new HttpHead(response.code(), NoSilentRetry.restored(response.code(), response.headers()),
+                response.request().url());
     }
 
     /** A header's value, or null when absent. */

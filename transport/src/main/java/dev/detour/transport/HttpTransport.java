@@ -62,12 +62,8 @@ public final class HttpTransport implements AutoCloseable {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
-                .addInterceptor(new UserAgent())
-                .addInterceptor(NoSilentRetry.restoring())
-                .addNetworkInterceptor(NoSilentRetry.holding());
-        if (credential.secret().isPresent()) {
-            builder.addNetworkInterceptor(new OriginBoundCredential(credential, this.baseUrl));
-        }
+                .addNetworkInterceptor(new WireRules(credential.secret().isPresent()
+                        ? Optional.of(new OriginBoundCredential(credential, this.baseUrl)) : Optional.empty()));
         this.clients = new ClientShards(builder, limits.maxConcurrentCalls(), Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("detour-" + providerName + "-http-", 1).factory()));
     }

@@ -1,16 +1,14 @@
 package dev.detour.transport;
 
-import java.io.IOException;
-import okhttp3.Interceptor;
+import okhttp3.Headers;
 import okhttp3.Response;
 
 /**
- * Keeps OkHttp's own follow-up logic away from a 503's {@code Retry-After}: below it (as a network
- * interceptor) the header is held under another name, above it (as an application interceptor) it is put
- * back. OkHttp would otherwise resend the request on its own after {@code Retry-After: 0} (whether and when
- * to try again is the resilience chain's decision, and a hidden second request is a hidden second charge),
- * and fail on its thread with a {@code NumberFormatException} for a wait larger than an int, losing the
- * status and the body.
+ * Keeps OkHttp's own follow-up logic away from a 503's {@code Retry-After}: on the wire (in {@link WireRules})
+ * the header is held under another name, and the {@link HttpHead} Detour reads has it back. OkHttp would
+ * otherwise resend the request on its own after {@code Retry-After: 0} (whether and when to try again is the
+ * resilience chain's decision, and a hidden second request is a hidden second charge), and fail on its thread
+ * with a {@code NumberFormatException} for a wait larger than an int, losing the status and the body.
  */
 final class NoSilentRetry {
 
@@ -19,21 +17,16 @@ final class NoSilentRetry {
 
     private NoSilentRetry() {}
 
-    /** The network interceptor, which holds the header before OkHttp's follow-up logic reads it. */
-    static Interceptor holding() {
-        return chain -> move(chain.proceed(chain.request()), RETRY_AFTER, HELD);
+    /** The response from the wire, with a 503's {@code Retry-After} held before OkHttp's follow-up logic reads it. */
+    static Response holding(Response response) {
+        String value = response.code() == 503 ? response.header(RETRY_AFTER) : null;
+        return value == null ? response
+                : response.newBuilder().removeHeader(RETRY_AFTER).header(HELD, value).build();
     }
 
-    /** The application interceptor, which gives the response its header back. */
-    static Interceptor restoring() {
-        return chain -> move(chain.proceed(chain.request()), HELD, RETRY_AFTER);
-    }
-
-    private static Response move(Response response, String from, String to) throws IOException {
-        String value = response.header(from);
-        if (response.code() != 503 || value == null) {
-            return response;
-        }
-        return response.newBuilder().removeHeader(from).header(to, value).build();
+    /** The headers of a response with status {@code status}, with a held {@code Retry-After} given back. */
+    static Headers restored(int status, Headers headers) {
+        String value = status == 503 ? headers.get(HELD) : null;
+        return value == null ? headers : headers.newBuilder().removeAll(HELD).set(RETRY_AFTER, value).build();
     }
 }

@@ -8,8 +8,9 @@ import okhttp3.Response;
 
 /**
  * Writes the credential (its header, or its query parameter) on requests to the configured origin (scheme,
- * host and port) and removes it from every other. Installed as a network interceptor, it decides for each request that goes
- * on the wire, so even a client that followed a redirect could not carry the key to another origin.
+ * host and port) and removes it from every other. Installed as a network interceptor (on its own, or through
+ * {@link WireRules}), it decides for each request that goes on the wire, so even a client that followed a
+ * redirect could not carry the key to another origin.
  */
 final class OriginBoundCredential implements Interceptor {
 
@@ -28,19 +29,26 @@ final class OriginBoundCredential implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        boolean own = sameOrigin(request.url());
+        Request.Builder sent = request.newBuilder();
+        writeOn(sent, request.url());
+        return chain.proceed(sent.build());
+    }
+
+    /** Writes the credential on {@code sent}, a request to {@code url}, if that is its origin, and removes it otherwise. */
+    void writeOn(Request.Builder sent, HttpUrl url) {
+        boolean own = sameOrigin(url);
         if (parameter != null) {
-            HttpUrl.Builder url = request.url().newBuilder().removeAllQueryParameters(parameter);
+            HttpUrl.Builder bound = url.newBuilder().removeAllQueryParameters(parameter);
             if (own) {
-                url.addQueryParameter(parameter, credential.secret().orElseThrow().reveal());
+                bound.addQueryParameter(parameter, credential.secret().orElseThrow().reveal());
             }
-            return chain.proceed(request.newBuilder().url(url.build()).build());
+            sent.url(bound.build());
+            return;
         }
-        Request.Builder sent = request.newBuilder().removeHeader(header);
+        sent.removeHeader(header);
         if (own) {
             sent.header(header, credential.headerValue());
         }
-        return chain.proceed(sent.build());
     }
 
     private boolean sameOrigin(HttpUrl url) {

@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import okhttp3.Interceptor;
-import okhttp3.Response;
 
-/** Names Detour and its version in every request ({@code User-Agent: detour/0.1.0}), in place of OkHttp's. */
-final class UserAgent implements Interceptor {
+/** The {@code User-Agent} every request carries in place of OkHttp's: Detour and its version ({@code detour/0.1.0}). */
+final class UserAgent {
 
+    static final String HEADER = "User-Agent";
     static final String VALUE = "detour/" + version();
 
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-        return chain.proceed(chain.request().newBuilder().header("User-Agent", VALUE).build());
-    }
+    private UserAgent() {}
 
     private static String version() {
         Properties properties = new Properties();

@@ -12,7 +12,10 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** An exchange under a call's context carries the context's extra request headers, and only those. */
+/**
+ * An exchange under a call's context carries the context's extra request headers, and only those, and every
+ * request names Detour as its user agent.
+ */
 class RequestHeadersTest {
 
     private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
@@ -46,5 +49,17 @@ class RequestHeadersTest {
         transport.exchange("test:model", Loopback.post(transport), CallContext.none(), new RecordingReader());
 
         assertThat(loopback.takeRequest().getHeaders().names()).doesNotContain("traceparent", "tracestate");
+    }
+
+    @Test
+    void everyRequestNamesDetourAsItsUserAgentInPlaceOfOkHttp() throws InterruptedException {
+        loopback.enqueue(Loopback.json(200, "{}"));
+        HttpTransport transport = loopback.transport();
+
+        transport.exchange("test:model", Loopback.post(transport).newBuilder().header("User-Agent", "someone-else").build(),
+                CallContext.none(), new RecordingReader());
+
+        assertThat(loopback.takeRequest().getHeaders().values("User-Agent")).containsExactly(UserAgent.VALUE);
+        assertThat(UserAgent.VALUE).startsWith("detour/");
     }
 }
