@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.detour.core.cost.Cost;
 import dev.detour.core.cost.Pricing;
 import dev.detour.core.model.Attempt;
+import dev.detour.core.workflow.RunStore;
 import dev.detour.core.workflow.WorkflowEvent;
 import java.time.Duration;
 import java.util.Map;
@@ -14,13 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns workflow events into one-line JSON objects with a {@code type} field, the format of
  * {@code --events}: stable field names, durations in milliseconds, instants in ISO-8601. With prices, it sums each
- * step's and run's cost from the attempt events it has written since that step or run (re)started, until it ends,
- * so give each run's stream its own; it is safe to call from several threads.
+ * step's and run's cost from the attempt events it has written since that step or run started, until it ends, so
+ * give each run's stream its own; a resumed run's sum starts from what its replayed steps cost, as read from the
+ * store, so it is the whole run's. It is safe to call from several threads.
  */
 final class EventJson {
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
     private final Pricing pricing;
+    private final CarriedCost carried;
     private final Map<String, Cost> stepCosts = new ConcurrentHashMap<>();
     private final Map<String, Cost> runCosts = new ConcurrentHashMap<>();
 
@@ -28,9 +31,18 @@ final class EventJson {
         this(Pricing.none());
     }
 
-    /** Events whose attempts, steps and runs also carry their {@code cost} at {@code pricing}, when it prices any model. */
+    /** Events with costs at {@code pricing}, of runs that have no stored earlier session. */
     EventJson(Pricing pricing) {
+        this(pricing, RunStore.none());
+    }
+
+    /**
+     * Events whose attempts, steps and runs also carry their {@code cost} at {@code pricing}, when it prices any model;
+     * a resumed run's earlier sessions are read from {@code store}.
+     */
+    EventJson(Pricing pricing, RunStore store) {
         this.pricing = pricing;
+        this.carried = new CarriedCost(store, pricing);
     }
 
     String toJson(WorkflowEvent event) {
@@ -45,7 +57,11 @@ final class EventJson {
                 json.put("workflow", started.workflow());
             }
             case WorkflowEvent.RunResumed resumed -> {
-                runCosts.remove(resumed.runId());
+                if (pricing.prices().isEmpty()) {
+                    runCosts.remove(resumed.runId());
+                } else {
+                    runCosts.put(resumed.runId(), carried.of(resumed));
+                }
                 json.put("workflow", resumed.workflow()).put("recordedSteps", resumed.recordedSteps());
             }
             case WorkflowEvent.RunCompleted completed -> {

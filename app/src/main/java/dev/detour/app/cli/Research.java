@@ -13,6 +13,7 @@ import dev.detour.core.workflow.BudgetExhaustion;
 import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunResult;
 import dev.detour.core.workflow.RunStatus;
+import dev.detour.core.workflow.RunStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -66,7 +67,7 @@ final class Research {
             options = options.withListener(display);
         }
         ProgressDisplay shown = display;
-        EventTarget eventTarget = EventTarget.open(context, progress.events, session.config().pricing());
+        EventTarget eventTarget = EventTarget.open(context, progress.events, session.config().pricing(), session.store());
         ResearchRun run;
         String stored;
         try (eventTarget; Ticker ticker = Ticker.every(Duration.ofSeconds(1), shown != null && context.interactive(),
@@ -288,18 +289,18 @@ final class Research {
             this.where = where;
         }
 
-        static EventTarget open(CliContext context, String target, Pricing pricing) {
+        static EventTarget open(CliContext context, String target, Pricing pricing, RunStore store) {
             if (target == null) {
                 return new EventTarget(null, null, null, null);
             }
             if (target.equals("-")) {
-                return new EventTarget(new EventLog(context.out(), pricing), context.out(), null, "standard output");
+                return new EventTarget(new EventLog(context.out(), pricing, store), context.out(), null, "standard output");
             }
             Path file = context.resolve(Path.of(target));
             try {
                 WriteFailures failures = new WriteFailures(Files.newOutputStream(file));
                 PrintStream stream = new PrintStream(failures, true, StandardCharsets.UTF_8);
-                return new EventTarget(new EventLog(stream, pricing), stream, failures, file.toString());
+                return new EventTarget(new EventLog(stream, pricing, store), stream, failures, file.toString());
             } catch (IOException e) {
                 throw new UsageProblem("detour: --events " + target + ": cannot write " + file + " (" + IoReasons.of(e) + ")");
             }

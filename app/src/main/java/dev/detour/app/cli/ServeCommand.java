@@ -61,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
     /** What the server writes, in the CLI's own formats, with costs at {@code pricing} as the CLI shows them. */
     static Formats formats(Pricing pricing) {
         ReportJson reports = new ReportJson(pricing);
-        return new Formats(() -> new EventJson(pricing)::toJson, reports::toJson);
+        return new Formats(store -> new EventJson(pricing, store)::toJson, reports::toJson);
     }
 
     @Override

@@ -47,7 +47,7 @@ final class ShowCommand implements Callable<Integer> {
         try (RunStore store = Session.openStore(context, config.store(), true)) {
             StoredRun stored = RunIds.find(store, run, "show");
             if (events) {
-                EventJson json = new EventJson(config.pricing());
+                EventJson json = new EventJson(config.pricing(), store);
                 for (WorkflowEvent event : store.events(stored.runId())) {
                     context.out().println(json.toJson(event));
                 }

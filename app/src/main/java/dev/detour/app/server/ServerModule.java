@@ -71,7 +71,7 @@ public final class ServerModule extends AbstractModule {
     LiveRuns liveRuns(ResearchRunner runner, Chains chains, EvidenceSources evidence, DetourConfig config, RunStore store,
             Clock clock, ModelHealth health, Telemetry telemetry) {
         return new LiveRuns(runner, chains, evidence, config, store, clock, List.of(health), telemetry.runListeners(),
-                formats.events(), temporal, telemetry::currentTraceContext);
+                () -> formats.events().apply(store), temporal, telemetry::currentTraceContext);
     }
 
     @Provides
@@ -84,7 +84,7 @@ public final class ServerModule extends AbstractModule {
         RunRequestReader reader = new RunRequestReader(mapper, chainProviders,
                 evidence.sources().stream().map(SourceRef::name).collect(Collectors.toSet()));
         RunsApi runsApi = new RunsApi(runs, store, reader, new RunViews(mapper, formats.report(), config.pricing(), store), replies);
-        EventsApi eventsApi = new EventsApi(runs, store, formats.events(), settings.heartbeat());
+        EventsApi eventsApi = new EventsApi(runs, store, () -> formats.events().apply(store), settings.heartbeat());
         DoctorProbes doctor = new DoctorProbes(chain, config.resilience().attemptTimeout(), settings.doctorInterval(), clock);
         SystemApi systemApi = new SystemApi(config, environment, breakers, health, doctor, store, runs, clock, replies);
         return new DetourServer(settings, config.server(), runs, runsApi, eventsApi, systemApi, replies);

@@ -11,6 +11,7 @@ import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelCallException;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.TokenUsage;
+import dev.detour.core.workflow.RunStore;
 import dev.detour.core.workflow.WorkflowEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -118,8 +119,8 @@ class EventJsonCostTest {
         Pricing pricing = new Pricing(Map.of(MINI, new Price(new BigDecimal("0.15"), new BigDecimal("0.60"))));
         dev.detour.app.server.Formats formats = ServeCommand.formats(pricing);
         Attempt answered = Attempt.succeeded(MINI, null, 0, AT, Duration.ofMillis(5)).withUsage(TokenUsage.of(1000, 500));
-        var first = formats.events().get();
-        var second = formats.events().get();
+        var first = formats.events().apply(RunStore.none());
+        var second = formats.events().apply(RunStore.none());
 
         first.apply(new WorkflowEvent.AttemptSucceeded("r", 1, AT, "plan", answered));
         String replayed = second.apply(new WorkflowEvent.RunCompleted("r", 2, AT, Duration.ZERO, TokenUsage.NONE, 0));

@@ -249,6 +249,54 @@ class StoreCliTest {
     }
 
     @Test
+    void aRunStoppedAfterAPaidStepAndResumedCostsWhatTheSameRunCostsUninterrupted() throws IOException {
+        // Every answer is 12 prompt and 8 answer tokens: at $1 and $2 per million, $0.000028 a call.
+        Files.writeString(directory.resolve("detour.yaml"), Files.readString(directory.resolve("detour.yaml"))
+                + "pricing: { \"local:qwen2.5:7b\": { input-per-million: 1, output-per-million: 2 } }\n");
+        assertThat(detour("run", "--format", "json", "--events", "whole.jsonl", "Why do tides happen?")).as(stderr()).isZero();
+        JsonNode whole = new ObjectMapper().readTree(stdout());
+        int calls = local.received().size();
+        BigDecimal expected = new BigDecimal("0.000028").multiply(BigDecimal.valueOf(calls));
+        assertThat(whole.at("/tokens/total").asLong()).isEqualTo(20L * calls);
+        assertThat(new BigDecimal(whole.get("cost").asText())).isEqualByComparingTo(expected);
+        assertThat(lastEvent(directory.resolve("whole.jsonl")).get("cost").asText()).isEqualTo(plain(expected));
+
+        String runId = storedRun("run", "--quiet", "--token-budget", "30", "--events", "first.jsonl", "Why do tides happen?");
+        assertThat(local.received().size() - calls).as("the plan was paid for before the budget ran out")
+                .isPositive().isLessThan(calls);
+        int exit = detour("resume", runId.substring(0, 8), "--token-budget", "50000", "--format", "json", "--events",
+                "resumed.jsonl");
+
+        assertThat(exit).as(stderr()).isZero();
+        JsonNode resumed = new ObjectMapper().readTree(stdout());
+        assertThat(local.received()).as("the resumed run asked nothing twice").hasSize(2 * calls);
+        assertThat(resumed.at("/tokens/total").asLong()).isEqualTo(20L * calls);
+        assertThat(resumed.get("cost").asText()).isEqualTo(plain(expected));
+        JsonNode ended = lastEvent(directory.resolve("resumed.jsonl"));
+        assertThat(ended.get("type").asText()).isEqualTo("RunCompleted");
+        assertThat(ended.at("/tokens/total").asLong()).isEqualTo(20L * calls);
+        assertThat(ended.get("cost").asText()).as("the run's end event prices the whole run, as its tokens count it")
+                .isEqualTo(plain(expected));
+        assertThat(detour("show", runId.substring(0, 8), "--events")).isZero();
+        assertThat(json(stdout().lines().reduce((first, second) -> second).orElseThrow()).get("cost").asText())
+                .isEqualTo(plain(expected));
+        assertThat(detour("show", runId.substring(0, 8))).isZero();
+        assertThat(stdout()).contains(", cost $" + expected.setScale(6, RoundingMode.HALF_UP).toPlainString() + "._");
+        assertThat(detour("runs", "--format", "json")).isZero();
+        for (JsonNode listed : new ObjectMapper().readTree(stdout())) {
+            assertThat(listed.get("cost").asText()).as(listed.get("runId").asText()).isEqualTo(plain(expected));
+        }
+    }
+
+    private JsonNode lastEvent(Path events) throws IOException {
+        return json(Files.readAllLines(events).getLast());
+    }
+
+    private static String plain(BigDecimal dollars) {
+        return dollars.stripTrailingZeros().toPlainString();
+    }
+
+    @Test
     void aPrefixOfSeveralRunsOrOfNoneIsAClearError() {
         try (SqliteRunStore store = SqliteRunStore.open(storeFile(), new JsonValueCodec())) {
             WorkflowEngine engine = new WorkflowEngine(ScriptedModelPort.answering("test", "model"), Clock.systemUTC(), store);

@@ -105,6 +105,43 @@ class ServerCostTest {
     }
 
     @Test
+    void aRunStoppedAfterAPaidStepAndResumedCostsWhatTheSameRunCostsUninterrupted() {
+        try (ServerRig rig = ServerRig.start(options -> options.config(ServerCostTest::withPrices))) {
+            String whole = rig.startRun("Why is the sea salty?");
+            BigDecimal cost = assertEventCosts(rig.allEvents(whole).stream().map(Received::data).toList(), prices());
+            JsonNode uninterrupted = rig.awaitStatus(whole, "completed");
+            long planTokens = uninterrupted.get("steps").get(0).get("tokens").asLong();
+            var started = rig.post("/v1/runs", "{\"question\": \"Why is the sea salty?\", \"tokenBudget\": " + (planTokens + 1) + "}");
+            String id = ServerRig.json(started).get("id").asText();
+            JsonNode stopped = rig.awaitStatus(id, "completed");
+            assertThat(stopped.at("/report/json/complete").asBoolean()).as("the budget ran out").isFalse();
+            assertThat(new BigDecimal(stopped.get("cost").asText())).as("the plan was paid for").isPositive().isLessThan(cost);
+
+            try (ServerRig resuming = ServerRig.start(options -> options.store(rig.storeFile).config(ServerCostTest::withPrices))) {
+                assertThat(resuming.post("/v1/runs/" + id + "/resume", "{\"tokenBudget\": 50000}").statusCode()).isEqualTo(202);
+                JsonNode detail = resuming.awaitRun(id, run -> run.at("/report/json/complete").asBoolean());
+                List<JsonNode> events = resuming.allEvents(id).stream().map(Received::data).toList();
+
+                assertThat(detail.get("tokens").asLong()).isEqualTo(uninterrupted.get("tokens").asLong());
+                assertThat(events.getLast().get("type").asText()).isEqualTo("RunCompleted");
+                assertThat(events.getLast().at("/tokens/total").asLong()).isEqualTo(uninterrupted.get("tokens").asLong());
+                assertThat(events.getLast().get("cost").asText()).as("the run's end event prices the whole run, as its"
+                        + " tokens count it").isEqualTo(plain(cost));
+                assertThat(detail.get("cost").asText()).isEqualTo(plain(cost));
+                assertThat(detail.at("/report/json/cost").asText()).isEqualTo(plain(cost));
+                assertThat(detail.at("/report/markdown").asText()).contains("cost " + shown(cost) + "._");
+                assertThat(listed(resuming, id).get("cost").asText()).isEqualTo(plain(cost));
+            }
+            try (ServerRig restarted = ServerRig.start(options -> options.store(rig.storeFile).config(ServerCostTest::withPrices))) {
+                assertThat(ServerRig.json(restarted.get("/v1/runs/" + id)).get("cost").asText()).isEqualTo(plain(cost));
+                assertThat(listed(restarted, id).get("cost").asText()).isEqualTo(plain(cost));
+                assertThat(restarted.allEvents(id).getLast().data().get("cost").asText()).as("a replay of the stored events")
+                        .isEqualTo(plain(cost));
+            }
+        }
+    }
+
+    @Test
     void anUnpricedModelMakesTheCostUnknownNeverZero() {
         try (ServerRig rig = ServerRig.start(options -> options.config(config ->
                 config.withPricing(new Pricing(Map.of(ServerRig.QWEN_72B, QWEN_72B_PRICE)))))) {
