@@ -119,12 +119,14 @@ public final class DetourModule extends AbstractModule {
 
     /**
      * What a worker of this process calls: the configured chain, or the chain a run names, built from this
-     * process's providers (a model of another provider is refused), at the configured prices.
+     * process's providers (a model of another provider is refused), at the prices the run was started with, else
+     * the configured ones.
      */
     @Provides
     @Singleton
     WorkerModels workerModels(ModelPort models, Chains chains, DetourConfig detour) {
-        return new WorkerModels(models, chains::of, detour.pricing());
+        return new WorkerModels(models, (chain, pricing) -> chains.of(chain.isEmpty() ? detour.chain() : chain, pricing),
+                detour.pricing());
     }
 
     @Provides

@@ -33,7 +33,7 @@ final class Temporal {
         TemporalRun<ResearchOutcome> run;
         try {
             run = runs.start(ResearchWorkflow.NAME, question, Optional.of(runner.settings()), List.of(),
-                    session.get(Telemetry.class).currentTraceContext(), options);
+                    session.get(Telemetry.class).currentTraceContext(), session.config().pricing(), options);
         } catch (RuntimeException e) {
             runs.close();
             throw new UsageProblem("detour: could not start the run on Temporal at " + target.target() + " ("

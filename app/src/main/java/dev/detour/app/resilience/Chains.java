@@ -3,6 +3,7 @@ package dev.detour.app.resilience;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.telemetry.Telemetry;
 import dev.detour.app.provider.Providers;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelPort;
 import dev.detour.core.model.ModelRef;
@@ -36,21 +37,36 @@ public final class Chains {
      * @throws IllegalArgumentException if {@code models} is empty or names a provider the configured chain does not use
      */
     public ModelPort of(List<ModelRef> models) {
+        return of(models, config.pricing());
+    }
+
+    /**
+     * The resilience chain over {@code models}, holding each attempt's worst case to a cost budget at {@code pricing}
+     * (a run's own prices) rather than the configured ones.
+     *
+     * @throws IllegalArgumentException if {@code models} is empty or names a provider the configured chain does not use
+     */
+    public ModelPort of(List<ModelRef> models, Pricing pricing) {
         Require.nonNull(models, "models");
-        return over(models.stream().map(model -> new ChainLink(model, providers.port(model))).toList());
+        Require.nonNull(pricing, "pricing");
+        return over(models.stream().map(model -> new ChainLink(model, providers.port(model))).toList(), pricing);
     }
 
     /** The resilience chain over {@code links}, traced when telemetry is on. */
     ModelPort over(List<ChainLink> links) {
+        return over(links, config.pricing());
+    }
+
+    private ModelPort over(List<ChainLink> links, Pricing pricing) {
         List<ChainLink> checked = links.stream()
                 .map(link -> new ChainLink(link.model(), new CheckedPort(link.port())))
                 .toList();
         if (!telemetry.enabled()) {
-            return new ResilientChain(checked, config.resilience(), breakers, clock, config.pricing());
+            return new ResilientChain(checked, config.resilience(), breakers, clock, pricing);
         }
         List<ChainLink> traced = checked.stream()
                 .map(link -> new ChainLink(link.model(), telemetry.attemptsOf(link.model(), link.port())))
                 .toList();
-        return telemetry.chain(new ResilientChain(traced, config.resilience(), breakers, clock, config.pricing()));
+        return telemetry.chain(new ResilientChain(traced, config.resilience(), breakers, clock, pricing));
     }
 }

@@ -3,6 +3,7 @@ package dev.detour.app.server;
 import dev.detour.app.StartedRun;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.resilience.Chains;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.research.ResearchOutcome;
 import dev.detour.core.research.ResearchRunner;
@@ -103,7 +104,7 @@ final class LiveRuns {
             StartedRun started;
             try {
                 started = temporal.isPresent()
-                        ? onTemporal(temporal.get(), request, settings, traceContext.get(), options)
+                        ? onTemporal(temporal.get(), request, settings, traceContext.get(), config.pricing(), options)
                         : StartedRun.of(runnerFor(chain).start(request.question(), settings, options));
             } catch (RuntimeException e) {
                 runs.remove(runId);
@@ -157,14 +158,15 @@ final class LiveRuns {
 
     /**
      * The run on Temporal, its calls through the chain the request names (each worker builds it from its own
-     * providers) or else the workers' configured chain.
+     * providers) or else the workers' configured chain, counted on every worker at {@code pricing}, the prices this
+     * server shows its cost at.
      */
     private static StartedRun onTemporal(TemporalRuns temporal, RunRequest request, ResearchSettings settings,
-            Map<String, String> traceContext, RunOptions options) {
+            Map<String, String> traceContext, Pricing pricing, RunOptions options) {
         TemporalRun<ResearchOutcome> run;
         try {
             run = temporal.start(ResearchWorkflow.NAME, request.question(), Optional.of(settings),
-                    request.chain().orElse(List.of()), traceContext, options);
+                    request.chain().orElse(List.of()), traceContext, pricing, options);
         } catch (RuntimeException e) {
             throw ApiException.engineUnavailable("the run could not start on Temporal (" + e.getMessage()
                     + "); check that the Temporal frontend in temporal.target is up, then try again");

@@ -100,6 +100,32 @@ class ServeOnTemporalTest {
     }
 
     @Test
+    void aRunOnTemporalIsHeldToItsCostBudgetAtThePricesItIsShownAtNotTheWorkersOwn() {
+        java.math.BigDecimal budget = new java.math.BigDecimal("1.00");
+        try (ServerRig rig = ServerRig.start(options -> options.temporal(TEMPORAL.client())
+                .config(config -> ServerCostTest.withPrices(config).withWorkflow(ServerRig.withCostBudget(config, "1.00").workflow()))
+                .worker(config -> config.withPricing(aHundredThousandfold(ServerCostTest.prices()))))) {
+            String id = rig.startRun(QUESTION);
+
+            List<JsonNode> events = rig.allEvents(id).stream().map(Received::data).toList();
+            JsonNode detail = rig.awaitStatus(id, "completed");
+
+            assertThat(detail.at("/report/json/complete").asBoolean()).as("at the worker's prices every worst case exceeds"
+                    + " the budget; at the run's, none does").isTrue();
+            java.math.BigDecimal run = ServerCostTest.assertEventCosts(events, ServerCostTest.prices());
+            assertThat(run).isPositive().isLessThan(budget);
+            ServerCostTest.assertReportsCost(detail, events, run);
+        }
+    }
+
+    private static dev.detour.core.cost.Pricing aHundredThousandfold(dev.detour.core.cost.Pricing pricing) {
+        Map<dev.detour.core.model.ModelRef, dev.detour.core.cost.Price> prices = new java.util.LinkedHashMap<>();
+        pricing.prices().forEach((model, price) -> prices.put(model, new dev.detour.core.cost.Price(
+                price.inputPerMillion().scaleByPowerOfTen(5), price.outputPerMillion().scaleByPowerOfTen(5))));
+        return new dev.detour.core.cost.Pricing(prices);
+    }
+
+    @Test
     void theConfiguredCostBudgetReachesTheWorkersOfARunOnTemporal() {
         try (ServerRig rig = ServerRig.start(options -> options.temporal(TEMPORAL.client())
                 .config(config -> ServerRig.withCostBudget(config, "0.000001")))) {

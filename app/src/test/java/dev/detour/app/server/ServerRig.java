@@ -82,6 +82,7 @@ final class ServerRig implements AutoCloseable {
         boolean grounded;
         WorkflowClient temporal;
         UnaryOperator<DetourConfig> change = UnaryOperator.identity();
+        UnaryOperator<DetourConfig> workerChange;
 
         /** Runs grounded in the simulator's Europe PMC and ClinicalTrials.gov. */
         Options grounded() {
@@ -115,6 +116,15 @@ final class ServerRig implements AutoCloseable {
          */
         Options temporal(WorkflowClient client) {
             temporal = client;
+            return this;
+        }
+
+        /**
+         * The Temporal worker made from a graph of its own, its configuration the rig's changed by {@code value}, as
+         * a {@code detour worker} configured apart from the server.
+         */
+        Options worker(UnaryOperator<DetourConfig> value) {
+            workerChange = value;
             return this;
         }
 
@@ -167,8 +177,10 @@ final class ServerRig implements AutoCloseable {
         injector = Guice.createInjector(Modules.override(new DetourModule(config, Environment.of(Map.of("HF_TOKEN", HF_KEY))))
                         .with(binder -> binder.bind(RunStore.class).toInstance(breakableStore)),
                 module);
+        Injector workers = options.workerChange == null ? injector : Guice.createInjector(
+                new DetourModule(options.workerChange.apply(config), Environment.of(Map.of("HF_TOKEN", HF_KEY))));
         worker = Optional.ofNullable(options.temporal).map(client -> TemporalWorker.start(client, taskQueue,
-                injector.getInstance(WorkerModels.class), EvidenceSources.none(), injector.getInstance(WorkflowCatalog.class),
+                workers.getInstance(WorkerModels.class), EvidenceSources.none(), workers.getInstance(WorkflowCatalog.class),
                 List.of()));
         server = injector.getInstance(DetourServer.class).start();
     }

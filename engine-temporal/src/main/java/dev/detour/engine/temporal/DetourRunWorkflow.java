@@ -62,7 +62,7 @@ final class DetourRunWorkflow implements DetourRun {
     public RunOutcome run(RunRequest request) {
         dev.detour.core.workflow.Workflow<Object, Object> workflow = catalog.resolve(request.workflow(), request.settings());
         String runId = Workflow.getInfo().getWorkflowId();
-        ledger = new RunLedger(runId, workflow.name(), request.budget(), request.chain(), listeners, tracing, heard,
+        ledger = new RunLedger(runId, workflow.name(), request.budget(), request.chain(), request.prices(), listeners, tracing, heard,
                 request.traceContext());
         Instant start = RunLedger.now();
         ledger.publish((sequence, at) -> new WorkflowEvent.RunStarted(runId, sequence, at, workflow.name()));

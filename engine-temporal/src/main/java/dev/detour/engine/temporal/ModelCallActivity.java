@@ -1,6 +1,7 @@
 package dev.detour.engine.temporal;
 
 import dev.detour.core.cost.Cost;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.AllModelsFailedError;
 import dev.detour.core.model.Attempt;
@@ -39,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * details). Temporal retries a call only when the worker could not finish it: it died, hung past its
  * heartbeat, or stopped (interrupted without the run being cancelled). A wait before a retry longer than
  * {@link CallTimeouts#longestWaitInCall()} is not slept here: the call pauses, and the workflow waits it out.
- * What the call's attempts cost at the worker's prices goes back with it, for the run's cost budget.
+ * What the call's attempts cost at the run's prices (the worker's, for a run that carries none) goes back with it,
+ * for the run's cost budget, which the chain holds each attempt's worst case to at the same prices.
  */
 final class ModelCallActivity implements ModelCalls {
 
@@ -49,7 +51,10 @@ final class ModelCallActivity implements ModelCalls {
     private final Clock clock;
     private final CallTimeouts timeouts;
     private final RunTracing tracing;
-    private final Map<List<ModelRef>, ModelPort> namedChains = new ConcurrentHashMap<>();
+    private final Map<PricedChain, ModelPort> namedChains = new ConcurrentHashMap<>();
+
+    /** A chain a run names (none for the configured models) at the prices the run counts its cost at. */
+    private record PricedChain(List<ModelRef> models, Pricing pricing) {}
 
     ModelCallActivity(WorkerModels models, Clock clock, CallTimeouts timeouts, RunTracing tracing) {
         this.models = Require.nonNull(models, "models");
@@ -60,9 +65,10 @@ final class ModelCallActivity implements ModelCalls {
 
     @Override
     public CallOutcome call(ModelCall call) {
+        Pricing pricing = call.prices().map(PriceTable::pricing).orElse(models.pricing());
         ModelPort chain;
         try {
-            chain = chain(call.chain());
+            chain = chain(new PricedChain(call.chain(), pricing));
         } catch (IllegalArgumentException refused) {
             FailureFacts facts = FailureFacts.of(new IllegalArgumentException("step " + call.step() + " of run " + call.runId()
                     + " names a chain this worker cannot call: " + refused.getMessage(), refused));
@@ -78,7 +84,7 @@ final class ModelCallActivity implements ModelCalls {
         try {
             ChatRequest request = notices.announcingRejectedCitations(call.request());
             ChatResponse response = tracing.within(call.traceContext(), () -> chain.chat(request, context));
-            return CallOutcome.answered(response, notices.list(), models.pricing().costOf(made(response, start)));
+            return CallOutcome.answered(response, notices.list(), pricing.costOf(made(response, start)));
         } catch (CallPausedException paused) {
             return CallOutcome.paused(new CallOutcome.Pause(paused.waitFor(), paused.position()), notices.list());
         } catch (CancellationException interrupted) {
@@ -93,22 +99,25 @@ final class ModelCallActivity implements ModelCalls {
         } catch (RuntimeException failure) {
             FailureFacts facts = FailureFacts.of(failure);
             throw ApplicationFailure.newNonRetryableFailure(facts.message(), facts.type(),
-                    new CallFailure(notices.list(), facts, models.pricing().costOf(failed(failure, start))));
+                    new CallFailure(notices.list(), facts, pricing.costOf(failed(failure, start))));
         } finally {
             heartbeat.stop();
         }
     }
 
-    /** The worker's configured chain for a run that names none, else the named one, built once while few are named. */
-    private ModelPort chain(List<ModelRef> named) {
-        if (named.isEmpty()) {
+    /**
+     * The worker's configured chain for a run that names none at the worker's prices, else the one named (or
+     * configured) at the run's, built once while few are.
+     */
+    private ModelPort chain(PricedChain named) {
+        if (named.models().isEmpty() && named.pricing().equals(models.pricing())) {
             return models.configured();
         }
         ModelPort kept = namedChains.get(named);
         if (kept != null) {
             return kept;
         }
-        ModelPort built = Require.nonNull(models.chains().apply(named), "chain");
+        ModelPort built = Require.nonNull(models.chains().apply(named.models(), named.pricing()), "chain");
         if (namedChains.size() < MOST_NAMED_CHAINS_KEPT) {
             namedChains.putIfAbsent(named, built);
         }

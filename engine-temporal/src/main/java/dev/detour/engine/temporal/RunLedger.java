@@ -1,5 +1,6 @@
 package dev.detour.engine.temporal;
 
+import dev.detour.core.cost.Price;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.BudgetExhaustion;
@@ -31,6 +32,7 @@ final class RunLedger {
     private final Instant start;
     private final Meter meter;
     private final List<ModelRef> chain;
+    private final Optional<Map<String, Price>> prices;
     private final List<WorkflowListener> listeners;
     private final RunTracing tracing;
     private final HeardEvents heard;
@@ -40,13 +42,14 @@ final class RunLedger {
     private Optional<String> failedStep = Optional.empty();
     private boolean cancelled;
 
-    RunLedger(String runId, String workflow, Budget budget, List<ModelRef> chain, List<WorkflowListener> listeners,
-            RunTracing tracing, HeardEvents heard, Map<String, String> traceContext) {
+    RunLedger(String runId, String workflow, Budget budget, List<ModelRef> chain, Optional<Map<String, Price>> prices,
+            List<WorkflowListener> listeners, RunTracing tracing, HeardEvents heard, Map<String, String> traceContext) {
         this.runId = runId;
         this.workflow = workflow;
         this.start = now();
         this.meter = new Meter(budget, RunLedger::now);
         this.chain = List.copyOf(chain);
+        this.prices = prices;
         this.listeners = List.copyOf(listeners);
         this.tracing = tracing;
         this.heard = heard;
@@ -68,6 +71,11 @@ final class RunLedger {
     /** The models the run names for its calls; empty for the workers' configured chain. */
     List<ModelRef> chain() {
         return chain;
+    }
+
+    /** The prices the run was started with, which its calls are counted at; empty for each worker's own. */
+    Optional<Map<String, Price>> prices() {
+        return prices;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.detour.engine.temporal;
 
+import dev.detour.core.cost.Price;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.Budget;
 import java.util.List;
@@ -17,12 +18,16 @@ import java.util.Optional;
  *     empty for the chain the workers are configured with
  * @param traceContext the W3C trace context headers current where the run was started, which its spans are
  *     children of; empty for none (and in the histories of runs started before runs carried one)
+ * @param prices the prices of the configuration the run was started from, by model, which every worker counts the
+ *     run's cost and cost budget at; empty to count them at each worker's own (as for runs started before runs
+ *     carried them)
  */
 public record RunRequest(String workflow, Object input, Optional<Object> settings, Budget budget, List<ModelRef> chain,
-        Map<String, String> traceContext) {
+        Map<String, String> traceContext, Optional<Map<String, Price>> prices) {
 
     public RunRequest {
         chain = chain == null ? List.of() : List.copyOf(chain);
         traceContext = traceContext == null ? Map.of() : Map.copyOf(traceContext);
+        prices = prices == null ? Optional.empty() : prices.map(Map::copyOf);
     }
 }

@@ -1,5 +1,7 @@
 package dev.detour.engine.temporal;
 
+import dev.detour.core.cost.Price;
+import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Require;
 import dev.detour.core.model.ModelRef;
 import dev.detour.core.workflow.RunOptions;
@@ -68,6 +70,21 @@ public final class TemporalRuns implements AutoCloseable {
      */
     public <O> TemporalRun<O> start(String workflow, Object input, Optional<Object> settings, List<ModelRef> chain,
             Map<String, String> traceContext, RunOptions options) {
+        return start(workflow, input, settings, chain, traceContext, Optional.empty(), options);
+    }
+
+    /**
+     * Like {@link #start(String, Object, Optional, List, Map, RunOptions)}, the run's cost and cost budget counted at
+     * {@code pricing} on every worker (the prices the caller shows its cost at), not at each worker's own.
+     */
+    public <O> TemporalRun<O> start(String workflow, Object input, Optional<Object> settings, List<ModelRef> chain,
+            Map<String, String> traceContext, Pricing pricing, RunOptions options) {
+        Require.nonNull(pricing, "pricing");
+        return start(workflow, input, settings, chain, traceContext, Optional.of(PriceTable.of(pricing)), options);
+    }
+
+    private <O> TemporalRun<O> start(String workflow, Object input, Optional<Object> settings, List<ModelRef> chain,
+            Map<String, String> traceContext, Optional<Map<String, Price>> prices, RunOptions options) {
         Require.nonBlank(workflow, "workflow");
         Require.nonNull(traceContext, "traceContext");
         Require.nonNull(input, "input");
@@ -79,7 +96,7 @@ public final class TemporalRuns implements AutoCloseable {
                 .setWorkflowId(runId)
                 .setTaskQueue(taskQueue)
                 .build());
-        stub.start(new RunRequest(workflow, input, settings, options.budget(), chain, traceContext));
+        stub.start(new RunRequest(workflow, input, settings, options.budget(), chain, traceContext, prices));
         return TemporalRun.follow(stub, runId, options.listeners());
     }
 

@@ -208,7 +208,7 @@ final class TemporalStepContext implements StepContext {
         Optional<ChainPosition> resumeFrom = Optional.empty();
         while (true) {
             CallOutcome outcome = callOnce(new ModelCall(run.runId(), path, capped, run.meter().timeLeft(), resumeFrom,
-                    run.chain(), run.meter().costLeft(), run.traceContextOf(path)), streamListener);
+                    run.chain(), run.meter().costLeft(), run.traceContextOf(path), run.prices()), streamListener);
             if (outcome.pause().isEmpty()) {
                 return answered(outcome, streamListener);
             }
