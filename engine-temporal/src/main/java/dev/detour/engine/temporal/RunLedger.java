@@ -36,6 +36,7 @@ final class RunLedger {
     private final List<WorkflowListener> listeners;
     private final RunTracing tracing;
     private final HeardEvents heard;
+    private final String execution;
     private final TracedRun traced;
     private final List<WorkflowEvent> events = new ArrayList<>();
     private final TreeMap<Long, StepRecord> steps = new TreeMap<>();
@@ -53,6 +54,7 @@ final class RunLedger {
         this.listeners = List.copyOf(listeners);
         this.tracing = tracing;
         this.heard = heard;
+        this.execution = Workflow.getInfo().getRunId();
         this.traced = new TracedRun(runId, workflow, start, traceContext);
     }
 
@@ -96,7 +98,7 @@ final class RunLedger {
     long publish(EventFactory factory, Instant at) {
         WorkflowEvent event = factory.create(events.size() + 1L, at);
         events.add(event);
-        if (!Workflow.isReplaying() && heard.firstTime(event)) {
+        if (!Workflow.isReplaying() && heard.firstTime(execution, event)) {
             for (WorkflowListener listener : listeners) {
                 try {
                     listener.onEvent(event);

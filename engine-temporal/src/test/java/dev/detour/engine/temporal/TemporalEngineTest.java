@@ -256,6 +256,32 @@ class TemporalEngineTest {
         }
     }
 
+    /**
+     * A second execution of a run id (as a reset makes one: Temporal's in-memory server cannot reset, so a run id
+     * started again after it ended stands in) numbers its events from the start again, on the worker that heard the
+     * first; the worker's listeners hear all of it.
+     */
+    @Test
+    void aNewExecutionOfARunOnTheWorkerThatHeardTheFirstIsHeardFromItsStart() throws Exception {
+        String queue = "test-" + UUID.randomUUID();
+        CollectingListener heard = new CollectingListener();
+        RunOptions options = oneRunId();
+        try (TemporalWorker worker = TemporalWorker.start(environment.getWorkflowClient(), queue, new ResearchModel(),
+                CATALOG, List.of(heard))) {
+            TemporalRuns runs = TemporalRuns.on(environment.getWorkflowClient(), worker.taskQueue());
+            RunResult<ResearchOutcome> first = runs.<ResearchOutcome>start(ResearchWorkflow.NAME, QUESTION,
+                    Optional.of(SETTINGS), options).await(Duration.ofSeconds(30)).orElseThrow();
+            int firstHeard = heard.events().size();
+            RunResult<ResearchOutcome> second = runs.<ResearchOutcome>start(ResearchWorkflow.NAME, QUESTION,
+                    Optional.of(SETTINGS), options).await(Duration.ofSeconds(30)).orElseThrow();
+
+            assertThat(first.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(second.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(heard.events().subList(firstHeard, heard.events().size())).extracting(WorkflowEvent::sequence)
+                    .containsExactlyElementsOf(heard.events().subList(0, firstHeard).stream().map(WorkflowEvent::sequence).toList());
+        }
+    }
+
     private static RunResult<ResearchOutcome> research(ModelPort model, RunOptions options) throws InterruptedException {
         String queue = "test-" + UUID.randomUUID();
         try (TemporalWorker worker = TemporalWorker.start(environment.getWorkflowClient(), queue, model, CATALOG, List.of())) {
