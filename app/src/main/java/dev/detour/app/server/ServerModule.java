@@ -77,13 +77,14 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     DetourServer detourServer(DetourConfig config, Environment environment, CircuitBreakers breakers, ModelChain chain,
-            ModelHealth health, LiveRuns runs, RunStore store, Clock clock, EvidenceSources evidence) {
+            ModelHealth health, LiveRuns runs, RunStore store, Clock clock, EvidenceSources evidence, Telemetry telemetry) {
         ObjectMapper mapper = JsonMapper.builder().build();
         Replies replies = new Replies(mapper, settings.maxBodyBytes());
         Set<String> chainProviders = config.chain().stream().map(ModelRef::provider).collect(Collectors.toSet());
         RunRequestReader reader = new RunRequestReader(mapper, chainProviders,
                 evidence.sources().stream().map(SourceRef::name).collect(Collectors.toSet()));
-        RunsApi runsApi = new RunsApi(runs, store, reader, new RunViews(mapper, formats.report(), config.pricing(), store), replies);
+        RunsApi runsApi = new RunsApi(runs, store, reader, new RunViews(mapper, formats.report(), config.pricing(), store), replies,
+                telemetry::withinCaller);
         EventsApi eventsApi = new EventsApi(runs, store, () -> formats.events().apply(store), settings.heartbeat());
         DoctorProbes doctor = new DoctorProbes(chain, config.resilience().attemptTimeout(), settings.doctorInterval(), clock);
         SystemApi systemApi = new SystemApi(config, environment, breakers, health, doctor, store, runs, clock, replies);

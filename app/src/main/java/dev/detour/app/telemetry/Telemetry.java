@@ -13,12 +13,15 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.ObservableLongGauge;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Detour's OpenTelemetry instrumentation: spans of runs, steps, chain calls and attempts, and the GenAI
@@ -97,6 +100,26 @@ public final class Telemetry implements AutoCloseable {
      */
     public Map<String, String> currentTraceContext() {
         return enabled ? TraceHeaders.of(Context.current()) : Map.of();
+    }
+
+    /**
+     * Runs {@code call} with the caller's span that {@code requestHeaders} name (W3C {@code traceparent} and
+     * {@code tracestate}) current, when no span is current on this thread (an HTTP server instrumentation's would be),
+     * so that a run an HTTP request starts is part of its caller's trace on either engine.
+     */
+    public <T> T withinCaller(Map<String, String> requestHeaders, Supplier<T> call) {
+        Require.nonNull(requestHeaders, "requestHeaders");
+        Require.nonNull(call, "call");
+        if (!enabled || Span.current().getSpanContext().isValid()) {
+            return call.get();
+        }
+        Context caller = TraceHeaders.context(requestHeaders);
+        if (!Span.fromContext(caller).getSpanContext().isValid()) {
+            return call.get();
+        }
+        try (Scope ignored = caller.makeCurrent()) {
+            return call.get();
+        }
     }
 
     /**

@@ -126,6 +126,37 @@ class ServeOnTemporalTest {
     }
 
     @Test
+    void aRunARequestStartsIsAChildOfTheSpanItsTraceparentNamesOnEitherEngine() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+        for (boolean onTemporal : new boolean[] {true, false}) {
+            io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans =
+                    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter.create();
+            try (io.opentelemetry.sdk.OpenTelemetrySdk sdk = io.opentelemetry.sdk.OpenTelemetrySdk.builder()
+                    .setTracerProvider(io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+                            .addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(spans)).build())
+                    .build();
+                    ServerRig rig = ServerRig.start(options -> {
+                        options.openTelemetry(sdk);
+                        if (onTemporal) {
+                            options.temporal(TEMPORAL.client());
+                        }
+                    })) {
+                HttpResponse<String> started = rig.post("/v1/runs", "{\"question\": \"" + QUESTION + "\"}",
+                        "traceparent", "00-" + traceId + "-" + callerSpan + "-01");
+                String id = ServerRig.json(started).get("id").asText();
+                rig.awaitStatus(id, "completed");
+
+                assertThat(spans.getFinishedSpanItems()).filteredOn(span -> span.getName().equals("detour.run research"))
+                        .as(onTemporal ? "on Temporal" : "embedded").singleElement().satisfies(run -> {
+                            assertThat(run.getTraceId()).isEqualTo(traceId);
+                            assertThat(run.getParentSpanId()).isEqualTo(callerSpan);
+                        });
+            }
+        }
+    }
+
+    @Test
     void theConfiguredCostBudgetReachesTheWorkersOfARunOnTemporal() {
         try (ServerRig rig = ServerRig.start(options -> options.temporal(TEMPORAL.client())
                 .config(config -> ServerRig.withCostBudget(config, "0.000001")))) {

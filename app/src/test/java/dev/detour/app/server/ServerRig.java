@@ -83,6 +83,7 @@ final class ServerRig implements AutoCloseable {
         WorkflowClient temporal;
         UnaryOperator<DetourConfig> change = UnaryOperator.identity();
         UnaryOperator<DetourConfig> workerChange;
+        io.opentelemetry.api.OpenTelemetry openTelemetry;
 
         /** Runs grounded in the simulator's Europe PMC and ClinicalTrials.gov. */
         Options grounded() {
@@ -125,6 +126,12 @@ final class ServerRig implements AutoCloseable {
          */
         Options worker(UnaryOperator<DetourConfig> value) {
             workerChange = value;
+            return this;
+        }
+
+        /** Telemetry on, over {@code value} (such as an SDK with an in-memory exporter), for the server and its worker. */
+        Options openTelemetry(io.opentelemetry.api.OpenTelemetry value) {
+            openTelemetry = value;
             return this;
         }
 
@@ -175,13 +182,18 @@ final class ServerRig implements AutoCloseable {
             module = module.onTemporal(TemporalRuns.on(options.temporal, taskQueue));
         }
         injector = Guice.createInjector(Modules.override(new DetourModule(config, Environment.of(Map.of("HF_TOKEN", HF_KEY))))
-                        .with(binder -> binder.bind(RunStore.class).toInstance(breakableStore)),
+                        .with(binder -> {
+                            binder.bind(RunStore.class).toInstance(breakableStore);
+                            if (options.openTelemetry != null) {
+                                binder.bind(io.opentelemetry.api.OpenTelemetry.class).toInstance(options.openTelemetry);
+                            }
+                        }),
                 module);
         Injector workers = options.workerChange == null ? injector : Guice.createInjector(
                 new DetourModule(options.workerChange.apply(config), Environment.of(Map.of("HF_TOKEN", HF_KEY))));
         worker = Optional.ofNullable(options.temporal).map(client -> TemporalWorker.start(client, taskQueue,
                 workers.getInstance(WorkerModels.class), EvidenceSources.none(), workers.getInstance(WorkflowCatalog.class),
-                List.of()));
+                List.of(), workers.getInstance(dev.detour.app.telemetry.Telemetry.class).runTracing()));
         server = injector.getInstance(DetourServer.class).start();
     }
 
