@@ -68,7 +68,7 @@ final class ModelCallActivity implements ModelCalls {
         Pricing pricing = call.prices().map(PriceTable::pricing).orElse(models.pricing());
         ModelPort chain;
         try {
-            chain = chain(new PricedChain(call.chain(), pricing));
+            chain = chain(new PricedChain(call.chain(), call.costLeft().isPresent() ? pricing : models.pricing()));
         } catch (IllegalArgumentException refused) {
             FailureFacts facts = FailureFacts.of(new IllegalArgumentException("step " + call.step() + " of run " + call.runId()
                     + " names a chain this worker cannot call: " + refused.getMessage(), refused));
@@ -107,7 +107,8 @@ final class ModelCallActivity implements ModelCalls {
 
     /**
      * The worker's configured chain for a run that names none at the worker's prices, else the one named (or
-     * configured) at the run's, built once while few are.
+     * configured) at the run's (which a chain checks worst cases at only under a cost budget), built once while few
+     * are.
      */
     private ModelPort chain(PricedChain named) {
         if (named.models().isEmpty() && named.pricing().equals(models.pricing())) {
