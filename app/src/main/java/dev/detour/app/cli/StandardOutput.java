@@ -6,16 +6,12 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The process's standard output, which can tell a reader that closed the pipe early ({@code detour models | head -1},
  * normal in a shell) from a write that really failed, such as a full disk.
  */
 final class StandardOutput extends PrintStream {
-
-    private static final Path DESCRIPTOR = Path.of("/proc/self/fd/1");
 
     private final WriteFailures failures;
 
@@ -35,18 +31,11 @@ final class StandardOutput extends PrintStream {
     }
 
     /**
-     * EPIPE, in the C locale's words; where the JVM words it in another language, on Linux any failure to write
-     * to a pipe or socket, since only a reader that has gone makes one fail.
+     * EPIPE, in the C locale's words. Any other failure, even on a pipe (a non-blocking pipe that is full, say),
+     * is reported: a reader still there must not get cut-short output in silence, and a JVM that words EPIPE in
+     * another language only costs one line on standard error.
      */
     private static boolean brokenPipe(IOException failure) {
-        if (failure.getMessage() != null && failure.getMessage().startsWith("Broken pipe")) {
-            return true;
-        }
-        try {
-            String target = Files.readSymbolicLink(DESCRIPTOR).toString();
-            return target.startsWith("pipe:") || target.startsWith("socket:");
-        } catch (IOException | UnsupportedOperationException | SecurityException notLinux) {
-            return false;
-        }
+        return failure.getMessage() != null && failure.getMessage().startsWith("Broken pipe");
     }
 }
