@@ -4,8 +4,8 @@
 # makes one cache next to the jar (a JDK 25+ AOT cache, an AppCDS archive on JDK 21-24), later starts reuse it and
 # really map it (the JVM is told to fail if it cannot), a changed jar gets a new one (the old one removed), another
 # JDK (the same one under another path) gets its own without removing this one's, a cache the JVM refused
-# (truncated) or crashed with (garbage inside) is made again by the next start, once per jar, and
-# DETOUR_START_CACHE=off starts without one.
+# (truncated) or crashed with (garbage inside) is made again by the next start, once per jar, a crash the cache
+# did not cause keeps it, and DETOUR_START_CACHE=off starts without one.
 #   scripts/check-start-cache.sh [JDK_HOME...]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,7 +15,7 @@ caches() { ls app/target/detour-start-*.aot app/target/detour-start-*.jsa 2>/dev
 
 check() {
   export JAVA_HOME="$1"
-  local feature suffix must_map first stamp second
+  local feature suffix must_map first stamp second sound
   feature=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null | head -n 1)
   [ -n "$feature" ] && [ "$feature" -ge 21 ] || fail "$JAVA_HOME is not a JDK 21 or newer"
   if [ "$feature" -ge 25 ]; then suffix=aot; must_map=-XX:AOTMode=on; else suffix=jsa; must_map=-Xshare:on; fi
@@ -69,10 +69,17 @@ check() {
   ./detour --version >/dev/null
   DETOUR_JAVA_OPTS="$must_map" ./detour --version >/dev/null 2>&1 \
       || fail "JDK $feature: a changed jar after a damaged cache got no cache it can map"
+  sound="$(caches)"
+  echo "a crash report of a JVM that crashed for another reason" > "$sound.crash"
+  ./detour --version 2>&1 >/dev/null | grep -q "not the cause and is kept" \
+      || fail "JDK $feature: a crash the cache did not cause was not told as such"
+  [ "$(caches)" = "$sound" ] && [ ! -e "$sound.crash" ] && [ -s app/target/detour-crash.log ] \
+      || fail "JDK $feature: a crash the cache did not cause removed it, or its report was not moved"
 
   DETOUR_START_CACHE=off ./detour --version >/dev/null || fail "JDK $feature: the start without a cache failed"
   echo "check-start-cache: JDK $feature ($JAVA_HOME): made $first, reused and mapped it, replaced it by $second after the jar changed;"\
-      "kept it beside another JDK's; made it again after the JVM refused it, and started without it after a second damage"
+      "kept it beside another JDK's; made it again after the JVM refused it, started without it after a second damage,"\
+      "and kept one that a crash it did not cause left behind"
 }
 
 if [ "$#" -eq 0 ]; then set -- "$(scripts/java-home.sh)"; fi
