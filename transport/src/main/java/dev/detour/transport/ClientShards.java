@@ -13,7 +13,7 @@ import okhttp3.OkHttpClient;
  * calls on every call: at thousands of calls in flight one pool would spend more CPU searching than
  * sending. The calling thread picks the shard, so one run's calls come back to the same pool. Each shard
  * comes in two views over the same pool and dispatcher: with the configured call timeout, and without it
- * for a call whose caller's deadline ends it sooner, which then skips OkHttp's timeout queue and its lock.
+ * for a call whose caller's deadline ends it sooner, which then is not put in Okio's timeout queue.
  */
 final class ClientShards {
 

@@ -1,18 +1,15 @@
 package dev.detour.transport;
 
-import java.io.IOException;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * Writes the credential (its header, or its query parameter) on requests to the configured origin (scheme,
- * host and port) and removes it from every other. Installed as a network interceptor (on its own, or through
- * {@link WireRules}), it decides for each request that goes on the wire, so even a client that followed a
- * redirect could not carry the key to another origin.
+ * host and port) and removes it from every other. {@link WireRules}, a network interceptor, has it decide for
+ * each request that goes on the wire, so even a client that followed a redirect could not carry the key to
+ * another origin.
  */
-final class OriginBoundCredential implements Interceptor {
+final class OriginBoundCredential {
 
     private final Credential credential;
     private final String header;
@@ -24,14 +21,6 @@ final class OriginBoundCredential implements Interceptor {
         this.header = credential.headerName().orElse(null);
         this.parameter = credential.queryParameterName().orElse(null);
         this.origin = origin;
-    }
-
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-        Request request = chain.request();
-        Request.Builder sent = request.newBuilder();
-        writeOn(sent, request.url());
-        return chain.proceed(sent.build());
     }
 
     /** Writes the credential on {@code sent}, a request to {@code url}, if that is its origin, and removes it otherwise. */

@@ -6,6 +6,7 @@ import dev.detour.core.model.ErrorKind;
 import dev.detour.core.secret.Secret;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -93,7 +94,7 @@ class OriginBoundCredentialTest {
                 .setHeader("Location", elsewhere.url("/landing").toString()).build());
         HttpUrl origin = loopback.server.url("/v1/");
         OkHttpClient following = new OkHttpClient.Builder()
-                .addNetworkInterceptor(new OriginBoundCredential(Credential.bearer(Loopback.KEY), origin))
+                .addNetworkInterceptor(new WireRules(Optional.of(new OriginBoundCredential(Credential.bearer(Loopback.KEY), origin))))
                 .build();
 
         try (Response response = following.newCall(new Request.Builder().url(origin.resolve("chat/completions"))
@@ -118,7 +119,7 @@ class OriginBoundCredentialTest {
                 .setHeader("Location", elsewhere.url("/landing").toString()).build());
         HttpUrl origin = loopback.server.url("/v1/");
         OkHttpClient following = new OkHttpClient.Builder()
-                .addNetworkInterceptor(new OriginBoundCredential(Credential.header("x-api-key", Loopback.KEY), origin))
+                .addNetworkInterceptor(new WireRules(Optional.of(new OriginBoundCredential(Credential.header("x-api-key", Loopback.KEY), origin))))
                 .build();
 
         try (Response response = following.newCall(new Request.Builder().url(origin.resolve("messages"))

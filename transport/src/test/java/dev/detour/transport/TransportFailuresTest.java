@@ -103,11 +103,12 @@ class TransportFailuresTest {
     @Test
     void aCallersDeadlineSoonerThanTheCallTimeoutIsWhatBoundsTheCallNotTheCallTimeoutToo() {
         String body = "{\"answer\":\"" + "x".repeat(200) + "\"}";
-        loopback.enqueue(Loopback.json(200, body).throttleBody(16, 50, TimeUnit.MILLISECONDS));
+        loopback.enqueue(Loopback.json(200, body).throttleBody(16, 200, TimeUnit.MILLISECONDS));
+        Duration callTimeout = Duration.ofSeconds(2);
         HttpTransport transport = loopback.transport(Loopback.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
-                SHORT));
+                callTimeout));
 
-        String answer = Loopback.exchange(transport, Instant.now().plus(SHORT.dividedBy(2)));
+        String answer = Loopback.exchange(transport, Instant.now().plus(callTimeout));
 
         assertThat(answer).as("the whole body, sent over longer than the call timeout; the deadline, which only"
                 + " the test can let pass, was never let pass").isEqualTo(body);
