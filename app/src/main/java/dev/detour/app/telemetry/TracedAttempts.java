@@ -94,9 +94,12 @@ final class TracedAttempts implements ModelPort {
             measures = failed(span, unexpected.getClass().getName());
             throw unexpected;
         } finally {
-            measure(span, startNanos, usage, measures);
-            scope.close();
-            span.end();
+            try {
+                measure(span, startNanos, usage, measures);
+            } finally {
+                scope.close();
+                span.end();
+            }
         }
     }
 
