@@ -65,13 +65,15 @@ final class ModelCallActivity implements ModelCalls {
 
     @Override
     public CallOutcome call(ModelCall call) {
-        Pricing pricing = call.prices().map(PriceTable::pricing).orElse(models.pricing());
+        Pricing pricing;
         ModelPort chain;
         try {
+            pricing = call.prices().map(PriceTable::pricing).orElse(models.pricing());
             chain = chain(new PricedChain(call.chain(), call.costLeft().isPresent() ? pricing : models.pricing()));
         } catch (IllegalArgumentException refused) {
             FailureFacts facts = FailureFacts.of(new IllegalArgumentException("step " + call.step() + " of run " + call.runId()
-                    + " names a chain this worker cannot call: " + refused.getMessage(), refused));
+                    + " names a chain this worker cannot call, or prices it cannot read: " + refused.getMessage(),
+                    refused));
             throw ApplicationFailure.newNonRetryableFailure(facts.message(), facts.type(),
                     new CallFailure(List.of(), facts, Cost.ZERO));
         }
