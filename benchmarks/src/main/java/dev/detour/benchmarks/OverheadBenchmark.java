@@ -126,7 +126,7 @@ final class OverheadBenchmark {
         if (only == null) {
             return all.stream().map(Keyed::variant).toList();
         }
-        List<String> keys = List.of(only.split(","));
+        List<String> keys = Arrays.stream(only.split(",")).map(String::strip).toList();
         List<Rounds.Variant> chosen = all.stream().filter(keyed -> keys.contains(keyed.key())).map(Keyed::variant).toList();
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("-Doverhead.variants=" + only + " names no variant: use some of "
