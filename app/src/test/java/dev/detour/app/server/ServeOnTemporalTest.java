@@ -6,15 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.detour.app.cli.ServeFixtures;
 import dev.detour.app.server.ServerRig.Received;
 import dev.detour.app.temporal.InMemoryTemporal;
+import dev.detour.core.cost.Price;
+import dev.detour.core.cost.Pricing;
+import dev.detour.core.model.ModelRef;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -93,7 +102,7 @@ class ServeOnTemporalTest {
             List<JsonNode> events = rig.allEvents(id).stream().map(Received::data).toList();
             JsonNode detail = rig.awaitStatus(id, "completed");
 
-            java.math.BigDecimal run = ServerCostTest.assertEventCosts(events, ServerCostTest.prices());
+            BigDecimal run = ServerCostTest.assertEventCosts(events, ServerCostTest.prices());
             assertThat(run).isPositive();
             ServerCostTest.assertReportsCost(detail, events, run);
         }
@@ -101,7 +110,7 @@ class ServeOnTemporalTest {
 
     @Test
     void aRunOnTemporalIsHeldToItsCostBudgetAtThePricesItIsShownAtNotTheWorkersOwn() {
-        java.math.BigDecimal budget = new java.math.BigDecimal("1.00");
+        BigDecimal budget = new BigDecimal("1.00");
         try (ServerRig rig = ServerRig.start(options -> options.temporal(TEMPORAL.client())
                 .config(config -> ServerCostTest.withPrices(config).withWorkflow(ServerRig.withCostBudget(config, "1.00").workflow()))
                 .worker(config -> config.withPricing(aHundredThousandfold(ServerCostTest.prices()))))) {
@@ -112,17 +121,17 @@ class ServeOnTemporalTest {
 
             assertThat(detail.at("/report/json/complete").asBoolean()).as("at the worker's prices every worst case exceeds"
                     + " the budget; at the run's, none does").isTrue();
-            java.math.BigDecimal run = ServerCostTest.assertEventCosts(events, ServerCostTest.prices());
+            BigDecimal run = ServerCostTest.assertEventCosts(events, ServerCostTest.prices());
             assertThat(run).isPositive().isLessThan(budget);
             ServerCostTest.assertReportsCost(detail, events, run);
         }
     }
 
-    private static dev.detour.core.cost.Pricing aHundredThousandfold(dev.detour.core.cost.Pricing pricing) {
-        Map<dev.detour.core.model.ModelRef, dev.detour.core.cost.Price> prices = new java.util.LinkedHashMap<>();
-        pricing.prices().forEach((model, price) -> prices.put(model, new dev.detour.core.cost.Price(
+    private static Pricing aHundredThousandfold(Pricing pricing) {
+        Map<ModelRef, Price> prices = new LinkedHashMap<>();
+        pricing.prices().forEach((model, price) -> prices.put(model, new Price(
                 price.inputPerMillion().scaleByPowerOfTen(5), price.outputPerMillion().scaleByPowerOfTen(5))));
-        return new dev.detour.core.cost.Pricing(prices);
+        return new Pricing(prices);
     }
 
     @Test
@@ -130,11 +139,11 @@ class ServeOnTemporalTest {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         String callerSpan = "00f067aa0ba902b7";
         for (boolean onTemporal : new boolean[] {true, false}) {
-            io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans =
-                    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter.create();
-            try (io.opentelemetry.sdk.OpenTelemetrySdk sdk = io.opentelemetry.sdk.OpenTelemetrySdk.builder()
-                    .setTracerProvider(io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
-                            .addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(spans)).build())
+            InMemorySpanExporter spans =
+                    InMemorySpanExporter.create();
+            try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+                    .setTracerProvider(SdkTracerProvider.builder()
+                            .addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
                     .build();
                     ServerRig rig = ServerRig.start(options -> {
                         options.openTelemetry(sdk);

@@ -10,19 +10,21 @@ import dev.detour.app.cli.ServeFixtures;
 import dev.detour.app.config.DetourConfig;
 import dev.detour.app.config.Environment;
 import dev.detour.app.config.ProviderConfig;
-import dev.detour.app.config.SourceConfig;
-import dev.detour.core.research.GroundingSettings;
 import dev.detour.app.config.ResilienceConfig;
 import dev.detour.app.config.ServerConfig;
+import dev.detour.app.config.SourceConfig;
 import dev.detour.app.config.StoreConfig;
-import dev.detour.app.store.JsonValueCodec;
-import dev.detour.app.store.RunStores;
+import dev.detour.app.config.TelemetryConfig;
 import dev.detour.app.config.WorkflowConfig;
 import dev.detour.app.provider.Providers;
+import dev.detour.app.store.JsonValueCodec;
+import dev.detour.app.store.RunStores;
+import dev.detour.app.telemetry.Telemetry;
 import dev.detour.core.cost.Price;
 import dev.detour.core.cost.Pricing;
 import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.model.ModelRef;
+import dev.detour.core.research.GroundingSettings;
 import dev.detour.core.secret.Secret;
 import dev.detour.core.workflow.RunStore;
 import dev.detour.engine.temporal.TemporalRuns;
@@ -30,12 +32,13 @@ import dev.detour.engine.temporal.TemporalWorker;
 import dev.detour.engine.temporal.WorkerModels;
 import dev.detour.engine.temporal.WorkflowCatalog;
 import dev.detour.simulator.Behaviour;
-import io.temporal.client.WorkflowClient;
 import dev.detour.simulator.ProviderSimulator;
 import dev.detour.simulator.Scenario;
+import io.opentelemetry.api.OpenTelemetry;
+import io.temporal.client.WorkflowClient;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,14 +49,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -83,7 +88,7 @@ final class ServerRig implements AutoCloseable {
         WorkflowClient temporal;
         UnaryOperator<DetourConfig> change = UnaryOperator.identity();
         UnaryOperator<DetourConfig> workerChange;
-        io.opentelemetry.api.OpenTelemetry openTelemetry;
+        OpenTelemetry openTelemetry;
 
         /** Runs grounded in the simulator's Europe PMC and ClinicalTrials.gov. */
         Options grounded() {
@@ -130,7 +135,7 @@ final class ServerRig implements AutoCloseable {
         }
 
         /** Telemetry on, over {@code value} (such as an SDK with an in-memory exporter), for the server and its worker. */
-        Options openTelemetry(io.opentelemetry.api.OpenTelemetry value) {
+        Options openTelemetry(OpenTelemetry value) {
             openTelemetry = value;
             return this;
         }
@@ -185,7 +190,7 @@ final class ServerRig implements AutoCloseable {
                         .with(binder -> {
                             binder.bind(RunStore.class).toInstance(breakableStore);
                             if (options.openTelemetry != null) {
-                                binder.bind(io.opentelemetry.api.OpenTelemetry.class).toInstance(options.openTelemetry);
+                                binder.bind(OpenTelemetry.class).toInstance(options.openTelemetry);
                             }
                         }),
                 module);
@@ -193,7 +198,7 @@ final class ServerRig implements AutoCloseable {
                 new DetourModule(options.workerChange.apply(config), Environment.of(Map.of("HF_TOKEN", HF_KEY))));
         worker = Optional.ofNullable(options.temporal).map(client -> TemporalWorker.start(client, taskQueue,
                 workers.getInstance(WorkerModels.class), EvidenceSources.none(), workers.getInstance(WorkflowCatalog.class),
-                List.of(), workers.getInstance(dev.detour.app.telemetry.Telemetry.class).runTracing()));
+                List.of(), workers.getInstance(Telemetry.class).runTracing()));
         server = injector.getInstance(DetourServer.class).start();
     }
 
@@ -201,7 +206,7 @@ final class ServerRig implements AutoCloseable {
         return new ServerRig(new Options());
     }
 
-    static ServerRig start(java.util.function.Consumer<Options> setup) {
+    static ServerRig start(Consumer<Options> setup) {
         Options options = new Options();
         setup.accept(options);
         return new ServerRig(options);
@@ -227,7 +232,7 @@ final class ServerRig implements AutoCloseable {
                 new ResilienceConfig.BackoffConfig(Duration.ofMillis(1), Duration.ofMillis(2), 0.0), Duration.ofSeconds(5),
                 new ResilienceConfig.CircuitBreakerConfig(3, Duration.ofMinutes(5)), Optional.of(Duration.ofMinutes(2)));
         return new DetourConfig(providers, List.of(QWEN_72B, QWEN_7B, GPT), resilience, new WorkflowConfig(1, 50_000, 4),
-                StoreConfig.none(), dev.detour.app.config.TelemetryConfig.defaults(), dev.detour.core.cost.Pricing.none(), server,
+                StoreConfig.none(), TelemetryConfig.defaults(), Pricing.none(), server,
                 "server test rig");
     }
 
@@ -379,7 +384,7 @@ final class ServerRig implements AutoCloseable {
             return;
         }
         try (Stream<Path> files = Files.walk(ownDirectory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
