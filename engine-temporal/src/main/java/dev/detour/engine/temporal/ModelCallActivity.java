@@ -72,8 +72,9 @@ final class ModelCallActivity implements ModelCalls {
             chain = chain(new PricedChain(call.chain(), call.costLeft().isPresent() ? pricing : models.pricing()));
         } catch (IllegalArgumentException refused) {
             FailureFacts facts = FailureFacts.of(new IllegalArgumentException("step " + call.step() + " of run " + call.runId()
-                    + " names a chain this worker cannot call, or prices it cannot read: " + refused.getMessage(),
-                    refused));
+                    + " names a chain this worker cannot call, or prices it cannot read: " + refused.getMessage()
+                    + " (give the worker's configuration the providers the run's chain names, and run the same Detour"
+                    + " version where runs start and on the workers)", refused));
             throw ApplicationFailure.newNonRetryableFailure(facts.message(), facts.type(),
                     new CallFailure(List.of(), facts, Cost.ZERO));
         }
