@@ -6,74 +6,80 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * A provider's {@code max-concurrent-calls} slots, handed out first come, first served. A caller waits
- * for one until it is free, its deadline passes or it is interrupted; whoever ends a wait early
- * ({@link #wake}) must have made its reason visible first.
+ * A provider's {@code max-concurrent-calls} slots, numbered from 0 and handed out first come, first served.
+ * A caller waits for one until it is free, its deadline passes or it is interrupted; whoever ends a wait
+ * early ({@link #wake}) must have made its reason visible first. The slot freed last is handed out first,
+ * so that a few calls at a time keep to the lowest numbers (and the connections that serve them).
  */
 final class CallSlots {
 
+    /** What {@link #acquire} returns when no slot was taken. */
+    static final int NONE = -1;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
-    private int free;
+    private final int[] free;
+    private int freeCount;
 
     CallSlots(int slots) {
-        this.free = slots;
+        this.free = new int[slots];
+        for (int slot = 0; slot < slots; slot++) {
+            free[slots - 1 - slot] = slot;
+        }
+        this.freeCount = slots;
     }
 
     /**
      * Takes a slot for the calling thread, waiting in turn.
      *
-     * @return false if {@code expired} became true before a slot was free, or as one was handed over (no slot
-     *     is then held)
+     * @return the slot's number, or {@link #NONE} if {@code expired} became true before a slot was free, or as
+     *     one was handed over (no slot is then held)
      * @throws InterruptedException if the calling thread is or gets interrupted first (its flag stays set)
      */
-    boolean acquire(BooleanSupplier expired) throws InterruptedException {
-        if (!takeOrWait(expired)) {
-            return false;
+    int acquire(BooleanSupplier expired) throws InterruptedException {
+        int slot = takeOrWait(expired);
+        if (slot != NONE && expired.getAsBoolean()) {
+            release(slot);
+            return NONE;
         }
-        if (expired.getAsBoolean()) {
-            release();
-            return false;
-        }
-        return true;
+        return slot;
     }
 
-    private boolean takeOrWait(BooleanSupplier expired) throws InterruptedException {
+    private int takeOrWait(BooleanSupplier expired) throws InterruptedException {
         Waiter waiter;
         lock.lock();
         try {
-            if (free > 0 && waiting.isEmpty()) {
-                free--;
-                return true;
+            if (freeCount > 0 && waiting.isEmpty()) {
+                return free[--freeCount];
             }
             waiter = new Waiter(Thread.currentThread());
             waiting.add(waiter);
         } finally {
             lock.unlock();
         }
-        while (!waiter.granted) {
+        while (waiter.slot == NONE) {
             boolean interrupted = Thread.currentThread().isInterrupted();
             if (interrupted || expired.getAsBoolean()) {
                 leave(waiter);
                 if (interrupted) {
                     throw new InterruptedException();
                 }
-                return false;
+                return NONE;
             }
             LockSupport.park(this);
         }
-        return true;
+        return waiter.slot;
     }
 
-    /** Gives a slot back: to the caller that has waited longest, if any. */
-    void release() {
+    /** Gives slot {@code slot} back: to the caller that has waited longest, if any. */
+    void release(int slot) {
         lock.lock();
         try {
             Waiter next = waiting.poll();
             if (next == null) {
-                free++;
+                free[freeCount++] = slot;
             } else {
-                next.granted = true;
+                next.slot = slot;
                 LockSupport.unpark(next.thread);
             }
         } finally {
@@ -90,7 +96,7 @@ final class CallSlots {
         lock.lock();
         try {
             if (!waiting.remove(waiter)) {
-                release();
+                release(waiter.slot);
             }
         } finally {
             lock.unlock();
@@ -99,7 +105,7 @@ final class CallSlots {
 
     private static final class Waiter {
         private final Thread thread;
-        private volatile boolean granted;
+        private volatile int slot = NONE;
 
         Waiter(Thread thread) {
             this.thread = thread;

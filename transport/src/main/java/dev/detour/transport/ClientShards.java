@@ -8,12 +8,14 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
- * One provider's OkHttp client split into shards of at most {@value #CALLS_PER_SHARD} concurrent calls,
+ * One provider's OkHttp client split into shards of {@value #CALLS_PER_SHARD} concurrent-call slots each,
  * each with its own connection pool and dispatcher, because both look through all their connections or
  * calls on every call: at thousands of calls in flight one pool would spend more CPU searching than
- * sending. The calling thread picks the shard, so one run's calls come back to the same pool. Each shard
- * comes in two views over the same pool and dispatcher: with the configured call timeout, and without it
- * for a call whose caller's deadline ends it sooner, which then is not put in Okio's timeout queue.
+ * sending. A call goes through the shard of the slot it holds, so a shard never has more calls in flight,
+ * nor more connections open, than its slots, and the provider never more than its
+ * {@code max-concurrent-calls}. Each shard comes in two views over the same pool and dispatcher: with the
+ * configured call timeout, and without it for a call whose caller's deadline ends it sooner, which then is
+ * not put in Okio's timeout queue.
  */
 final class ClientShards {
 
@@ -30,27 +32,22 @@ final class ClientShards {
         this.deadlineBound = new OkHttpClient[clients.length];
         OkHttpClient base = configured.build();
         for (int shard = 0; shard < clients.length; shard++) {
+            int slots = Math.min(CALLS_PER_SHARD, maxConcurrentCalls - shard * CALLS_PER_SHARD);
             Dispatcher dispatcher = new Dispatcher(executor);
-            dispatcher.setMaxRequests(maxConcurrentCalls);
-            dispatcher.setMaxRequestsPerHost(maxConcurrentCalls);
+            dispatcher.setMaxRequests(slots);
+            dispatcher.setMaxRequestsPerHost(slots);
             clients[shard] = base.newBuilder().dispatcher(dispatcher)
-                    .connectionPool(new ConnectionPool(maxConcurrentCalls, 5, TimeUnit.MINUTES)).build();
+                    .connectionPool(new ConnectionPool(slots, 5, TimeUnit.MINUTES)).build();
             deadlineBound[shard] = clients[shard].newBuilder().callTimeout(Duration.ZERO).build();
         }
     }
 
     /**
-     * The shard of the calling thread; without the call timeout if {@code deadlineFirst}, that is if the
+     * The shard of call slot {@code slot}; without the call timeout if {@code deadlineFirst}, that is if the
      * caller's own deadline ends the call before the call timeout would.
      */
-    OkHttpClient forCallingThread(boolean deadlineFirst) {
-        OkHttpClient[] views = deadlineFirst ? deadlineBound : clients;
-        return views.length == 1 ? views[0] : views[Math.floorMod(Thread.currentThread().threadId(), views.length)];
-    }
-
-    /** A shard for building requests, which are sent through whichever shard the caller's thread picks. */
-    OkHttpClient any() {
-        return clients[0];
+    OkHttpClient forSlot(int slot, boolean deadlineFirst) {
+        return (deadlineFirst ? deadlineBound : clients)[slot / CALLS_PER_SHARD];
     }
 
     /** Cancels calls in flight and releases connections and threads. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import okhttp3.Call;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
@@ -21,33 +20,49 @@ final class Exchange implements AutoCloseable {
     private final TransportFailures failures;
     private final CallSlots slots;
     private final ResponseSizeLimit limit;
-    private final Call call;
+    private final ClientShards clients;
+    private final boolean deadlineFirst;
+    private final Request request;
     private final Thread caller = Thread.currentThread();
     private volatile boolean expired;
     private volatile boolean dispatched;
+    private volatile Call call;
+    private int slot = CallSlots.NONE;
     private volatile Signals signals;
     private boolean complete;
     private Runnable cancelDeadline = () -> {};
 
-    Exchange(OkHttpClient client, CallSlots slots, ResponseSizeLimit limit, Request request, String what,
-            TransportFailures failures) {
+    /**
+     * A call of {@code request} through the shard of the slot it gets, without the call timeout if
+     * {@code deadlineFirst} ({@link ClientShards#forSlot}).
+     */
+    Exchange(ClientShards clients, boolean deadlineFirst, CallSlots slots, ResponseSizeLimit limit, Request request,
+            String what, TransportFailures failures) {
         this.what = what;
         this.failures = failures;
         this.slots = slots;
         this.limit = limit;
-        this.call = client.newCall(request);
+        this.clients = clients;
+        this.deadlineFirst = deadlineFirst;
+        this.request = request;
     }
 
     /** Sends the call once a slot is free and reads its response with {@code reader}; {@code deadline}, if any, ends it through {@code timer}. */
     <T> T run(Optional<Instant> deadline, DeadlineTimer timer, ResponseReader<T> reader) {
         deadline.ifPresent(at -> cancelDeadline = timer.schedule(at, this::expire));
         try {
-            dispatched = slots.acquire(() -> expired);
+            slot = slots.acquire(() -> expired);
         } catch (InterruptedException e) {
             throw cancelled(e);
         }
-        if (!dispatched) {
+        if (slot == CallSlots.NONE) {
             throw failure(new Signal.Expired(false), null, reader);
+        }
+        dispatched = true;
+        Call call = clients.forSlot(slot, deadlineFirst).newCall(request);
+        this.call = call;
+        if (expired) {
+            call.cancel();
         }
         signals = caller.isVirtual() ? new CallingThreadSignals(call, limit, () -> expired)
                 : new ClientThreadSignals(call, limit);
@@ -100,9 +115,9 @@ final class Exchange implements AutoCloseable {
     private RuntimeException failure(Signal signal, HttpHead head, ResponseReader<?> reader) {
         return switch (signal) {
             case Signal.Failed ignored when expired ->
-                    reader.failed(failures.expired(call.request().url(), head, dispatched));
-            case Signal.Failed failed -> reader.failed(failures.io(failed.error(), call.request().url(), head));
-            case Signal.Expired gone -> reader.failed(failures.expired(call.request().url(), head, gone.dispatched()));
+                    reader.failed(failures.expired(request.url(), head, dispatched));
+            case Signal.Failed failed -> reader.failed(failures.io(failed.error(), request.url(), head));
+            case Signal.Expired gone -> reader.failed(failures.expired(request.url(), head, gone.dispatched()));
             default -> new IllegalStateException("unexpected " + signal.getClass().getSimpleName() + " in the response of "
                     + what);
         };
@@ -117,7 +132,7 @@ final class Exchange implements AutoCloseable {
     }
 
     private CancellationException cancelled(InterruptedException e) {
-        call.cancel();
+        cancelCall();
         Thread.currentThread().interrupt();
         CancellationException cancelled = new CancellationException(
                 "the call to " + what + " was cancelled: the run was interrupted before the answer came");
@@ -131,20 +146,27 @@ final class Exchange implements AutoCloseable {
             queued.add(new Signal.Expired(dispatched));
         }
         CallSlots.wake(caller);
-        call.cancel();
+        cancelCall();
+    }
+
+    private void cancelCall() {
+        Call sent = call;
+        if (sent != null) {
+            sent.cancel();
+        }
     }
 
     @Override
     public void close() {
         cancelDeadline.run();
         if (!complete) {
-            call.cancel();
+            cancelCall();
         }
         if (signals != null) {
             signals.close();
         }
-        if (dispatched) {
-            slots.release();
+        if (slot != CallSlots.NONE) {
+            slots.release(slot);
         }
     }
 }

@@ -22,9 +22,9 @@ import okhttp3.Request;
  * to a {@link ResponseReader}; a virtual calling thread runs the call itself, so a call costs one thread.
  *
  * <p>Create one per configured provider, not per call, and {@link #close()} it when the provider is
- * closed. Build requests with {@link #callFactory()} (such as Retrofit's {@code callFactory}) but send
- * them only through {@link #exchange}: executing a call directly skips the slots, the deadline and
- * cancellation.
+ * closed. Build requests with {@link #callFactory()} (such as Retrofit's {@code callFactory}) and send
+ * them through {@link #exchange}, which holds the slots, the deadline and cancellation; the factory's calls
+ * cannot be executed themselves.
  */
 public final class HttpTransport implements AutoCloseable {
 
@@ -82,9 +82,12 @@ public final class HttpTransport implements AutoCloseable {
         return baseUrl;
     }
 
-    /** Makes calls of this transport's client, for a request builder such as Retrofit; send them with {@link #exchange}. */
+    /**
+     * Makes calls that only carry their request, for a request builder such as Retrofit: send their
+     * {@code request()} with {@link #exchange}; executing or enqueuing them throws.
+     */
     public Call.Factory callFactory() {
-        return clients.any();
+        return RequestOnlyCall::new;
     }
 
     /**
@@ -115,8 +118,7 @@ public final class HttpTransport implements AutoCloseable {
             throw redacting.failed(failures.expiredBeforeStart(request.url()));
         }
         boolean deadlineFirst = deadline.isPresent() && !deadline.get().isAfter(now.plus(callTimeout));
-        try (Exchange exchange = new Exchange(clients.forCallingThread(deadlineFirst), slots, sizeLimit, request, what,
-                failures)) {
+        try (Exchange exchange = new Exchange(clients, deadlineFirst, slots, sizeLimit, request, what, failures)) {
             return exchange.run(deadline, deadlines, redacting);
         }
     }

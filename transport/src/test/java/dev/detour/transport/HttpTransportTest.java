@@ -2,6 +2,7 @@ package dev.detour.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.SocketEffect;
+import okhttp3.Call;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -149,6 +151,20 @@ class HttpTransportTest {
 
         assertThatIllegalStateException().isThrownBy(() -> Loopback.exchange(transport))
                 .withMessageContaining("closed");
+    }
+
+    @Test
+    void aCallOfTheCallFactoryCarriesItsRequestToExchangeAndCannotBeSentItself() {
+        loopback.enqueue(Loopback.json(200, "{\"answer\":42}"));
+        HttpTransport transport = loopback.transport();
+        Call call = transport.callFactory().newCall(Loopback.post(transport));
+
+        assertThatThrownBy(call::execute).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("HttpTransport.exchange");
+        assertThatThrownBy(() -> call.enqueue(null)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(loopback.server.getRequestCount()).as("requests sent by the call itself").isZero();
+        assertThat(transport.exchange("test:model", call.request(), Optional.empty(), new RecordingReader()))
+                .isEqualTo("{\"answer\":42}");
     }
 
     @Test
