@@ -43,8 +43,9 @@ final class TransportFailures {
                     + limits.connectTimeout().toMillis() + " ms";
         } else if (error instanceof SocketTimeoutException) {
             kind = ErrorKind.TIMEOUT;
-            detail = host + " sent nothing for longer than the read timeout of " + limits.readTimeout().toMillis()
-                    + " ms";
+            detail = (head == null ? host + " took no more of the request, or sent no answer,"
+                    : host + " sent nothing more of its answer") + " for longer than the read timeout of "
+                    + limits.readTimeout().toMillis() + " ms, which also bounds each write of the request";
         } else if (error instanceof InterruptedIOException) {
             kind = ErrorKind.TIMEOUT;
             detail = "the call to " + host + " took longer than the call timeout of "

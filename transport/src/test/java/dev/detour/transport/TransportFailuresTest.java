@@ -56,7 +56,7 @@ class TransportFailuresTest {
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(failure.head()).isEmpty();
-        assertThat(failure.detail()).contains("read timeout of 300 ms");
+        assertThat(failure.detail()).contains("or sent no answer").contains("read timeout of 300 ms");
     }
 
     @Test
@@ -69,6 +69,7 @@ class TransportFailuresTest {
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(failure.head()).map(HttpHead::status).contains(200);
+        assertThat(failure.detail()).contains("sent nothing more of its answer").contains("read timeout of 300 ms");
     }
 
     @Test
