@@ -146,6 +146,20 @@ class CallingThreadTest {
         }
     }
 
+    @Test
+    void callsOneAfterAnotherFromDifferentThreadsShareOnePooledConnectionWhenTheProviderAllowsThousandsAtOnce()
+            throws Exception {
+        HttpTransport transport = loopback.transport(Loopback.withMaxConcurrentCalls(5_000));
+        for (int call = 0; call < 4; call++) {
+            loopback.enqueue(Loopback.json(200, "{}"));
+            assertThat(Caller.virtual(() -> Loopback.exchange(transport)).answer()).isEqualTo("{}");
+        }
+
+        for (int call = 0; call < 4; call++) {
+            assertThat(loopback.takeRequest().getConnectionIndex()).as("connection of call %d", call).isZero();
+        }
+    }
+
     private static Request post(HttpTransport transport, RequestBody body) {
         return new Request.Builder().url(transport.baseUrl().resolve("chat/completions")).post(body).build();
     }
