@@ -1,5 +1,6 @@
 package dev.detour.adapters.openai;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -7,8 +8,9 @@ import java.util.List;
 /**
  * The parts of a {@code chat.completion} (or, with {@code delta} instead of {@code message}, a
  * {@code chat.completion.chunk}) that Detour reads. Every field may be missing or {@code null}; unknown
- * fields are ignored.
+ * fields are skipped as they are read (not buffered, as a record's creator otherwise does with them).
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 record ChatCompletion(
         @JsonProperty("model") String model,
         @JsonProperty("choices") List<Choice> choices,
@@ -16,12 +18,14 @@ record ChatCompletion(
         @JsonProperty("error") JsonNode error,
         @JsonProperty("object") String object) {
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Choice(
             @JsonProperty("index") Integer index,
             @JsonProperty("message") Message message,
             @JsonProperty("delta") Message delta,
             @JsonProperty("finish_reason") String finishReason) {}
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Message(
             @JsonProperty("content") String content,
             @JsonProperty("refusal") String refusal,
@@ -32,6 +36,7 @@ record ChatCompletion(
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Usage(
             @JsonProperty("prompt_tokens") Long promptTokens,
             @JsonProperty("completion_tokens") Long completionTokens,
