@@ -20,9 +20,7 @@ import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.SkipReason;
 import dev.detour.core.model.StreamListener;
 import dev.detour.core.model.TokenUsage;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.Execution;
 import dev.failsafe.RetryPolicy;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -59,7 +57,7 @@ final class ResilientChain implements ModelPort {
             ErrorKind.AUTHENTICATION_FAILED, ErrorKind.MODEL_UNAVAILABLE, ErrorKind.MALFORMED_RESPONSE);
 
     private final List<ChainLink> links;
-    private final List<FailsafeExecutor<ChatResponse>> retries;
+    private final RetryPolicy<ChatResponse> retries;
     private final ResilienceConfig config;
     private final CircuitBreakers breakers;
     private final Clock clock;
@@ -79,12 +77,11 @@ final class ResilientChain implements ModelPort {
         this.config = Require.nonNull(config, "config");
         this.breakers = Require.nonNull(breakers, "breakers");
         this.clock = Require.nonNull(clock, "clock");
-        this.retries = this.links.stream().map(link -> Failsafe.with(RetryPolicy.<ChatResponse>builder()
+        this.retries = RetryPolicy.<ChatResponse>builder()
                 .handle(RetryPlanned.class)
                 .withMaxRetries(-1)
                 .withDelayFn(execution -> ((RetryPlanned) execution.getLastException()).wait)
-                .onRetryScheduled(scheduled -> ((RetryPlanned) scheduled.getLastException()).announce.run())
-                .build())).toList();
+                .build();
         this.retryRule = new RetryRule(config, new Backoff(config.backoff(), () -> ThreadLocalRandom.current().nextDouble()));
     }
 
@@ -182,14 +179,27 @@ final class ResilientChain implements ModelPort {
                 tries.malformed = position.malformed();
             });
             resume = Optional.empty();
-            try {
-                return retries.get(index).get(execution -> attempt(link, index, breaker, tries));
-            } catch (FailsafeException e) {
-                if (e.getCause() instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("interrupted while waiting to retry " + link.model());
+            Execution<ChatResponse> execution = null;
+            while (true) {
+                try {
+                    return attempt(link, index, breaker, tries);
+                } catch (RetryPlanned planned) {
+                    if (execution == null) {
+                        execution = Execution.of(retries);
+                    }
+                    execution.recordException(planned);
+                    planned.announce.run();
+                    waitToRetry(execution.getDelay(), link);
                 }
-                throw e;
+            }
+        }
+
+        private void waitToRetry(Duration wait, ChainLink link) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while waiting to retry " + link.model());
             }
         }
 

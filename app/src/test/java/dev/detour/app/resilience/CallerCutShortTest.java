@@ -7,12 +7,15 @@ import dev.detour.app.config.ResilienceConfig;
 import dev.detour.app.testing.FakeProvider;
 import dev.detour.core.model.AllModelsFailedError;
 import dev.detour.core.model.Attempt;
+import dev.detour.core.model.AttemptListener;
 import dev.detour.core.model.CallContext;
 import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.ModelPort;
+import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.SkipReason;
+import dev.detour.core.model.StreamListener;
 import dev.detour.core.workflow.Budget;
 import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunResult;
@@ -21,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +144,53 @@ class CallerCutShortTest {
         assertThat(caller.isAlive()).isFalse();
         assertThat(rig.breaker("busy")).isEqualTo("CLOSED");
         assertThat(chain.chat(REQUEST).model()).isEqualTo(ChainRig.model("busy"));
+    }
+
+    @Test
+    void anInterruptWhileTheChainWaitsToRetryEndsTheCallAsCancelledWithNoFurtherRequest() throws Exception {
+        ResilienceConfig patient = ChainRig.resilience(2, 3);
+        patient = new ResilienceConfig(patient.attemptTimeout(), 2, patient.backoff(), Duration.ofHours(2),
+                patient.circuitBreaker(), Optional.empty());
+        rig = ChainRig.start(patient, "limited", "healthy");
+        rig.provider.script("limited", FakeProvider.error(429, "{\"error\":\"slow down\"}").newBuilder()
+                .addHeader("Retry-After", "3600").build());
+        ModelPort chain = rig.chain();
+        CountDownLatch retryScheduled = new CountDownLatch(1);
+        AttemptListener listener = new AttemptListener() {
+            @Override
+            public void retryScheduled(ModelRef model, int retry, Duration wait) {
+                retryScheduled.countDown();
+            }
+        };
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                chain.chat(REQUEST, new CallContext(StreamListener.NONE, listener, Optional.empty()));
+            } catch (Throwable e) {
+                thrown.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        assertThat(retryScheduled.await(JOIN.toSeconds(), TimeUnit.SECONDS)).as("a retry was scheduled").isTrue();
+        awaitState(caller, Thread.State.TIMED_WAITING);
+        caller.interrupt();
+        caller.join(JOIN);
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(CancellationException.class)
+                .hasMessageContaining("waiting to retry " + ChainRig.model("limited"));
+        assertThat(stillInterrupted.get()).as("the interrupt flag was kept").isTrue();
+        assertThat(rig.provider.requestsFor("limited")).isEqualTo(1);
+        assertThat(rig.provider.requestsFor("healthy")).as("no fallback after a cancellation").isZero();
+    }
+
+    private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(JOIN);
+        while (thread.getState() != state) {
+            assertThat(Instant.now()).as("the caller reached %s in time", state).isBefore(giveUp);
+            Thread.sleep(5);
+        }
     }
 
     private void awaitRequests(String model, long count) throws InterruptedException {
