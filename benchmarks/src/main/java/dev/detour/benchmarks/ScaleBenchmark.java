@@ -1,6 +1,7 @@
 package dev.detour.benchmarks;
 
 import dev.detour.core.model.Attempt;
+import dev.detour.core.spi.HttpLimits;
 import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;
 import dev.detour.core.workflow.RunHandle;
@@ -10,27 +11,38 @@ import dev.detour.core.workflow.RunStatus;
 import dev.detour.core.workflow.Step;
 import dev.detour.core.workflow.Workflow;
 import dev.detour.core.workflow.WorkflowEngine;
+import dev.detour.transport.Credential;
+import dev.detour.transport.HttpTransport;
+import dev.detour.transport.ResponseReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * N research-shaped runs at once (four sequential model calls each, 200 ms per call), against the simulator
  * and against the lean stub: Detour's engine, and LangChain4j's {@code OpenAiChatModel} (pinned to HTTP/1.1,
- * and on its default client) called four times from a virtual thread per run. The variants take turns for
+ * and on its default client) called four times from a virtual thread per run, and on request Detour's transport
+ * alone (four exchanges per run, no engine, chain or adapter: the floor of the engine's cost). The variants take turns for
  * {@value #ROUNDS_DEFAULT} rounds (rotated order); each turn builds the variant's client afresh, warms it up
  * with a round of the same N, measures a round, and closes the client, and the next turn starts only once
  * every connection of it is closed on both sides, so that no variant runs beside another's open connections.
@@ -47,6 +59,8 @@ final class ScaleBenchmark {
     private static final int ROUNDS_DEFAULT = 3;
     private static final String MODEL_NAME = "gpt-4o-mini";
     private static final String MODEL = "openai:" + MODEL_NAME;
+    /** The chain's attempt timeout in {@link Detours}, which bounds each of a run's calls. */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
 
     /** Open files kept free of connections in the client and the server for their own jars, pipes and selectors. */
     private static final long FILE_HEADROOM = 2_000;
@@ -254,6 +268,8 @@ final class ScaleBenchmark {
         }
         List<Variant> all = List.of(
                 new Variant("detour", "Detour engine", () -> detour(child, maxConcurrentCalls, workflow)),
+                new Variant("transport", "Detour's transport alone: no engine, chain or adapter (floor)",
+                        () -> transportAlone(child, maxConcurrentCalls)),
                 new Variant("lc4j-http11", "LangChain4j, pinned to HTTP/1.1", () -> langChain(
                         LangChain4j.client(child.openAi(), MODEL_NAME, LangChain4j.DEFAULT_RETRIES, true))),
                 new Variant("lc4j", "LangChain4j, default client (offers h2c)", () -> langChain(
@@ -264,7 +280,7 @@ final class ScaleBenchmark {
             if (!only.contains(variant.key())) {
                 continue;
             }
-            if (!variant.key().equals("detour") && runs > connections) {
+            if (!variant.key().equals("detour") && !variant.key().equals("transport") && runs > connections) {
                 notes.add(variant.name() + " was not run at " + Bench.count(runs) + " runs: its JDK client opens a"
                         + " connection for every call in flight and has no limit of its own, and " + Bench.count(runs)
                         + " connections exceed the open-file limit of " + Bench.count(limit) + " (`ulimit -n`).");
@@ -324,31 +340,12 @@ final class ScaleBenchmark {
         return new Contender() {
             @Override
             public Outcome run(int runs, String label, Probe probe) throws IOException, InterruptedException {
-                AtomicInteger completed = new AtomicInteger();
-                AtomicInteger finished = new AtomicInteger();
-                AtomicReference<String> firstFailure = new AtomicReference<>();
-                List<Thread> threads = new ArrayList<>(runs);
-                for (int run = 0; run < runs; run++) {
-                    String question = label + " " + run;
-                    threads.add(Thread.ofVirtual().start(() -> {
-                        try {
-                            String text = question;
-                            for (int step = 0; step < 4; step++) {
-                                text = client.model().chat(text);
-                            }
-                            completed.incrementAndGet();
-                        } catch (RuntimeException e) {
-                            firstFailure.compareAndSet(null, e.toString());
-                        } finally {
-                            finished.incrementAndGet();
-                        }
-                    }));
-                }
-                probe.allStarted(() -> runs - finished.get());
-                for (Thread thread : threads) {
-                    thread.join();
-                }
-                return new Outcome(completed.get(), firstFailure.get());
+                return threadPerRun(runs, label, probe, question -> {
+                    String text = question;
+                    for (int step = 0; step < 4; step++) {
+                        text = client.model().chat(text);
+                    }
+                });
             }
 
             @Override
@@ -356,6 +353,76 @@ final class ScaleBenchmark {
                 client.close();
             }
         };
+    }
+
+    /**
+     * Detour's transport alone, as the OpenAI adapter's provider builds it: four exchanges per run, each within
+     * the chain's attempt deadline, with no engine, chain or adapter around them (the answer is taken as text,
+     * not parsed). The floor of what Detour's engine can cost per call on this client.
+     */
+    private static Contender transportAlone(SimulatorChild child, int maxConcurrentCalls) {
+        HttpLimits limits = new HttpLimits(HttpLimits.MODEL_CALLS.connectTimeout(), HttpLimits.MODEL_CALLS.readTimeout(),
+                HttpLimits.MODEL_CALLS.callTimeout(), HttpLimits.MODEL_CALLS.maxResponseBytes(), maxConcurrentCalls);
+        HttpTransport transport = HttpTransport.create("openai", child.openAi(), limits, Credential.none());
+        HttpUrl url = transport.baseUrl().resolve("chat/completions");
+        MediaType json = MediaType.get("application/json");
+        ResponseReader<String> reader = ResponseReader.of(
+                (head, body) -> new IllegalStateException("HTTP " + head.status() + " from the server"),
+                (head, body) -> new String(body, StandardCharsets.UTF_8),
+                head -> {
+                    throw new IllegalStateException("an event stream from the server, which was asked for none");
+                },
+                failure -> new IllegalStateException(failure.detail()));
+        return new Contender() {
+            @Override
+            public Outcome run(int runs, String label, Probe probe) throws IOException, InterruptedException {
+                return threadPerRun(runs, label, probe, question -> {
+                    byte[] body = ("{\"model\":\"" + MODEL_NAME + "\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                            + question + "\"}]}").getBytes(StandardCharsets.UTF_8);
+                    for (int step = 0; step < 4; step++) {
+                        Request request = new Request.Builder().url(url).post(RequestBody.create(body, json)).build();
+                        transport.exchange(MODEL, request, Optional.of(Instant.now().plus(ATTEMPT_TIMEOUT)), reader);
+                    }
+                });
+            }
+
+            @Override
+            public void close() {
+                transport.close();
+            }
+        };
+    }
+
+    /** What one run of a thread-per-run contender does with its question. */
+    private interface RunBody {
+        void run(String question) throws Exception;
+    }
+
+    /** {@code runs} virtual threads at once, one per run, each doing {@code body}; waits for them all. */
+    private static Outcome threadPerRun(int runs, String label, Probe probe, RunBody body)
+            throws IOException, InterruptedException {
+        AtomicInteger completed = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>(runs);
+        for (int run = 0; run < runs; run++) {
+            String question = label + " " + run;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    body.run(question);
+                    completed.incrementAndGet();
+                } catch (Exception e) {
+                    firstFailure.compareAndSet(null, e.toString());
+                } finally {
+                    finished.incrementAndGet();
+                }
+            }));
+        }
+        probe.allStarted(() -> runs - finished.get());
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return new Outcome(completed.get(), firstFailure.get());
     }
 
     /** How many runs of a round completed, and the first failure if any did not. */
