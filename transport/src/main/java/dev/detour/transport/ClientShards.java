@@ -11,9 +11,10 @@ import okhttp3.OkHttpClient;
  * One provider's OkHttp client split into shards of {@value #CALLS_PER_SHARD} concurrent-call slots each,
  * each with its own connection pool and dispatcher, because both look through all their connections or
  * calls on every call: at thousands of calls in flight one pool would spend more CPU searching than
- * sending. A call goes through the shard of the slot it holds, so a shard never has more calls in flight,
- * nor more connections open, than its slots, and the provider never more than its
- * {@code max-concurrent-calls}. Each shard comes in two views over the same pool and dispatcher: with the
+ * sending. A call goes through the shard of the slot it holds, so a shard's calls holding slots, and the
+ * connections they need, are no more than its slots, and the provider's no more than its
+ * {@code max-concurrent-calls}. The slots are the limit: a shard's dispatcher, which only platform callers go
+ * through, would not hold back a call that has a slot. Each shard comes in two views over the same pool and dispatcher: with the
  * configured call timeout, and without it for a call whose caller's deadline ends it sooner, which then is
  * not put in Okio's timeout queue.
  */
@@ -34,8 +35,8 @@ final class ClientShards {
         for (int shard = 0; shard < clients.length; shard++) {
             int slots = Math.min(CALLS_PER_SHARD, maxConcurrentCalls - shard * CALLS_PER_SHARD);
             Dispatcher dispatcher = new Dispatcher(executor);
-            dispatcher.setMaxRequests(slots);
-            dispatcher.setMaxRequestsPerHost(slots);
+            dispatcher.setMaxRequests(maxConcurrentCalls);
+            dispatcher.setMaxRequestsPerHost(maxConcurrentCalls);
             clients[shard] = base.newBuilder().dispatcher(dispatcher)
                     .connectionPool(new ConnectionPool(slots, 5, TimeUnit.MINUTES)).build();
             deadlineBound[shard] = clients[shard].newBuilder().callTimeout(Duration.ZERO).build();

@@ -167,6 +167,7 @@ final class Exchange implements AutoCloseable {
         }
         if (slot != CallSlots.NONE) {
             slots.release(slot);
+            slot = CallSlots.NONE;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.detour.transport;
 
+import dev.detour.core.internal.Require;
 import kotlin.jvm.functions.Function0;
 import kotlin.reflect.KClass;
 import okhttp3.Call;
@@ -16,9 +17,10 @@ import okio.Timeout;
 final class RequestOnlyCall implements Call {
 
     private final Request request;
+    private volatile boolean canceled;
 
     RequestOnlyCall(Request request) {
-        this.request = request;
+        this.request = Require.nonNull(request, "request");
     }
 
     @Override
@@ -38,6 +40,7 @@ final class RequestOnlyCall implements Call {
 
     @Override
     public void cancel() {
+        canceled = true;
     }
 
     @Override
@@ -47,7 +50,7 @@ final class RequestOnlyCall implements Call {
 
     @Override
     public boolean isCanceled() {
-        return false;
+        return canceled;
     }
 
     @Override

@@ -45,7 +45,8 @@ final class TransportFailures {
             kind = ErrorKind.TIMEOUT;
             detail = (head == null ? host + " took no more of the request, or sent no answer,"
                     : host + " sent nothing more of its answer") + " for longer than the read timeout of "
-                    + limits.readTimeout().toMillis() + " ms, which also bounds each write of the request";
+                    + limits.readTimeout().toMillis() + " ms" + (head == null ? " (it bounds each write too)" : "")
+                    + "; raise the provider's read-timeout if it answers this slowly";
         } else if (error instanceof InterruptedIOException) {
             kind = ErrorKind.TIMEOUT;
             detail = "the call to " + host + " took longer than the call timeout of "
@@ -65,7 +66,7 @@ final class TransportFailures {
         return new TransportFailure(kind, detail, Optional.ofNullable(head), Optional.of(error));
     }
 
-    /** The caller's deadline passed; {@code dispatched} says whether the call had left the dispatcher's queue. */
+    /** The caller's deadline passed; {@code dispatched} says whether the call had been granted a concurrent-call slot. */
     TransportFailure expired(HttpUrl url, HttpHead head, boolean dispatched) {
         String detail = dispatched || head != null
                 ? "the caller's deadline passed before " + url.host() + " finished answering (the deadline is the"

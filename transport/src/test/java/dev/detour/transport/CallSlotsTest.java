@@ -30,7 +30,7 @@ class CallSlotsTest {
         slots.release(held);
 
         assertThat(waiter.join(Duration.ofSeconds(10))).as("the waiter returned").isTrue();
-        assertThat(granted.get()).as("the expired waiter kept the slot").isEqualTo(CallSlots.NONE);
+        assertThat(granted.get()).as("the expired waiter did not keep the slot").isEqualTo(CallSlots.NONE);
         Thread next = Thread.ofVirtual().start(() -> {
             try {
                 slots.acquire(() -> false);
@@ -39,6 +39,20 @@ class CallSlotsTest {
             }
         });
         assertThat(next.join(Duration.ofSeconds(10))).as("the slot was free again").isTrue();
+    }
+
+    @Test
+    void theSlotFreedLastIsHandedOutFirstSoThatFewCallsKeepToTheLowestNumbers() throws Exception {
+        CallSlots slots = new CallSlots(4);
+        assertThat(new int[] {slots.acquire(() -> false), slots.acquire(() -> false), slots.acquire(() -> false)})
+                .containsExactly(0, 1, 2);
+
+        slots.release(0);
+        slots.release(2);
+
+        assertThat(slots.acquire(() -> false)).isEqualTo(2);
+        assertThat(slots.acquire(() -> false)).isZero();
+        assertThat(slots.acquire(() -> false)).isEqualTo(3);
     }
 
     private static void awaitWaiting(Thread thread) throws InterruptedException {

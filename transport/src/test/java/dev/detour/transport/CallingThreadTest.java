@@ -132,7 +132,8 @@ class CallingThreadTest {
     }
 
     @Test
-    void aThreadsCallsComeBackToOnePooledConnectionWhenTheProviderAllowsThousandsAtOnce() throws Exception {
+    void aThreadsCallsOneAfterAnotherKeepToTheFirstSlotsConnectionWhenTheProviderAllowsThousandsAtOnce()
+            throws Exception {
         for (int call = 0; call < 3; call++) {
             loopback.enqueue(Loopback.json(200, "{}"));
         }

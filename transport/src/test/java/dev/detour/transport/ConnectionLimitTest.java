@@ -25,14 +25,23 @@ class ConnectionLimitTest {
     }
 
     @Test
-    void wavesOfCallsFromDifferentThreadsReuseTheConnectionsOfTheWavesBefore() throws Exception {
+    void wavesOfVirtualCallersReuseTheConnectionsOfTheWavesBefore() throws Exception {
+        assertTwoWavesOpenNoMoreConnectionsThanSlots(Thread.ofVirtual());
+    }
+
+    @Test
+    void wavesOfPlatformCallersReuseTheConnectionsOfTheWavesBefore() throws Exception {
+        assertTwoWavesOpenNoMoreConnectionsThanSlots(Thread.ofPlatform());
+    }
+
+    private void assertTwoWavesOpenNoMoreConnectionsThanSlots(Thread.Builder threads) throws Exception {
         HttpTransport transport = loopback.transport(Loopback.withMaxConcurrentCalls(MAX_CONCURRENT_CALLS));
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
         for (int wave = 0; wave < 2; wave++) {
             HeldResponses held = new HeldResponses(Loopback.json(200, "{}").build());
             loopback.server.setDispatcher(held);
-            List<Thread> callers = callers(MAX_CONCURRENT_CALLS, wave, () -> {
+            List<Thread> callers = callers(threads, MAX_CONCURRENT_CALLS, wave, () -> {
                 try {
                     Loopback.exchange(transport);
                 } catch (RuntimeException e) {
@@ -60,10 +69,10 @@ class ConnectionLimitTest {
      * {@code count} unstarted callers whose thread ids have the parity of {@code wave}: one wave's threads
      * all differ in that from the other's.
      */
-    private static List<Thread> callers(int count, int wave, Runnable call) {
+    private static List<Thread> callers(Thread.Builder threads, int count, int wave, Runnable call) {
         List<Thread> callers = new ArrayList<>(count);
         while (callers.size() < count) {
-            Thread thread = Thread.ofVirtual().name("caller-" + wave).unstarted(call);
+            Thread thread = threads.name("caller-" + wave).unstarted(call);
             if (thread.threadId() % 2 == wave) {
                 callers.add(thread);
             }
