@@ -57,6 +57,10 @@ final class ResilientChain implements ModelPort {
             ErrorKind.AUTHENTICATION_FAILED, ErrorKind.MODEL_UNAVAILABLE, ErrorKind.MALFORMED_RESPONSE);
 
     private final List<ChainLink> links;
+    /**
+     * A model's retries, run as a standalone execution made only once a retry is planned, so that an attempt
+     * runs on the chain's own frame rather than inside an executor's.
+     */
     private final RetryPolicy<ChatResponse> retries;
     private final ResilienceConfig config;
     private final CircuitBreakers breakers;
@@ -188,6 +192,9 @@ final class ResilientChain implements ModelPort {
                         execution = Execution.of(retries);
                     }
                     execution.recordException(planned);
+                    if (execution.isComplete()) {
+                        throw planned.failure;
+                    }
                     planned.announce.run();
                     waitToRetry(execution.getDelay(), link);
                 }
@@ -264,7 +271,8 @@ final class ResilientChain implements ModelPort {
                 tries.failed(failure, Deadlines.left(deadline, clock));
                 pauseIfTheWaitIsLonger(link, index, tries);
                 if (tries.planned != null && tries.next <= config.maxRetries()) {
-                    throw new RetryPlanned(tries.wait, () -> listener.retryScheduled(link.model(), tries.next, tries.wait));
+                    throw new RetryPlanned(failure, tries.wait,
+                            () -> listener.retryScheduled(link.model(), tries.next, tries.wait));
                 }
                 throw failure;
             } catch (CancellationException cancelled) {
@@ -363,16 +371,19 @@ final class ResilientChain implements ModelPort {
     }
 
     /**
-     * An attempt failed and {@link RetryRule} planned another try of the same model after {@code wait}: the
-     * one failure the model's retry policy handles, so that the policy holds no state of a call.
+     * An attempt failed with {@code failure} and {@link RetryRule} planned another try of the same model after
+     * {@code wait}: the one failure the model's retry policy handles, so that the policy holds no state of a call
+     * ({@code failure} is thrown instead if the policy allows no more tries).
      */
     private static final class RetryPlanned extends RuntimeException {
 
+        private final transient ModelCallException failure;
         private final transient Duration wait;
         private final transient Runnable announce;
 
-        RetryPlanned(Duration wait, Runnable announce) {
+        RetryPlanned(ModelCallException failure, Duration wait, Runnable announce) {
             super(null, null, false, false);
+            this.failure = failure;
             this.wait = wait;
             this.announce = announce;
         }
