@@ -37,11 +37,12 @@ final class ServeBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** What one subscriber got. */
-    private record Followed(String runId, List<Long> sequences, String lastType, long[] latencyNanos, int measured) {}
+    private record Followed(String runId, List<Long> sequences, String lastType, long[] latencyNanos, int measured,
+            int searchesSkipped) {}
 
     /** One round's figures: what its subscribers got, how fast, and what it cost (CPU in seconds). */
-    private record Round(long events, long lost, long reordered, int unfinished, Latencies latencies, double wallSeconds,
-            long peakThreads, double serverCpu, double clientCpu) {
+    private record Round(long events, long lost, long reordered, int unfinished, long searchesSkipped, Latencies latencies,
+            double wallSeconds, long peakThreads, double serverCpu, double clientCpu) {
 
         double p50() {
             return latencies.percentileMillis(50);
@@ -121,9 +122,12 @@ final class ServeBenchmark {
         long reordered = 0;
         long events = 0;
         int unfinished = 0;
+        long searchesSkipped = 0;
         Latencies latencies = new Latencies();
         for (String id : ids) {
-            List<Long> history = follow(base, id, -1).join().sequences();
+            Followed whole = follow(base, id, -1).join();
+            List<Long> history = whole.sequences();
+            searchesSkipped += whole.searchesSkipped();
             for (Followed one : followed.stream().filter(f -> f.runId().equals(id)).toList()) {
                 events += one.sequences().size();
                 lost += history.stream().filter(seq -> !one.sequences().contains(seq)).count();
@@ -138,20 +142,24 @@ final class ServeBenchmark {
                 latencies.addAll(one.latencyNanos(), one.measured());
             }
         }
-        return new Round(events, lost, reordered, unfinished, latencies, wallSeconds, sampler.peakThreads(), serverCpu,
+        return new Round(events, lost, reordered, unfinished, searchesSkipped, latencies, wallSeconds, sampler.peakThreads(),
+                serverCpu,
                 clientCpu);
     }
 
     private static String report(int runs, int perRun, List<Round> rounds, long peakHeapMb) {
         StringBuilder table = new StringBuilder()
                 .append(Bench.row("runs at once (rounds)", "subscribers", "events delivered per round", "lost",
-                        "out of order or twice", "streams without their final event", "delivery p50", "p99", "max",
+                        "out of order or twice", "streams without their final event", "searches skipped",
+                        "delivery p50", "p99", "max",
                         "wall time", "server peak heap used", "server peak threads", "server CPU", "client CPU"))
-                .append(Bench.row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---"))
+                .append(Bench.row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---",
+                        "---"))
                 .append(Bench.row(runs + " (" + rounds.size() + ")", runs * perRun,
                         Bench.count((long) Spread.of(rounds, Round::events).median()),
                         rounds.stream().mapToLong(Round::lost).sum(), rounds.stream().mapToLong(Round::reordered).sum(),
                         rounds.stream().mapToInt(Round::unfinished).sum(),
+                        rounds.stream().mapToLong(Round::searchesSkipped).sum(),
                         Spread.of(rounds, Round::p50).showMillis(), Spread.of(rounds, Round::p99).showMillis(),
                         Spread.of(rounds, Round::max).showMillis(), Spread.of(rounds, Round::wallSeconds).showSeconds(),
                         peakHeapMb + " MB", rounds.stream().mapToLong(Round::peakThreads).max().orElse(0),
@@ -159,7 +167,8 @@ final class ServeBenchmark {
         table.append("\nDelivery latency: from an event's `at` (stamped by the engine) to its arrival at a subscriber, over ")
                 .append(Bench.count(rounds.stream().mapToInt(round -> round.latencies().count()).sum()))
                 .append(" live deliveries in all rounds (events replayed to a late subscriber are not counted). Lost, out of"
-                        + " order and unfinished are totals over the rounds; peak heap and threads the highest of the"
+                        + " order, unfinished and searches skipped (`SearchSkipped`: a source's breaker open or the call"
+                        + " deadline reached before its turn) are totals over the rounds; peak heap and threads the highest of the"
                         + " server's life (warm-up included) and of the rounds.\n");
         return table.toString();
     }
@@ -197,6 +206,7 @@ final class ServeBenchmark {
         long[] latencies = new long[1024];
         int measured = 0;
         String lastType = null;
+        int searchesSkipped = 0;
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setTcpNoDelay(true);
             socket.getOutputStream().write(("GET /v1/runs/" + runId + "/events HTTP/1.0\r\nHost: " + base.getAuthority()
@@ -215,13 +225,16 @@ final class ServeBenchmark {
                 Instant arrived = Instant.now();
                 sequences.add(Long.parseLong(field(line, "\"sequence\":", ",")));
                 lastType = field(line, "\"type\":\"", "\"");
+                if (lastType.equals("SearchSkipped")) {
+                    searchesSkipped++;
+                }
                 Instant at = Instant.parse(field(line, "\"at\":\"", "\""));
                 if (at.isAfter(connected) && measured < latencies.length) {
                     latencies[measured++] = Duration.between(at, arrived).toNanos();
                 }
             }
         }
-        return new Followed(runId, sequences, lastType, latencies, measured);
+        return new Followed(runId, sequences, lastType, latencies, measured, searchesSkipped);
     }
 
     private static String field(String line, String before, String after) {

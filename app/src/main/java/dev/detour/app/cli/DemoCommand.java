@@ -36,6 +36,12 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExample:%n", footer = "  detour demo --scenario rate-limited \"Why is the sky blue?\"")
 final class DemoCommand implements Callable<Integer> {
 
+    /**
+     * The request limit of the simulator's PubMed: NCBI's own (3 a second without a key, shared by every run)
+     * protects nothing on loopback, and would hold {@code serve --demo}'s runs back until their call deadline.
+     */
+    static final int SIMULATED_PUBMED_REQUESTS_PER_SECOND = 1000;
+
     /** The sources the demo searches: those that need no key. */
     static final List<String> SOURCES = List.of("pubmed", "europepmc", "clinicaltrials");
 
@@ -149,7 +155,8 @@ final class DemoCommand implements Callable<Integer> {
                 Duration.ofSeconds(5), new ResilienceConfig.CircuitBreakerConfig(3, Duration.ofSeconds(30)),
                 Optional.of(Duration.ofMinutes(1)));
         Map<String, SourceConfig> sources = new LinkedHashMap<>();
-        sources.put("pubmed", SourceConfig.of("pubmed", "pubmed", simulator.pubMedBaseUrl()));
+        sources.put("pubmed", SourceConfig.of("pubmed", "pubmed", simulator.pubMedBaseUrl())
+                .withOptions(Map.of("requests-per-second", String.valueOf(SIMULATED_PUBMED_REQUESTS_PER_SECOND))));
         sources.put("europepmc", SourceConfig.of("europepmc", "europepmc", simulator.europePmcBaseUrl()));
         sources.put("clinicaltrials", SourceConfig.of("clinicaltrials", "clinicaltrials", simulator.clinicalTrialsBaseUrl()));
         return new DetourConfig(providers, CHAIN, resilience, new WorkflowConfig(2, 50_000, 4),
