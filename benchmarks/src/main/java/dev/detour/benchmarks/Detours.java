@@ -31,6 +31,9 @@ final class Detours implements AutoCloseable {
         this.injector = Guice.createInjector(new DetourModule(config, Environment.of(Map.of())), embedder);
     }
 
+    /** The chain's attempt timeout, which bounds each call. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
+
     /** A chain of {@code chain} over the simulator's providers, each allowing {@code maxConcurrentCalls}; telemetry off. */
     static Detours over(SimulatorChild simulator, List<String> chain, int maxConcurrentCalls, Duration openFor) {
         return new Detours(config(simulator, chain, maxConcurrentCalls, openFor), binder -> {});
@@ -53,7 +56,7 @@ final class Detours implements AutoCloseable {
         if (simulator.serves("anthropic")) {
             providers.put("claude", provider("claude", "anthropic", simulator.anthropic(), options));
         }
-        ResilienceConfig resilience = new ResilienceConfig(Duration.ofSeconds(60), 2,
+        ResilienceConfig resilience = new ResilienceConfig(ATTEMPT_TIMEOUT, 2,
                 new ResilienceConfig.BackoffConfig(Duration.ofMillis(5), Duration.ofMillis(20), 0.25),
                 Duration.ofSeconds(30), new ResilienceConfig.CircuitBreakerConfig(3, openFor), Optional.empty());
         return new DetourConfig(providers, chain.stream().map(ModelRef::parse).toList(), resilience,

@@ -1,9 +1,9 @@
 package dev.detour.benchmarks;
 
 import dev.detour.core.model.Attempt;
-import dev.detour.core.spi.HttpLimits;
 import dev.detour.core.model.ChatMessage;
 import dev.detour.core.model.ChatRequest;
+import dev.detour.core.spi.HttpLimits;
 import dev.detour.core.workflow.RunHandle;
 import dev.detour.core.workflow.RunOptions;
 import dev.detour.core.workflow.RunResult;
@@ -59,8 +59,6 @@ final class ScaleBenchmark {
     private static final int ROUNDS_DEFAULT = 3;
     private static final String MODEL_NAME = "gpt-4o-mini";
     private static final String MODEL = "openai:" + MODEL_NAME;
-    /** The chain's attempt timeout in {@link Detours}, which bounds each of a run's calls. */
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
 
     /** Open files kept free of connections in the client and the server for their own jars, pipes and selectors. */
     private static final long FILE_HEADROOM = 2_000;
@@ -95,8 +93,12 @@ final class ScaleBenchmark {
         void allStarted(IntSupplier inFlight) throws IOException, InterruptedException;
     }
 
-    /** A variant of the table: its key for {@code -Dscale.variants}, its name, and how to build it for a turn. */
-    private record Variant(String key, String name, Supplier<Contender> build) {}
+    /**
+     * A variant of the table: its key for {@code -Dscale.variants}, its name, whether it holds no more connections
+     * than Detour's call slots (else it is left out where the runs exceed the open-file limit), and how to build it
+     * for a turn.
+     */
+    private record Variant(String key, String name, boolean boundedConnections, Supplier<Contender> build) {}
 
     /**
      * The live heap with a round's runs in flight, in a round of its own after the measured one (its full
@@ -267,12 +269,12 @@ final class ScaleBenchmark {
                     + " other runs' calls wait for a free call slot, first come first served, within their deadline.");
         }
         List<Variant> all = List.of(
-                new Variant("detour", "Detour engine", () -> detour(child, maxConcurrentCalls, workflow)),
-                new Variant("transport", "Detour's transport alone: no engine, chain or adapter (floor)",
+                new Variant("detour", "Detour engine", true, () -> detour(child, maxConcurrentCalls, workflow)),
+                new Variant("transport", "Detour's transport alone: no engine, chain or adapter (floor)", true,
                         () -> transportAlone(child, maxConcurrentCalls)),
-                new Variant("lc4j-http11", "LangChain4j, pinned to HTTP/1.1", () -> langChain(
+                new Variant("lc4j-http11", "LangChain4j, pinned to HTTP/1.1", false, () -> langChain(
                         LangChain4j.client(child.openAi(), MODEL_NAME, LangChain4j.DEFAULT_RETRIES, true))),
-                new Variant("lc4j", "LangChain4j, default client (offers h2c)", () -> langChain(
+                new Variant("lc4j", "LangChain4j, default client (offers h2c)", false, () -> langChain(
                         LangChain4j.client(child.openAi(), MODEL_NAME, LangChain4j.DEFAULT_RETRIES, false))));
         List<String> only = List.of(System.getProperty("scale.variants", "detour,lc4j-http11,lc4j").split(","));
         List<Variant> chosen = new ArrayList<>();
@@ -280,7 +282,7 @@ final class ScaleBenchmark {
             if (!only.contains(variant.key())) {
                 continue;
             }
-            if (!variant.key().equals("detour") && !variant.key().equals("transport") && runs > connections) {
+            if (!variant.boundedConnections() && runs > connections) {
                 notes.add(variant.name() + " was not run at " + Bench.count(runs) + " runs: its JDK client opens a"
                         + " connection for every call in flight and has no limit of its own, and " + Bench.count(runs)
                         + " connections exceed the open-file limit of " + Bench.count(limit) + " (`ulimit -n`).");
@@ -381,7 +383,7 @@ final class ScaleBenchmark {
                             + question + "\"}]}").getBytes(StandardCharsets.UTF_8);
                     for (int step = 0; step < 4; step++) {
                         Request request = new Request.Builder().url(url).post(RequestBody.create(body, json)).build();
-                        transport.exchange(MODEL, request, Optional.of(Instant.now().plus(ATTEMPT_TIMEOUT)), reader);
+                        transport.exchange(MODEL, request, Optional.of(Instant.now().plus(Detours.ATTEMPT_TIMEOUT)), reader);
                     }
                 });
             }
