@@ -42,9 +42,9 @@ import okhttp3.RequestBody;
  * N research-shaped runs at once (four sequential model calls each, 200 ms per call), against the simulator
  * and against the lean stub: Detour's engine, and LangChain4j's {@code OpenAiChatModel} (pinned to HTTP/1.1,
  * and on its default client) called four times from a virtual thread per run, and on request Detour's transport
- * alone (four exchanges per run, no engine, chain or adapter: the floor of the engine's cost). The variants take turns for
- * {@value #ROUNDS_DEFAULT} rounds (rotated order); each turn builds the variant's client afresh, warms it up
- * with a round of the same N, measures a round, and closes the client, and the next turn starts only once
+ * alone (four exchanges per run, no engine, chain or adapter: the floor of the engine's cost). The variants
+ * take turns for {@value #ROUNDS_DEFAULT} rounds (rotated order); each turn builds the variant's client afresh,
+ * warms it up with a round of the same N, measures a round, and closes the client, and the next turn starts only once
  * every connection of it is closed on both sides, so that no variant runs beside another's open connections.
  * In the first round each turn ends with a round that measures the live heap per run in flight. A measured
  * round reports wall time, the CPU floor (client plus server CPU over the cores: no client could finish

@@ -14,9 +14,9 @@ import okhttp3.OkHttpClient;
  * sending. A call goes through the shard of the slot it holds, so a shard's calls holding slots, and the
  * connections they need, are no more than its slots, and the provider's no more than its
  * {@code max-concurrent-calls}. The slots are the limit: a shard's dispatcher, which only platform callers go
- * through, would not hold back a call that has a slot. Each shard comes in two views over the same pool and dispatcher: with the
- * configured call timeout, and without it for a call whose caller's deadline ends it sooner, which then is
- * not put in Okio's timeout queue.
+ * through, would not hold back a call that has a slot. Each shard comes in two views over the same pool and
+ * dispatcher: with the configured call timeout, and without it for a call whose caller's deadline ends it
+ * sooner, which then is not put in Okio's timeout queue.
  */
 final class ClientShards {
 
