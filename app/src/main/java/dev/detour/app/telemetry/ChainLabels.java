@@ -3,7 +3,6 @@ package dev.detour.app.telemetry;
 import dev.detour.core.model.Attempt;
 import dev.detour.core.model.ModelRef;
 import io.opentelemetry.api.common.Attributes;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,33 +13,15 @@ import java.util.Map;
  */
 final class ChainLabels {
 
-    private static final int KNOWN_BOUND = 32;
-
     private record FallbackKey(ModelRef from, ModelRef to) {}
-
-    /** A model reference seen before, by identity: a chain's calls pass the same few instances again and again. */
-    private record Known(ModelRef model, ModelLabels labels) {}
 
     private final Memo<ModelRef, ModelLabels> models = new Memo<>(ModelLabels::new);
     private final Memo<FallbackKey, Attributes> fallbacks = new Memo<>(key -> Attributes.of(
             GenAi.FALLBACK_FROM_ONE, name(key.from()), GenAi.FALLBACK_TO, name(key.to())));
-    private volatile Known[] known = new Known[0];
 
-    /** {@code model}'s name and attribute sets; found by identity first, so that a call hashes no record. */
+    /** {@code model}'s name and attribute sets, made once per model. */
     ModelLabels of(ModelRef model) {
-        Known[] seen = known;
-        for (Known entry : seen) {
-            if (entry.model() == model) {
-                return entry.labels();
-            }
-        }
-        ModelLabels labels = models.get(model);
-        if (seen.length < KNOWN_BOUND) {
-            Known[] more = Arrays.copyOf(seen, seen.length + 1);
-            more[seen.length] = new Known(model, labels);
-            known = more;
-        }
-        return labels;
+        return models.get(model);
     }
 
     /** {@code provider:model}, as spans and metrics name a model. */
@@ -57,7 +38,6 @@ final class ChainLabels {
     static final class ModelLabels {
 
         private final String name;
-        private final Attributes succeeded;
         private final Map<Attempt.Outcome, Memo<String, Attributes>> attempts = new EnumMap<>(Attempt.Outcome.class);
         private final Memo<String, Attributes> skips;
 
@@ -67,7 +47,6 @@ final class ChainLabels {
                 attempts.put(outcome, new Memo<>(kind -> Attributes.of(
                         GenAi.MODEL, name, GenAi.OUTCOME, outcome.name().toLowerCase(Locale.ROOT), GenAi.KIND, kind)));
             }
-            this.succeeded = attempts.get(Attempt.Outcome.SUCCEEDED).get(TracedChain.SUCCEEDED_KIND);
             this.skips = new Memo<>(reason -> Attributes.of(
                     GenAi.MODEL, name, GenAi.REQUEST_MODEL, model.model(), GenAi.SKIP_REASON, reason));
         }
@@ -78,9 +57,6 @@ final class ChainLabels {
 
         /** The {@code detour.attempts} attributes of an attempt that ended in {@code outcome} of {@code kind}. */
         Attributes attempt(Attempt.Outcome outcome, String kind) {
-            if (outcome == Attempt.Outcome.SUCCEEDED && kind.equals(TracedChain.SUCCEEDED_KIND)) {
-                return succeeded;
-            }
             return attempts.get(outcome).get(kind);
         }
 

@@ -26,7 +26,7 @@ class ChainLabelsTest {
     }
 
     @Test
-    void modelsPastTheOnesKnownByIdentityAreStillLabelledByValue() {
+    void aHundredModelsAreEachLabelledByValue() {
         ChainLabels labels = new ChainLabels();
         for (int model = 0; model < 100; model++) {
             labels.of(ModelRef.of("openai", "model-" + model));
