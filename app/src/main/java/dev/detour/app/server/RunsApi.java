@@ -10,14 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** {@code /v1/runs}: start, list, read, cancel and resume research runs. */
 final class RunsApi {
@@ -30,11 +29,11 @@ final class RunsApi {
     private final RunRequestReader reader;
     private final RunViews views;
     private final Replies replies;
-    private final BiFunction<Map<String, String>, Supplier<LiveRun>, LiveRun> withinCaller;
+    private final BiFunction<UnaryOperator<String>, Supplier<LiveRun>, LiveRun> withinCaller;
 
     /** @param withinCaller starts a run with the span a request's trace context headers name as its parent */
     RunsApi(LiveRuns runs, RunStore store, RunRequestReader reader, RunViews views, Replies replies,
-            BiFunction<Map<String, String>, Supplier<LiveRun>, LiveRun> withinCaller) {
+            BiFunction<UnaryOperator<String>, Supplier<LiveRun>, LiveRun> withinCaller) {
         this.runs = runs;
         this.store = store;
         this.reader = reader;
@@ -43,21 +42,9 @@ final class RunsApi {
         this.withinCaller = withinCaller;
     }
 
-    /** The request's W3C trace context headers, which name its caller's span. */
-    private static Map<String, String> traceHeaders(Context ctx) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : List.of("traceparent", "tracestate")) {
-            String value = ctx.header(name);
-            if (value != null) {
-                headers.put(name, value);
-            }
-        }
-        return headers;
-    }
-
     void start(Context ctx) {
         RunRequest request = reader.read(replies.body(ctx));
-        LiveRun live = withinCaller.apply(traceHeaders(ctx), () -> runs.start(request));
+        LiveRun live = withinCaller.apply(ctx::header, () -> runs.start(request));
         accepted(ctx, live.runId(), "running");
     }
 
@@ -116,7 +103,7 @@ final class RunsApi {
     void resume(Context ctx) {
         String runId = ctx.pathParam("id");
         OptionalLong budget = reader.readBudgetOnly(replies.body(ctx));
-        LiveRun live = withinCaller.apply(traceHeaders(ctx), () -> runs.resume(runId, budget));
+        LiveRun live = withinCaller.apply(ctx::header, () -> runs.resume(runId, budget));
         accepted(ctx, live.runId(), "running");
     }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Detour's OpenTelemetry instrumentation: spans of runs, steps, chain calls and attempts, and the GenAI
@@ -103,17 +104,18 @@ public final class Telemetry implements AutoCloseable {
     }
 
     /**
-     * Runs {@code call} with the caller's span that {@code requestHeaders} name (W3C {@code traceparent} and
-     * {@code tracestate}) current, when no span is current on this thread (an HTTP server instrumentation's would be),
-     * so that a run an HTTP request starts is part of its caller's trace on either engine.
+     * Runs {@code call} with the caller's span that a request's headers name (W3C {@code traceparent} and
+     * {@code tracestate}, looked up by {@code requestHeader}) current, when no span is current on this thread (an
+     * HTTP server instrumentation's would be), so that a run an HTTP request starts is part of its caller's trace on
+     * either engine.
      */
-    public <T> T withinCaller(Map<String, String> requestHeaders, Supplier<T> call) {
-        Require.nonNull(requestHeaders, "requestHeaders");
+    public <T> T withinCaller(UnaryOperator<String> requestHeader, Supplier<T> call) {
+        Require.nonNull(requestHeader, "requestHeader");
         Require.nonNull(call, "call");
         if (!enabled || Span.current().getSpanContext().isValid()) {
             return call.get();
         }
-        Context caller = TraceHeaders.context(requestHeaders);
+        Context caller = TraceHeaders.context(requestHeader);
         if (!Span.fromContext(caller).getSpanContext().isValid()) {
             return call.get();
         }

@@ -6,6 +6,7 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A context's trace as W3C Trace Context headers ({@code traceparent}, {@code tracestate}) and back: nothing else
@@ -24,8 +25,12 @@ final class TraceHeaders {
 
     /** A context whose span is the remote one {@code headers} name, or the root context when they name none. */
     static Context context(Map<String, String> headers) {
-        return headers.isEmpty() ? Context.root()
-                : W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, Getter.INSTANCE);
+        return headers.isEmpty() ? Context.root() : context(headers::get);
+    }
+
+    /** A context whose span is the remote one named by the headers {@code header} looks up, else the root context. */
+    static Context context(UnaryOperator<String> header) {
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(), header, Getter.INSTANCE);
     }
 
     /** Writes a propagator's fields into a map of headers. */
@@ -40,18 +45,18 @@ final class TraceHeaders {
         }
     }
 
-    /** Reads a propagator's fields from a map of headers. */
-    private enum Getter implements TextMapGetter<Map<String, String>> {
+    /** Reads a propagator's fields through a lookup of headers by name. */
+    private enum Getter implements TextMapGetter<UnaryOperator<String>> {
         INSTANCE;
 
         @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return carrier.keySet();
+        public Iterable<String> keys(UnaryOperator<String> carrier) {
+            return W3CTraceContextPropagator.getInstance().fields();
         }
 
         @Override
-        public String get(Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
+        public String get(UnaryOperator<String> carrier, String key) {
+            return carrier == null ? null : carrier.apply(key);
         }
     }
 }
