@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The completed steps of a stored run that a resume returns instead of running them: a step at the same
@@ -15,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Replay {
 
     private final Map<String, StoredStep> completed = new HashMap<>();
-    private final Map<String, AtomicInteger> occurrences = new ConcurrentHashMap<>();
+    private final Map<String, Integer> occurrences = new HashMap<>();
 
     Replay(List<StoredStep> steps) {
         for (StoredStep step : steps) {
@@ -27,7 +25,9 @@ final class Replay {
 
     /** How many executions of {@code path} this session has begun before this one. */
     int nextOccurrence(String path) {
-        return occurrences.computeIfAbsent(path, unused -> new AtomicInteger()).getAndIncrement();
+        synchronized (occurrences) {
+            return occurrences.merge(path, 1, Integer::sum) - 1;
+        }
     }
 
     /** The recorded completion of the step at {@code path} and {@code occurrence}, if it had {@code input}. */

@@ -5,6 +5,7 @@ import dev.detour.core.model.ModelRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a run store keeps of a run's start: enough to list the run and to resume it.
@@ -22,6 +23,7 @@ public record RunStart(String runId, String workflow, String title, Object input
         List<ModelRef> chain, Budget budget, Instant at) {
 
     private static final int MAX_TITLE_LENGTH = 200;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public RunStart {
         Require.nonBlank(runId, "runId");
@@ -36,7 +38,7 @@ public record RunStart(String runId, String workflow, String title, Object input
 
     /** The title of {@code input}: its text on one line, at most 200 characters. */
     static String titleOf(Object input) {
-        String line = String.valueOf(input).strip().replaceAll("\\s+", " ");
+        String line = WHITESPACE.matcher(String.valueOf(input).strip()).replaceAll(" ");
         return line.length() <= MAX_TITLE_LENGTH ? line : line.substring(0, MAX_TITLE_LENGTH - 1) + "…";
     }
 }

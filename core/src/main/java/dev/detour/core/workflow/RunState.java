@@ -5,10 +5,9 @@ import dev.detour.core.evidence.EvidenceSources;
 import dev.detour.core.model.ModelPort;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -32,7 +31,7 @@ final class RunState {
     private final AtomicReference<BudgetExhaustion> firstExhaustion = new AtomicReference<>();
     private final ConcurrentSkipListMap<Long, StepRecord> steps = new ConcurrentSkipListMap<>();
     private final AtomicReference<String> failedStep = new AtomicReference<>();
-    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final List<Thread> threads = new ArrayList<>(1);
     private volatile boolean cancelled;
 
     /**
@@ -144,7 +143,9 @@ final class RunState {
 
     void cancel() {
         cancelled = true;
-        threads.forEach(Thread::interrupt);
+        synchronized (threads) {
+            threads.forEach(Thread::interrupt);
+        }
     }
 
     /** Starts a virtual thread that belongs to this run, so cancelling the run interrupts it. */
@@ -154,14 +155,18 @@ final class RunState {
 
     void runAsMember(Runnable work) {
         Thread current = Thread.currentThread();
-        threads.add(current);
+        synchronized (threads) {
+            threads.add(current);
+        }
         try {
             if (cancelled) {
                 current.interrupt();
             }
             work.run();
         } finally {
-            threads.remove(current);
+            synchronized (threads) {
+                threads.remove(current);
+            }
         }
     }
 }
