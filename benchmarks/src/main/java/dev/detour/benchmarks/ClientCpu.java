@@ -5,35 +5,46 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * What this JVM has spent so far: process CPU (management bean), the JIT's and the collectors' CPU (the CPU
  * time of the JVM's compiler and GC threads, from {@code /proc/self/task} on Linux; -1 elsewhere), and the
- * management beans' own compilation and collection times (elapsed times, which a loaded machine inflates).
+ * management beans' own compilation and collection times (elapsed times, which a loaded machine inflates), and
+ * the full collections (stop-the-world collections of the whole heap) so far.
  */
-record ClientCpu(long processNanos, long jitCpuNanos, long gcCpuNanos, long jitMillis, long gcMillis) {
+record ClientCpu(long processNanos, long jitCpuNanos, long gcCpuNanos, long jitMillis, long gcMillis,
+        long fullCollections) {
 
     /** Linux's USER_HZ: {@code /proc} counts CPU time in these ticks per second. */
     private static final long TICKS_PER_SECOND = 100;
+
+    /** The collectors whose every collection is a full one: G1's and Parallel's "old", Serial's mark-sweep. */
+    private static final List<String> FULL_COLLECTORS = List.of("Old Generation", "MarkSweep");
 
     static ClientCpu now() {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long gc = 0;
+        long full = 0;
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             gc += Math.max(0, collector.getCollectionTime());
+            if (FULL_COLLECTORS.stream().anyMatch(collector.getName()::contains)) {
+                full += Math.max(0, collector.getCollectionCount());
+            }
         }
         var compilation = ManagementFactory.getCompilationMXBean();
         long jit = compilation != null && compilation.isCompilationTimeMonitoringSupported()
                 ? compilation.getTotalCompilationTime() : 0;
         long[] threads = jvmThreadCpu();
-        return new ClientCpu(os.getProcessCpuTime(), threads[0], threads[1], jit, gc);
+        return new ClientCpu(os.getProcessCpuTime(), threads[0], threads[1], jit, gc, full);
     }
 
     ClientCpu since(ClientCpu before) {
         return new ClientCpu(processNanos - before.processNanos, difference(jitCpuNanos, before.jitCpuNanos),
-                difference(gcCpuNanos, before.gcCpuNanos), jitMillis - before.jitMillis, gcMillis - before.gcMillis);
+                difference(gcCpuNanos, before.gcCpuNanos), jitMillis - before.jitMillis, gcMillis - before.gcMillis,
+                fullCollections - before.fullCollections);
     }
 
     double processSeconds() {

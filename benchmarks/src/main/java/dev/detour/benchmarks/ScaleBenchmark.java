@@ -49,8 +49,9 @@ import okhttp3.RequestBody;
  * In the first round each turn ends with a round that measures the live heap per run in flight. A measured
  * round reports wall time, the CPU floor (client plus server CPU over the cores: no client could finish
  * faster on this machine), client CPU with the JIT's and the collectors' share (their threads' CPU, and in
- * brackets the management beans' compilation and collection times), server CPU, peak heap, open files and
- * peak platform threads. A lost run or a server error is reported as invalid.
+ * brackets the management beans' compilation and collection times, and the count of full collections),
+ * server CPU, peak heap, open files and peak platform threads. A lost run or a server error is reported as
+ * invalid.
  */
 final class ScaleBenchmark {
 
@@ -153,7 +154,7 @@ final class ScaleBenchmark {
 
     /** One round's figures, with the live heap its warm-up measured and the open files around it. */
     private record Round(double wall, double clientCpu, double jit, double gc, double jitBean, double gcBean,
-            double serverCpu, long peakHeap, int peakThreads, int completed, LiveHeap liveHeap,
+            long fullCollections, double serverCpu, long peakHeap, int peakThreads, int completed, LiveHeap liveHeap,
             long clientFilesAtStart, long serverFilesAtStart, long clientFilesAfter, long serverFilesAfter) {
 
         double floor() {
@@ -166,7 +167,8 @@ final class ScaleBenchmark {
         int rounds = Integer.getInteger("scale.rounds", quick ? 1 : ROUNDS_DEFAULT);
         StringBuilder table = new StringBuilder()
                 .append("| server | variant | runs at once | wall time | vs ideal (0.8 s) | CPU floor | wall ÷ floor"
-                        + " | client CPU | of it JIT threads (compile time) | of it GC threads (collection time) | server CPU"
+                        + " | client CPU | of it JIT threads (compile time)"
+                        + " | of it GC threads (collection time; full collections) | server CPU"
                         + " | peak heap used | live heap per run in flight | open files client / server: at start, all started, after"
                         + " | peak platform threads | completed |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -470,7 +472,7 @@ final class ScaleBenchmark {
         sampler.interrupt();
         sampler.join();
         return new Round(wall, spent.processSeconds(), spent.jitSeconds(), spent.gcSeconds(), spent.jitBeanSeconds(),
-                spent.gcBeanSeconds(), serverCpu, peakHeap.get(), threads.getPeakThreadCount(), completed, liveHeap,
+                spent.gcBeanSeconds(), spent.fullCollections(), serverCpu, peakHeap.get(), threads.getPeakThreadCount(), completed, liveHeap,
                 clientFilesAtStart, serverFilesAtStart, Machine.openFiles(ProcessHandle.current().pid()),
                 child.openFiles());
     }
@@ -487,7 +489,8 @@ final class ScaleBenchmark {
                 Bench.ratio(wall.median() / (IDEAL.toMillis() / 1000.0)), floor.showSeconds(),
                 new Spread(overFloor).showRatio(), seconds(spread(rounds, Round::clientCpu)),
                 seconds(spread(rounds, Round::jit)) + " (" + seconds(spread(rounds, Round::jitBean)) + ")",
-                seconds(spread(rounds, Round::gc)) + " (" + seconds(spread(rounds, Round::gcBean)) + ")",
+                seconds(spread(rounds, Round::gc)) + " (" + seconds(spread(rounds, Round::gcBean)) + "; "
+                        + median.fullCollections() + " full)",
                 seconds(spread(rounds, Round::serverCpu)),
                 (long) spread(rounds, round -> (double) round.peakHeap()).max() / (1024 * 1024) + " MB",
                 String.format(Locale.ROOT, "%.1f KB", heap.bytesPerRun() / 1024) + " (" + Bench.count(heap.inFlight)
