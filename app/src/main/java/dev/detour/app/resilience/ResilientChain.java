@@ -1,6 +1,7 @@
 package dev.detour.app.resilience;
 
 import dev.detour.app.config.ResilienceConfig;
+import dev.detour.app.resilience.PlannedRetries.RetryPlanned;
 import dev.detour.core.cost.Price;
 import dev.detour.core.cost.Pricing;
 import dev.detour.core.internal.Durations;
@@ -20,8 +21,6 @@ import dev.detour.core.model.ModelRef;
 import dev.detour.core.model.SkipReason;
 import dev.detour.core.model.StreamListener;
 import dev.detour.core.model.TokenUsage;
-import dev.failsafe.Execution;
-import dev.failsafe.RetryPolicy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,11 +56,6 @@ final class ResilientChain implements ModelPort {
             ErrorKind.AUTHENTICATION_FAILED, ErrorKind.MODEL_UNAVAILABLE, ErrorKind.MALFORMED_RESPONSE);
 
     private final List<ChainLink> links;
-    /**
-     * A model's retries, run as a standalone execution made only once a retry is planned, so that an attempt
-     * runs on the chain's own frame rather than inside an executor's.
-     */
-    private final RetryPolicy<ChatResponse> retries;
     private final ResilienceConfig config;
     private final CircuitBreakers breakers;
     private final Clock clock;
@@ -81,11 +75,6 @@ final class ResilientChain implements ModelPort {
         this.config = Require.nonNull(config, "config");
         this.breakers = Require.nonNull(breakers, "breakers");
         this.clock = Require.nonNull(clock, "clock");
-        this.retries = RetryPolicy.<ChatResponse>builder()
-                .handle(RetryPlanned.class)
-                .withMaxRetries(-1)
-                .withDelayFn(execution -> ((RetryPlanned) execution.getLastException()).wait)
-                .build();
         this.retryRule = new RetryRule(config, new Backoff(config.backoff(), () -> ThreadLocalRandom.current().nextDouble()));
     }
 
@@ -183,31 +172,8 @@ final class ResilientChain implements ModelPort {
                 tries.malformed = position.malformed();
             });
             resume = Optional.empty();
-            Execution<ChatResponse> execution = null;
-            while (true) {
-                try {
-                    return attempt(link, index, breaker, tries);
-                } catch (RetryPlanned planned) {
-                    if (execution == null) {
-                        execution = Execution.of(retries);
-                    }
-                    execution.recordException(planned);
-                    if (execution.isComplete()) {
-                        throw planned.failure;
-                    }
-                    planned.announce.run();
-                    waitToRetry(execution.getDelay(), link);
-                }
-            }
-        }
-
-        private void waitToRetry(Duration wait, ChainLink link) {
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted while waiting to retry " + link.model());
-            }
+            return PlannedRetries.run(() -> attempt(link, index, breaker, tries),
+                    () -> "interrupted while waiting to retry " + link.model());
         }
 
         private ChatResponse attempt(ChainLink link, int index, ModelBreaker breaker, ModelTries tries) {
@@ -368,25 +334,6 @@ final class ResilientChain implements ModelPort {
             wait = decided.orElse(Duration.ZERO);
         }
 
-    }
-
-    /**
-     * An attempt failed with {@code failure} and {@link RetryRule} planned another try of the same model after
-     * {@code wait}: the one failure the model's retry policy handles, so that the policy holds no state of a call
-     * ({@code failure} is thrown instead if the policy allows no more tries).
-     */
-    private static final class RetryPlanned extends RuntimeException {
-
-        private final transient ModelCallException failure;
-        private final transient Duration wait;
-        private final transient Runnable announce;
-
-        RetryPlanned(ModelCallException failure, Duration wait, Runnable announce) {
-            super(null, null, false, false);
-            this.failure = failure;
-            this.wait = wait;
-            this.announce = announce;
-        }
     }
 
     /** A model the chain did not try; its skip is already recorded. */

@@ -1,6 +1,7 @@
 package dev.detour.app.resilience;
 
 import dev.detour.app.config.ResilienceConfig;
+import dev.detour.app.resilience.PlannedRetries.RetryPlanned;
 import dev.detour.core.evidence.EvidenceRecord;
 import dev.detour.core.evidence.EvidenceSource;
 import dev.detour.core.evidence.EvidenceSources;
@@ -16,10 +17,7 @@ import dev.detour.core.model.ErrorKind;
 import dev.detour.core.model.SkipReason;
 import dev.detour.core.model.SourceRef;
 import dev.detour.core.model.StreamListener;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
 import dev.failsafe.RateLimiter;
-import dev.failsafe.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +92,7 @@ final class ResilientSources implements EvidenceSources {
         return "ResilientSources" + links.keySet();
     }
 
-    /** One search of one source: its tries, the wait the rule planned, and its deadline. */
+    /** One search of one source: its tries, the failure after which the rule planned a retry, and its deadline. */
     private final class Search {
 
         private final SourceLink link;
@@ -105,7 +103,6 @@ final class ResilientSources implements EvidenceSources {
         private int next;
         private int malformed;
         private SearchFailedException planned;
-        private Duration wait = Duration.ZERO;
 
         Search(SourceLink link, SearchQuery query, AttemptListener listener, Optional<Instant> deadline) {
             this.link = link;
@@ -115,19 +112,9 @@ final class ResilientSources implements EvidenceSources {
         }
 
         List<EvidenceRecord> run() {
-            RetryPolicy<List<EvidenceRecord>> retries = RetryPolicy.<List<EvidenceRecord>>builder()
-                    .handleIf((result, failure) -> failure != null && failure == planned)
-                    .withMaxRetries(config.maxRetries())
-                    .withDelayFn(execution -> wait)
-                    .build();
             try {
-                return Failsafe.with(retries).get(execution -> attempt());
-            } catch (FailsafeException e) {
-                if (e.getCause() instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("interrupted while waiting to search " + link.source() + " again");
-                }
-                throw e;
+                return PlannedRetries.run(this::attempt,
+                        () -> "interrupted while waiting to search " + link.source() + " again");
             } catch (SearchFailedException failure) {
                 throw new SourceFailedError(link.source(), attempts, failure);
             } catch (GaveUp gaveUp) {
@@ -187,7 +174,9 @@ final class ResilientSources implements EvidenceSources {
                 }
                 Optional<Duration> decided = retryRule.waitBefore(next, failure, malformed, Deadlines.left(deadline, clock));
                 planned = decided.isPresent() ? failure : null;
-                wait = decided.orElse(Duration.ZERO);
+                if (planned != null && next <= config.maxRetries()) {
+                    throw new RetryPlanned(failure, decided.get());
+                }
                 throw failure;
             } catch (CancellationException cancelled) {
                 permit.released();

@@ -27,6 +27,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +175,34 @@ class ResilientSourcesTest {
 
         assertThat(skipped.attempts()).singleElement()
                 .satisfies(attempt -> assertThat(attempt.skipReason()).contains(SkipReason.DEADLINE_REACHED));
+        assertThat(simulator.requestCount("europepmc")).isEqualTo(1);
+    }
+
+    @Test
+    void aSearchInterruptedWhileItWaitsToTryAgainStopsThereAndKeepsTheInterrupt() throws InterruptedException {
+        ResilientSources sources = sources(s -> s.sequence(Behaviour.status(503, "down"), Behaviour.ok()), 2, 5,
+                Optional.empty());
+        AttemptListener interruptsOnFailure = new AttemptListener() {
+            @Override
+            public void attemptFinished(Attempt attempt) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean interruptKept = new AtomicBoolean();
+        Thread searcher = Thread.ofVirtual().start(() -> {
+            try {
+                sources.search(EUROPE_PMC, QUERY, CallContext.none().withAttemptListener(interruptsOnFailure));
+            } catch (Throwable e) {
+                thrown.set(e);
+                interruptKept.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        searcher.join();
+
+        assertThat(thrown.get()).isInstanceOf(CancellationException.class)
+                .hasMessageContaining("waiting to search europepmc again");
+        assertThat(interruptKept).isTrue();
         assertThat(simulator.requestCount("europepmc")).isEqualTo(1);
     }
 
