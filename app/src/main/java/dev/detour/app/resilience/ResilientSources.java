@@ -30,10 +30,11 @@ import java.util.concurrent.CancellationException;
 
 /**
  * The {@link EvidenceSources} research steps search, each source behind its own resilience: retries of what
- * DESIGN §3 marks retryable (see {@link SearchRetryRule}), its rate limit, and a circuit breaker shared by
- * every run of this instance; the search's deadline is the caller's, capped by {@code call-deadline}. There is
- * no fallback between sources. Every try and skip is announced to the caller's {@link AttemptListener} as it
- * happens; a source that gives up throws a {@link SourceFailedError} with all of them.
+ * DESIGN §3 marks retryable (see {@link SearchRetryRule}), its rate limit (waited for only while that leaves the
+ * try time to run before the deadline), and a circuit breaker shared by every run of this instance; the search's
+ * deadline is the caller's, capped by {@code call-deadline}. There is no fallback between sources. Every try and
+ * skip is announced to the caller's {@link AttemptListener} as it happens; a source that gives up throws a
+ * {@link SourceFailedError} with all of them.
  */
 final class ResilientSources implements EvidenceSources {
 
@@ -196,7 +197,8 @@ final class ResilientSources implements EvidenceSources {
             if (link.limiter().isEmpty()) {
                 return;
             }
-            Duration longest = Deadlines.left(deadline, clock).orElse(config.attemptTimeout());
+            Optional<Duration> left = Deadlines.left(deadline, clock);
+            Duration longest = left.map(this::longestRateLimitWait).orElse(config.attemptTimeout());
             boolean permitted;
             try {
                 permitted = !longest.isNegative() && link.limiter().get().tryAcquirePermits(link.requestsPerSearch(), longest);
@@ -205,9 +207,23 @@ final class ResilientSources implements EvidenceSources {
                 throw new CancellationException("interrupted while waiting for " + link.source() + "'s rate limit");
             }
             if (!permitted) {
-                skip(retry, SkipReason.DEADLINE_REACHED, "its rate limit would not let the search start before the"
-                        + " deadline");
+                skip(retry, SkipReason.DEADLINE_REACHED, "its rate limit would not admit it within "
+                        + Durations.human(longest) + (left.isEmpty()
+                                ? ", its attempt-timeout; raise requests-per-second or run fewer runs at once"
+                                : ", the most that leaves time to try before the deadline (" + Durations.human(left.get())
+                                        + " left); raise call-deadline or requests-per-second, or run fewer runs at once"));
             }
+        }
+
+        /**
+         * The longest a search waits for its rate limit with {@code left} before its deadline: as long as leaves its
+         * try an {@code attempt-timeout}, or half of {@code left} if that is longer, so that no try starts with too
+         * little time to answer, to fail as a Timeout having spent the source's permits.
+         */
+        private Duration longestRateLimitWait(Duration left) {
+            Duration afterATry = left.minus(config.attemptTimeout());
+            Duration half = left.dividedBy(2);
+            return afterATry.compareTo(half) > 0 ? afterATry : half;
         }
 
         /** Records a skip of the first try, or ends the search with the failure before it. */

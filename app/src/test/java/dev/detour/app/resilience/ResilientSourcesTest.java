@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The app's evidence sources as research steps search them: the real Europe PMC adapter over loopback HTTP to
@@ -175,6 +177,44 @@ class ResilientSourcesTest {
 
         assertThat(skipped.attempts()).singleElement()
                 .satisfies(attempt -> assertThat(attempt.skipReason()).contains(SkipReason.DEADLINE_REACHED));
+        assertThat(simulator.requestCount("europepmc")).isEqualTo(1);
+    }
+
+    /** Tries may take 2 h here: a search with 5 h left waits at most 3 h for its permits, one with 10 s left 5 s. */
+    @ParameterizedTest(name = "{0} ms left, permits free in {1} ms")
+    @CsvSource({"10000, 10000", "10000, 5001", "18000000, 10800001"})
+    void aRateLimitWaitThatWouldLeaveTheTryTooLittleTimeSkipsTheSearchWithoutTakingPermits(long leftMillis,
+            long freeInMillis) {
+        ClockedRateLimiter pubMedLike = new ClockedRateLimiter(clock, Duration.ofMillis(freeInMillis));
+        ResilientSources sources = sources(s -> s.always(Behaviour.ok()), 2, 5, Optional.of(pubMedLike), 2);
+        Instant start = clock.instant();
+
+        SourceFailedError skipped = catchThrowableOfType(SourceFailedError.class, () -> sources.search(EUROPE_PMC, QUERY,
+                CallContext.none().withDeadline(start.plusMillis(leftMillis))));
+
+        assertThat(skipped).isNotNull();
+        assertThat(skipped.attempts()).singleElement().satisfies(attempt -> {
+            assertThat(attempt.skipReason()).contains(SkipReason.DEADLINE_REACHED);
+            assertThat(attempt.message()).contains("rate limit", "call-deadline", "requests-per-second");
+        });
+        assertThat(pubMedLike.granted()).isZero();
+        assertThat(clock.instant()).isEqualTo(start);
+        assertThat(simulator.requestCount("europepmc")).isZero();
+    }
+
+    @ParameterizedTest(name = "{0} ms left, permits free in {1} ms")
+    @CsvSource({"10000, 5000", "18000000, 10800000", "10000, 0"})
+    void aRateLimitWaitThatLeavesTheTryTimeToRunIsWaitedFor(long leftMillis, long freeInMillis) {
+        ClockedRateLimiter pubMedLike = new ClockedRateLimiter(clock, Duration.ofMillis(freeInMillis));
+        ResilientSources sources = sources(s -> s.always(Behaviour.ok()), 2, 5, Optional.of(pubMedLike), 2);
+        Instant start = clock.instant();
+
+        List<EvidenceRecord> records = sources.search(EUROPE_PMC, QUERY,
+                CallContext.none().withDeadline(start.plusMillis(leftMillis)));
+
+        assertThat(records).hasSize(3);
+        assertThat(pubMedLike.granted()).isEqualTo(2);
+        assertThat(clock.instant()).isEqualTo(start.plusMillis(freeInMillis));
         assertThat(simulator.requestCount("europepmc")).isEqualTo(1);
     }
 
