@@ -50,6 +50,9 @@ final class ResilientSources implements EvidenceSources {
         }
     }
 
+    private static final String CALLERS_DEADLINE = "the run's time limit";
+    private static final String OWN_DEADLINE = "call-deadline";
+
     private final Map<SourceRef, SourceLink> links = new LinkedHashMap<>();
     private final ResilienceConfig config;
     private final Clock clock;
@@ -83,9 +86,10 @@ final class ResilientSources implements EvidenceSources {
             throw new IllegalArgumentException("no evidence source " + source + " here; sources: " + links.keySet());
         }
         Optional<Instant> own = config.callDeadline().map(clock.instant()::plus);
-        Optional<Instant> deadline = own.isEmpty() ? context.deadline()
-                : context.deadline().filter(theirs -> theirs.isBefore(own.get())).or(() -> own);
-        return new Search(link, query, CallerListeners.shielded(context.attemptListener()), deadline).run();
+        boolean callersFirst = context.deadline().isPresent()
+                && (own.isEmpty() || context.deadline().get().isBefore(own.get()));
+        return new Search(link, query, CallerListeners.shielded(context.attemptListener()),
+                callersFirst ? context.deadline() : own, callersFirst ? CALLERS_DEADLINE : OWN_DEADLINE).run();
     }
 
     @Override
@@ -100,16 +104,20 @@ final class ResilientSources implements EvidenceSources {
         private final SearchQuery query;
         private final AttemptListener listener;
         private final Optional<Instant> deadline;
+        private final String deadlineName;
         private final List<Attempt> attempts = new ArrayList<>();
         private int next;
         private int malformed;
         private SearchFailedException planned;
 
-        Search(SourceLink link, SearchQuery query, AttemptListener listener, Optional<Instant> deadline) {
+        /** A search within {@code deadline}, which {@code deadlineName} names in advice (the setting that sets it). */
+        Search(SourceLink link, SearchQuery query, AttemptListener listener, Optional<Instant> deadline,
+                String deadlineName) {
             this.link = link;
             this.query = query;
             this.listener = listener;
             this.deadline = deadline;
+            this.deadlineName = deadlineName;
         }
 
         List<EvidenceRecord> run() {
@@ -131,7 +139,6 @@ final class ResilientSources implements EvidenceSources {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("interrupted before searching " + link.source());
             }
-            waitForTheRateLimit(retry);
             Optional<ModelBreaker.Permit> granted = link.breaker().tryAcquire();
             if (granted.isEmpty()) {
                 Duration left = link.breaker().remainingOpen();
@@ -140,6 +147,12 @@ final class ResilientSources implements EvidenceSources {
                         : "after repeated failures; tried again in " + Durations.human(left));
             }
             ModelBreaker.Permit permit = granted.orElseThrow();
+            try {
+                waitForTheRateLimit(retry);
+            } catch (RuntimeException notAdmitted) {
+                permit.released();
+                throw notAdmitted;
+            }
             listener.searchStarted(link.source(), retry);
             Instant start = clock.instant();
             long startNanos = System.nanoTime();
@@ -176,7 +189,7 @@ final class ResilientSources implements EvidenceSources {
                 Optional<Duration> decided = retryRule.waitBefore(next, failure, malformed, Deadlines.left(deadline, clock));
                 planned = decided.isPresent() ? failure : null;
                 if (planned != null && next <= config.maxRetries()) {
-                    throw new RetryPlanned(failure, decided.get());
+                    throw new RetryPlanned(decided.get());
                 }
                 throw failure;
             } catch (CancellationException cancelled) {
@@ -207,18 +220,17 @@ final class ResilientSources implements EvidenceSources {
                 throw new CancellationException("interrupted while waiting for " + link.source() + "'s rate limit");
             }
             if (!permitted) {
-                skip(retry, SkipReason.DEADLINE_REACHED, "its rate limit would not admit it within "
-                        + Durations.human(longest) + (left.isEmpty()
-                                ? ", its attempt-timeout; raise requests-per-second or run fewer runs at once"
-                                : ", the most that leaves time to try before the deadline (" + Durations.human(left.get())
-                                        + " left); raise call-deadline or requests-per-second, or run fewer runs at once"));
+                skip(retry, SkipReason.DEADLINE_REACHED, "its rate limit had no turn within " + Durations.human(longest)
+                        + (left.isEmpty() ? " (attempt-timeout); raise requests-per-second or run fewer runs at once"
+                                : ", leaving time to try (" + Durations.human(left.get()) + " to the deadline); raise "
+                                        + deadlineName + " or requests-per-second, or run fewer runs at once"));
             }
         }
 
         /**
          * The longest a search waits for its rate limit with {@code left} before its deadline: as long as leaves its
-         * try an {@code attempt-timeout}, or half of {@code left} if that is longer, so that no try starts with too
-         * little time to answer, to fail as a Timeout having spent the source's permits.
+         * try an {@code attempt-timeout}, or half of {@code left} if that is longer, so that a try keeps at least half
+         * the time left rather than failing as a Timeout having spent the source's permits.
          */
         private Duration longestRateLimitWait(Duration left) {
             Duration afterATry = left.minus(config.attemptTimeout());

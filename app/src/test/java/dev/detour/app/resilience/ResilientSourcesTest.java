@@ -60,6 +60,9 @@ class ResilientSourcesTest {
         return sources(script, maxRetries, threshold, limiter, 1);
     }
 
+    /** The {@code call-deadline} of the sources the next {@code sources(…)} makes. */
+    private Optional<Duration> callDeadline = Optional.empty();
+
     private ResilientSources sources(Consumer<Scenario.SourceScript> script, int maxRetries, int threshold,
             Optional<RateLimiter<Object>> limiter, int requestsPerSearch) {
         simulator = ProviderSimulator.start(Scenario.builder("sources-test").source("europepmc", script).build());
@@ -67,7 +70,7 @@ class ResilientSourcesTest {
                 .open(AdapterSettings.of("europepmc", simulator.europePmcBaseUrl()), AdapterKey.none());
         ResilienceConfig resilience = new ResilienceConfig(Duration.ofHours(2), maxRetries,
                 new ResilienceConfig.BackoffConfig(Duration.ofMillis(1), Duration.ofMillis(2), 0), Duration.ofSeconds(2),
-                new ResilienceConfig.CircuitBreakerConfig(threshold, Duration.ofSeconds(30)), Optional.empty());
+                new ResilienceConfig.CircuitBreakerConfig(threshold, Duration.ofSeconds(30)), callDeadline);
         return new ResilientSources(List.of(new ResilientSources.SourceLink(EUROPE_PMC, adapter, limiter, requestsPerSearch,
                 new ModelBreaker(resilience.circuitBreaker(), clock))), resilience, clock,
                 new Backoff(resilience.backoff(), () -> 0.5));
@@ -195,11 +198,44 @@ class ResilientSourcesTest {
         assertThat(skipped).isNotNull();
         assertThat(skipped.attempts()).singleElement().satisfies(attempt -> {
             assertThat(attempt.skipReason()).contains(SkipReason.DEADLINE_REACHED);
-            assertThat(attempt.message()).contains("rate limit", "call-deadline", "requests-per-second");
+            assertThat(attempt.message()).contains("rate limit", "the run's time limit", "requests-per-second")
+                    .doesNotContain("call-deadline");
         });
         assertThat(pubMedLike.granted()).isZero();
         assertThat(clock.instant()).isEqualTo(start);
         assertThat(simulator.requestCount("europepmc")).isZero();
+    }
+
+    @Test
+    void aRateLimitSkipUnderTheSourcesOwnCallDeadlineNamesThatSetting() {
+        callDeadline = Optional.of(Duration.ofSeconds(10));
+        ClockedRateLimiter pubMedLike = new ClockedRateLimiter(clock, Duration.ofSeconds(10));
+        ResilientSources sources = sources(s -> s.always(Behaviour.ok()), 2, 5, Optional.of(pubMedLike), 2);
+
+        SourceFailedError skipped = catchThrowableOfType(SourceFailedError.class, () -> sources.search(EUROPE_PMC, QUERY,
+                CallContext.none().withDeadline(clock.instant().plus(Duration.ofHours(1)))));
+
+        assertThat(skipped.attempts()).singleElement().satisfies(attempt -> {
+            assertThat(attempt.skipReason()).contains(SkipReason.DEADLINE_REACHED);
+            assertThat(attempt.message()).contains("call-deadline", "requests-per-second")
+                    .doesNotContain("time limit");
+        });
+        assertThat(pubMedLike.granted()).isZero();
+    }
+
+    @Test
+    void aSearchOfASourceWhoseBreakerIsOpenIsSkippedBeforeItTakesRateLimitPermits() {
+        ClockedRateLimiter pubMedLike = new ClockedRateLimiter(clock, Duration.ZERO);
+        ResilientSources sources = sources(s -> s.always(Behaviour.status(503, "down")), 0, 1, Optional.of(pubMedLike), 2);
+        catchThrowableOfType(SourceFailedError.class, () -> sources.search(EUROPE_PMC, QUERY, CallContext.none()));
+        assertThat(pubMedLike.granted()).as("the failed search's requests").isEqualTo(2);
+
+        SourceFailedError skipped = catchThrowableOfType(SourceFailedError.class,
+                () -> sources.search(EUROPE_PMC, QUERY, CallContext.none()));
+
+        assertThat(skipped.lastAttempt().skipReason()).contains(SkipReason.CIRCUIT_OPEN);
+        assertThat(pubMedLike.granted()).isEqualTo(2);
+        assertThat(simulator.requestCount("europepmc")).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0} ms left, permits free in {1} ms")
