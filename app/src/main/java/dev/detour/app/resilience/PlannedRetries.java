@@ -7,9 +7,9 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
 /**
- * The retries of one model or one source in one call: a try, then another after each failed try that planned a
- * retry, run as a standalone Failsafe execution made only once a retry is planned, so that a try runs on the
- * caller's own frame rather than inside an executor's.
+ * The tries of one model or one source in one call: a try, then another after each failed try for which a retry
+ * was planned, once the planned wait is over. The caller caps the retries, throwing {@link RetryPlanned} only while
+ * one more is allowed, since a resumed call counts its tries on from where it stopped.
  */
 final class PlannedRetries {
 
@@ -22,8 +22,7 @@ final class PlannedRetries {
     private PlannedRetries() {}
 
     /**
-     * What {@code tryOnce} answers at its first try that does not throw {@link RetryPlanned}; the failure of a
-     * planned retry that the policy no longer allows is thrown instead.
+     * What {@code tryOnce} answers at its first try that does not throw {@link RetryPlanned}.
      *
      * @param interrupted the message of the {@link CancellationException} thrown when the wait is interrupted
      */
@@ -37,9 +36,6 @@ final class PlannedRetries {
                     execution = Execution.of(RETRIES);
                 }
                 execution.recordException(planned);
-                if (execution.isComplete()) {
-                    throw planned.failure;
-                }
                 planned.announce.run();
                 waitToRetry(execution.getDelay(), interrupted);
             }
@@ -56,23 +52,20 @@ final class PlannedRetries {
     }
 
     /**
-     * A try failed with {@code failure} and the retry rule planned another after {@code wait}, announced by
-     * {@code announce} once it is allowed: the one failure the retry policy handles, so that the policy holds no
-     * state of a call.
+     * A try failed and the retry rule planned another after {@code wait}, announced by {@code announce} as the wait
+     * begins: the one failure the retry policy handles, so that the policy holds no state of a call.
      */
     static final class RetryPlanned extends RuntimeException {
 
-        private final transient RuntimeException failure;
         private final transient Duration wait;
         private final transient Runnable announce;
 
-        RetryPlanned(RuntimeException failure, Duration wait) {
-            this(failure, wait, () -> {});
+        RetryPlanned(Duration wait) {
+            this(wait, () -> {});
         }
 
-        RetryPlanned(RuntimeException failure, Duration wait, Runnable announce) {
+        RetryPlanned(Duration wait, Runnable announce) {
             super(null, null, false, false);
-            this.failure = failure;
             this.wait = wait;
             this.announce = announce;
         }

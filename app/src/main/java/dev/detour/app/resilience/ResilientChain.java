@@ -237,7 +237,7 @@ final class ResilientChain implements ModelPort {
                 tries.failed(failure, Deadlines.left(deadline, clock));
                 pauseIfTheWaitIsLonger(link, index, tries);
                 if (tries.planned != null && tries.next <= config.maxRetries()) {
-                    throw new RetryPlanned(failure, tries.wait,
+                    throw new RetryPlanned(tries.wait,
                             () -> listener.retryScheduled(link.model(), tries.next, tries.wait));
                 }
                 throw failure;
