@@ -13,6 +13,7 @@ public final class Redaction {
     /** Replacement written where a credential was found. */
     public static final String MASK = "[redacted]";
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern CREDENTIALS = Pattern.compile(
             "(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{6,}"
                     + "|\\bhf_[A-Za-z0-9]{6,}"
@@ -48,7 +49,7 @@ public final class Redaction {
         if (text == null) {
             return "";
         }
-        String oneLine = redact(text).replaceAll("\\s+", " ").strip();
+        String oneLine = WHITESPACE.matcher(redact(text)).replaceAll(" ").strip();
         if (oneLine.length() <= maxLength) {
             return oneLine;
         }
