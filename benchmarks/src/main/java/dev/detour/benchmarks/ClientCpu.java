@@ -20,7 +20,7 @@ record ClientCpu(long processNanos, long jitCpuNanos, long gcCpuNanos, long jitM
     /** Linux's USER_HZ: {@code /proc} counts CPU time in these ticks per second. */
     private static final long TICKS_PER_SECOND = 100;
 
-    /** The collectors whose every collection is a full one: G1's and Parallel's "old", Serial's mark-sweep. */
+    /** The collectors whose every collection is a full one: G1's "Old Generation", Parallel's and Serial's "MarkSweep". */
     private static final List<String> FULL_COLLECTORS = List.of("Old Generation", "MarkSweep");
 
     static ClientCpu now() {

@@ -49,7 +49,7 @@ import okhttp3.RequestBody;
  * In the first round each turn ends with a round that measures the live heap per run in flight. A measured
  * round reports wall time, the CPU floor (client plus server CPU over the cores: no client could finish
  * faster on this machine), client CPU with the JIT's and the collectors' share (their threads' CPU, and in
- * brackets the management beans' compilation and collection times, and the count of full collections),
+ * brackets the management beans' compilation and collection times, and the median round's full collections),
  * server CPU, peak heap, open files and peak platform threads. A lost run or a server error is reported as
  * invalid.
  */
@@ -168,7 +168,7 @@ final class ScaleBenchmark {
         StringBuilder table = new StringBuilder()
                 .append("| server | variant | runs at once | wall time | vs ideal (0.8 s) | CPU floor | wall ÷ floor"
                         + " | client CPU | of it JIT threads (compile time)"
-                        + " | of it GC threads (collection time; full collections) | server CPU"
+                        + " | of it GC threads (collection time; full collections in the median round) | server CPU"
                         + " | peak heap used | live heap per run in flight | open files client / server: at start, all started, after"
                         + " | peak platform threads | completed |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  * run's span a child of the span current where the run was started, a step's span a child of the run's, and the
  * chain and attempt spans of a step's model calls children of the step's, on whichever worker makes the calls.
  *
- * <p>The engine hears a run's events here once per worker, never on replay, so a span is started once; a span is ended
- * on the worker that started it. A run or step that a worker which has since stopped began gets its span on the worker
+ * <p>The engine hears a run's events here once per worker, never on replay, so each worker starts a span once; a span is
+ * ended on the worker that started it. A run or step that a worker which has since stopped began gets its span on the worker
  * that sees it end, named and timed alike (its earlier children stay under the span that stopped with its worker). A
  * workflow task that published an end and then failed, run again on another worker, gives that step or run a second
  * span there: the first worker's was already ended, which OpenTelemetry cannot take back.

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
  * does not know: each run's events with its starter's trace context, and the trace context each model call is
  * made in. A trace context is a set of W3C Trace Context headers ({@code traceparent}, {@code tracestate}).
  *
- * <p>Events are heard from workflow code only when it runs for the first time on this worker, never on replay; a run
- * may go on on another worker, which then hears its remaining events only, and those a workflow task published before
- * it failed and ran again there. Do not block in it: it runs on workflow threads.
+ * <p>Events are heard from workflow code as it runs a workflow task, never when it replays one; a run may go on on
+ * another worker, which then hears only its remaining events, plus those a failed workflow task had already published
+ * on the first worker, which it publishes again when the task runs there. Do not block in it: it runs on workflow
+ * threads.
  */
 public interface RunTracing {
 
