@@ -35,8 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real thing: {@code detour run} against the provider simulator (the first two answers take {@link #LATENCY},
- * the rest {@link #LATER_LATENCY}),
+ * The real thing: {@code detour run} against the provider simulator (every answer takes {@link #LATENCY}),
  * in a child JVM stopped by SIGKILL or by Ctrl-C (SIGINT) once some steps are stored, or stopped by its
  * budget; then {@code detour resume} finishes the run, and the simulator's request log shows that no
  * request was sent again for a step that had completed.
@@ -44,11 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DurableRunTest {
 
     private static final Duration LATENCY = Duration.ofMillis(150);
-    /**
-     * The latency of every call after the first two (the steps a stopping test waits for): the run's four other
-     * calls then take seconds, so the stop arrives while the run still goes on, even on a slow machine.
-     */
-    private static final Duration LATER_LATENCY = Duration.ofMillis(1500);
     private static final String MODEL = "hf:Qwen/Qwen2.5-7B-Instruct";
     private static final String QUESTION = "Why do tides happen twice a day?";
 
@@ -61,8 +55,7 @@ class DurableRunTest {
     @BeforeEach
     void start() throws IOException {
         simulator = ProviderSimulator.start(Scenario.builder("slow")
-                .model(MODEL, model -> model.sequence(Behaviour.ok().withLatency(LATENCY), Behaviour.ok().withLatency(LATENCY),
-                        Behaviour.ok().withLatency(LATER_LATENCY))).build());
+                .model(MODEL, model -> model.always(Behaviour.ok().withLatency(LATENCY))).build());
         config = directory.resolve("detour.yaml");
         Files.writeString(config, """
                 evidence: none
