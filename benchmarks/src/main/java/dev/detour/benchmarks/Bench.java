@@ -104,6 +104,11 @@ public final class Bench {
         System.out.flush();
     }
 
+    /** A table's header row with {@code columns}, and the separator row under it. */
+    static String header(String... columns) {
+        return row((Object[]) columns) + "|" + "---|".repeat(columns.length) + "\n";
+    }
+
     static String row(Object... cells) {
         StringJoiner row = new StringJoiner(" | ", "| ", " |\n");
         for (Object cell : cells) {

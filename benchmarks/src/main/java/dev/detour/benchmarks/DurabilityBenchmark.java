@@ -42,9 +42,8 @@ final class DurabilityBenchmark {
         Workflow<String, String> researchShaped = Workflow.step("plan", ask())
                 .then("investigate", ask()).then("judge", ask()).then("synthesize", ask()).named("research-shaped");
         StringBuilder table = new StringBuilder()
-                .append("| engine | runs at once (rounds) | model calls | wall time | wall time ÷ embedded | completed (worst round)"
-                        + " | Detour CPU (this JVM) | Temporal server CPU | simulator CPU |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
+                .append(Bench.header("engine", "runs at once (rounds)", "model calls", "wall time", "wall time ÷ embedded",
+                        "completed (worst round)", "Detour CPU (this JVM)", "Temporal server CPU", "simulator CPU"));
         try (SimulatorChild simulator = SimulatorChild.start("slow-200ms");
                 TemporalServerChild temporal = TemporalServerChild.start();
                 Detours detour = Detours.over(simulator, List.of(SimulatorProcess.OPENAI), Math.max(64, runs),

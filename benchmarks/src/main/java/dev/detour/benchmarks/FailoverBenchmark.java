@@ -37,8 +37,8 @@ final class FailoverBenchmark {
         ChatRequest request = ChatRequest.of(ChatMessage.user("Why do tides happen twice a day?"));
         String prompt = "Why do tides happen twice a day?";
         StringBuilder table = new StringBuilder()
-                .append("| variant | calls measured | p50 | p50 ratio to its baseline | p99 | p99 ratio | requests to the dead primary while measured |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+                .append(Bench.header("variant", "calls measured", "p50", "p50 ratio to its baseline", "p99", "p99 ratio",
+                        "requests to the dead primary while measured"));
         try (SimulatorChild simulator = SimulatorChild.start("primary-down");
                 Detours direct = Detours.over(simulator, List.of(SimulatorProcess.FALLBACK), 64, Duration.ofMinutes(30));
                 Detours chained = Detours.over(simulator,

@@ -36,9 +36,9 @@ final class GroundedBenchmark {
     static String run(boolean quick) throws Exception {
         int runs = Integer.getInteger("grounded.runs", quick ? 3 : 7);
         StringBuilder table = new StringBuilder()
-                .append("| runs, one after another | sub-questions answered | grounded in | model calls per run | source requests per run | references"
-                        + " | wall time per run | critical path | ratio | CPU floor per run | client CPU per run | simulator CPU per run | completed |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append(Bench.header("runs, one after another", "sub-questions answered", "grounded in", "model calls per run",
+                        "source requests per run", "references", "wall time per run", "critical path", "ratio",
+                        "CPU floor per run", "client CPU per run", "simulator CPU per run", "completed"));
         try (SimulatorChild simulator = SimulatorChild.start("grounded-200ms");
                 Detours detour = Detours.over(simulator, List.of(SimulatorProcess.OPENAI), 64, Duration.ofSeconds(30));
                 AdapterSources sources = new AdapterSources(simulator, SOURCES)) {

@@ -49,8 +49,8 @@ final class OverheadBenchmark {
 
     static String run(boolean quick) throws Exception {
         StringBuilder table = new StringBuilder()
-                .append("| concurrency | variant | calls measured | p50 | p50 ratio | p99 | p99 ratio | client CPU per call |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+                .append(Bench.header("concurrency", "variant", "calls measured", "p50", "p50 ratio", "p99", "p99 ratio",
+                        "client CPU per call"));
         InMemorySpanExporter spans = InMemorySpanExporter.create();
         try (SimulatorChild simulator = SimulatorChild.start("instant");
                 OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()

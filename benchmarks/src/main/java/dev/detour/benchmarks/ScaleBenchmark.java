@@ -166,12 +166,11 @@ final class ScaleBenchmark {
         int[] sizes = sizes(quick);
         int rounds = Integer.getInteger("scale.rounds", quick ? 1 : ROUNDS_DEFAULT);
         StringBuilder table = new StringBuilder()
-                .append("| server | variant | runs at once | wall time | vs ideal (0.8 s) | CPU floor | wall ÷ floor"
-                        + " | client CPU | of it JIT threads (compile time)"
-                        + " | of it GC threads (collection time; full collections in the median round) | server CPU"
-                        + " | peak heap used | live heap per run in flight | open files client / server: at start, all started, after"
-                        + " | peak platform threads | completed |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append(Bench.header("server", "variant", "runs at once", "wall time", "vs ideal (0.8 s)", "CPU floor",
+                        "wall ÷ floor", "client CPU", "of it JIT threads (compile time)",
+                        "of it GC threads (collection time; full collections in the median round)", "server CPU",
+                        "peak heap used", "live heap per run in flight",
+                        "open files client / server: at start, all started, after", "peak platform threads", "completed"));
         List<String> notes = new ArrayList<>();
         Workflow<String, String> researchShaped = Workflow.step("plan", ask())
                 .then("investigate", ask()).then("judge", ask()).then("synthesize", ask()).named("research-shaped");
@@ -472,8 +471,8 @@ final class ScaleBenchmark {
         sampler.interrupt();
         sampler.join();
         return new Round(wall, spent.processSeconds(), spent.jitSeconds(), spent.gcSeconds(), spent.jitBeanSeconds(),
-                spent.gcBeanSeconds(), spent.fullCollections(), serverCpu, peakHeap.get(), threads.getPeakThreadCount(), completed, liveHeap,
-                clientFilesAtStart, serverFilesAtStart, Machine.openFiles(ProcessHandle.current().pid()),
+                spent.gcBeanSeconds(), spent.fullCollections(), serverCpu, peakHeap.get(), threads.getPeakThreadCount(),
+                completed, liveHeap, clientFilesAtStart, serverFilesAtStart, Machine.openFiles(ProcessHandle.current().pid()),
                 child.openFiles());
     }
 

@@ -149,12 +149,10 @@ final class ServeBenchmark {
 
     private static String report(int runs, int perRun, List<Round> rounds, long peakHeapMb) {
         StringBuilder table = new StringBuilder()
-                .append(Bench.row("runs at once (rounds)", "subscribers", "events delivered per round", "lost",
+                .append(Bench.header("runs at once (rounds)", "subscribers", "events delivered per round", "lost",
                         "out of order or twice", "streams without their final event", "searches skipped",
                         "delivery p50", "p99", "max",
                         "wall time", "server peak heap used", "server peak threads", "server CPU", "client CPU"))
-                .append(Bench.row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---",
-                        "---"))
                 .append(Bench.row(runs + " (" + rounds.size() + ")", runs * perRun,
                         Bench.count((long) Spread.of(rounds, Round::events).median()),
                         rounds.stream().mapToLong(Round::lost).sum(), rounds.stream().mapToLong(Round::reordered).sum(),

@@ -76,9 +76,8 @@ final class StoreBenchmark {
         List<Sequential> without = turns.get(0);
         List<Sequential> with = turns.get(1);
         Spread medianWith = Spread.of(with, Sequential::medianRunMillis);
-        return "| runs, one after another (rounds × runs per variant) | median run without the store"
-                + " | median run with the store | store overhead | step writes | median step write | p99 step write | file |\n"
-                + "|---|---|---|---|---|---|---|---|\n"
+        return Bench.header("runs, one after another (rounds × runs per variant)", "median run without the store",
+                "median run with the store", "store overhead", "step writes", "median step write", "p99 step write", "file")
                 + Bench.row(Rounds.ROUNDS + " × (" + runs + " + " + runs + ")",
                         Spread.of(without, Sequential::medianRunMillis).showMillis(), medianWith.showMillis(),
                         medianWith.over(Spread.of(without, Sequential::medianRunMillis)).showChange(),
@@ -93,10 +92,9 @@ final class StoreBenchmark {
         List<AtOnce> with = turns.get(1);
         Spread wallWith = Spread.of(with, AtOnce::wallSeconds);
         Spread wallWithout = Spread.of(without, AtOnce::wallSeconds);
-        return "| runs at once, one store file (rounds × runs) | wall time without the store | wall time with the store"
-                + " | with ÷ without | Detour CPU without / with | runs stored completed (worst round) | events stored"
-                + " | step writes | median step write | p99 step write | file |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n"
+        return Bench.header("runs at once, one store file (rounds × runs)", "wall time without the store",
+                "wall time with the store", "with ÷ without", "Detour CPU without / with", "runs stored completed (worst round)",
+                "events stored", "step writes", "median step write", "p99 step write", "file")
                 + Bench.row(Rounds.ROUNDS + " × " + Bench.count(runs), wallWithout.showSeconds(), wallWith.showSeconds(),
                         wallWith.over(wallWithout).showRatio(),
                         String.format(Locale.ROOT, "%.1f s / %.1f s", Spread.of(without, AtOnce::cpuSeconds).median(),
